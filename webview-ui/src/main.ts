@@ -1,0 +1,2 @@
+// Journal panel front end. Replaced by the full panel in the journal issue.
+document.body.dataset.ready = 'true';
