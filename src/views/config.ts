@@ -1,0 +1,57 @@
+// Typed access to the extension's settings. Every setting is read here so
+// names and defaults are written once.
+import * as vscode from 'vscode';
+import type { CategoryInput } from '../core/taxonomy';
+
+const SECTION = 'reviewMentor';
+
+export interface ReviewMentorConfig {
+  /** '' means github.com. */
+  serverUrl: string;
+  journalFolder: string;
+  extraCategories: CategoryInput[];
+  syncIntervalMinutes: number;
+  includeBots: boolean;
+  alwaysPublishTags: boolean;
+  showPastFeedback: boolean;
+  trackedEngineers: string[];
+}
+
+export function readConfig(): ReviewMentorConfig {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return {
+    serverUrl: normaliseServerUrl(c.get<string>('github.serverUrl', '')),
+    journalFolder: c.get<string>('journal.folder', '').trim(),
+    extraCategories: c.get<CategoryInput[]>('categories.extra', []),
+    syncIntervalMinutes: Math.max(0, c.get<number>('sync.intervalMinutes', 15)),
+    includeBots: c.get<boolean>('sync.includeBots', false),
+    alwaysPublishTags: c.get<boolean>('tags.alwaysPublish', false),
+    showPastFeedback: c.get<boolean>('editor.showPastFeedback', true),
+    trackedEngineers: c.get<string[]>('trackedEngineers', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
+  };
+}
+
+export async function setTrackedEngineers(logins: string[]): Promise<void> {
+  await vscode.workspace.getConfiguration(SECTION).update('trackedEngineers', logins, vscode.ConfigurationTarget.Global);
+}
+
+export function affectsConfig(e: vscode.ConfigurationChangeEvent, key?: string): boolean {
+  return e.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
+}
+
+/** Trims and drops a trailing slash or `/api/v3` so both forms users paste work. */
+export function normaliseServerUrl(raw: string): string {
+  let url = raw.trim().replace(/\/+$/, '');
+  url = url.replace(/\/api\/v3$/, '').replace(/\/api\/graphql$/, '');
+  return url;
+}
+
+/** Host used for journal folders: "github.com" or the GHE host[:port]. */
+export function hostOf(serverUrl: string): string {
+  if (!serverUrl) return 'github.com';
+  try {
+    return new URL(serverUrl).host;
+  } catch {
+    return serverUrl.replace(/[^a-zA-Z0-9.:-]/g, '_');
+  }
+}
