@@ -1,26 +1,103 @@
-// Composition root: builds the services, registers views and commands, and
-// hands every disposable to VS Code. Logic lives in the modules it wires.
+// Composition root: builds the services, lets each feature register its views
+// and commands, and hands every disposable to VS Code. Logic lives elsewhere.
 import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { JournalStore } from './store';
+import { createGitHubClient, getViewer, type GitHubClient } from './github/client';
+import { AuthService } from './views/auth';
+import { hostOf, readConfig, affectsConfig } from './views/config';
+import { EngineerService } from './views/engineers';
+import { JournalService } from './views/journals';
+import { SyncStatusBar } from './views/statusBar';
+import { SyncController } from './views/syncController';
+import { TaxonomyService } from './views/taxonomyService';
+import { BrowseState } from './views/browseState';
+import { registerAccountFeatures } from './views/accountFeatures';
+import { registerFeedbackView } from './views/feedbackView';
+import { prepareSyncedFeedback } from './views/tagging/prepare';
+import { ClassifierService } from './views/tagging/classifierService';
+import { registerTaggingCommands } from './views/tagging/commands';
+import { createTargetResolver } from './views/tagging/targets';
+import type { App } from './views/app';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Review Mentor', { log: true });
-  context.subscriptions.push(log);
-
-  const status = vscode.window.createStatusBarItem('reviewMentor.status', vscode.StatusBarAlignment.Left, 50);
-  status.name = 'Review Mentor';
-  status.text = '$(comment-discussion) Review Mentor: not signed in';
-  status.command = 'reviewMentor.showLog';
-  status.show();
-  context.subscriptions.push(status);
-
-  const emptyTree: vscode.TreeDataProvider<never> = { getTreeItem: (e) => e, getChildren: () => [] };
-  context.subscriptions.push(
-    vscode.window.createTreeView('reviewMentor.feedback', { treeDataProvider: emptyTree }),
-    vscode.commands.registerCommand('reviewMentor.showLog', () => log.show()),
+  const serverUrl = () => readConfig().serverUrl;
+  const journalRoot = () => readConfig().journalFolder || path.join(context.globalStorageUri.fsPath, 'journals');
+  const store = new JournalStore({
+    rootDir: journalRoot(),
+    logger: log,
+    onProblem: (p) => {
+      log.error(p.message);
+      void vscode.window.showErrorMessage(`Review Mentor: ${p.message}`);
+    },
+  });
+  let client: GitHubClient | undefined;
+  let clientFor = '';
+  const taxonomy = new TaxonomyService(log);
+  const status = new SyncStatusBar();
+  const auth = new AuthService(context.secrets, context.globalState, log, serverUrl, (token) =>
+    getViewer(createGitHubClient({ serverUrl: serverUrl(), getToken: async () => token, logger: log })),
   );
+  const app: App = {
+    context,
+    log,
+    auth,
+    engineers: new EngineerService(context.globalState, () => hostOf(serverUrl())),
+    journals: new JournalService(store, log),
+    taxonomy,
+    status,
+    browse: new BrowseState(context.workspaceState),
+    classifier: new ClassifierService(journalRoot()),
+    sync: undefined as unknown as SyncController,
+    serverUrl,
+    client: () => {
+      if (!client || clientFor !== serverUrl()) {
+        clientFor = serverUrl();
+        client = createGitHubClient({
+          serverUrl: clientFor,
+          getToken: () => auth.getToken(),
+          logger: log,
+          onRateLimit: ({ resetAt }) => app.sync.resumeAt(resetAt),
+        });
+      }
+      return client;
+    },
+    feedbackOf: async (engineer) => Object.values((await app.journals.load(engineer)).feedback),
+  };
+  app.sync = new SyncController({
+    client: app.client,
+    journals: app.journals,
+    engineers: () => app.engineers.syncable(),
+    status,
+    log,
+    includeBots: () => readConfig().includeBots,
+    intervalMinutes: () => readConfig().syncIntervalMinutes,
+    transform: prepareSyncedFeedback(app),
+    state: context.globalState,
+  });
+  context.subscriptions.push(log, taxonomy, status, auth, app.engineers, app.journals, app.browse, app.sync);
 
+  registerAccountFeatures(app);
+  const feedback = registerFeedbackView(app);
+  registerTaggingCommands(app, createTargetResolver(app, () => feedback.view.selection));
+  void app.classifier.ready();
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsConfig(e, 'sync.intervalMinutes')) app.sync.schedule();
+      if (affectsConfig(e, 'github.serverUrl')) void auth.restore();
+      if (affectsConfig(e, 'journal.folder')) {
+        void vscode.window.showInformationMessage('Review Mentor uses the new journal folder after a window reload.', 'Reload').then((c) => {
+          if (c) void vscode.commands.executeCommand('workbench.action.reloadWindow');
+        });
+      }
+    }),
+  );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
+  // Sign-in is restored after activation so start-up never waits on the network.
+  void auth.restore();
 }
 
 export function deactivate(): void {}

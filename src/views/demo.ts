@@ -1,0 +1,26 @@
+// "Open demo data": writes journals for the built-in demo team, generated
+// offline from the same deterministic data the sandbox GitHub serves.
+import * as vscode from 'vscode';
+import { generateDataset } from '../demo/generate';
+import { feedbackForEngineer } from '../demo/toFeedback';
+import type { App } from './app';
+import { DEMO_HOST } from './engineers';
+import { prepareSyncedFeedback } from './tagging/prepare';
+
+export async function loadDemoData(app: App): Promise<void> {
+  const dataset = generateDataset({});
+  const team = dataset.users.filter((u) => u.type === 'User').map((u) => u.login);
+  const prepare = prepareSyncedFeedback(app);
+  for (const login of team) {
+    const engineer = { login, host: DEMO_HOST };
+    const items = feedbackForEngineer(dataset, login, { serverUrl: '', includeBots: false }).map(prepare);
+    await app.journals.write(engineer, async (h) => {
+      await h.upsertFeedback(items, { syncedUntil: new Date().toISOString() });
+    });
+  }
+  app.engineers.setDemoTeam(team);
+  await app.engineers.select({ login: team[0]!, host: DEMO_HOST });
+  if (!app.auth.current) app.status.set({ kind: 'demo' });
+  app.log.info(`Demo data ready: ${team.length} engineers.`);
+  void vscode.window.showInformationMessage(`Review Mentor: showing demo data for ${team[0]}. Use the person icon in the Feedback view to switch engineers.`);
+}
