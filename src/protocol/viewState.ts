@@ -1,0 +1,34 @@
+// The panel's view state: what the webview persists with setState and
+// reports to the host. The host's serializer reads `login`/`host` from it.
+import { z } from 'zod';
+
+export const TABS = ['overview', 'timeline', 'goals'] as const;
+export const PERIODS = ['2w', '30d', '90d', 'quarter', 'all'] as const;
+export type TabId = (typeof TABS)[number];
+export type PeriodId = (typeof PERIODS)[number];
+
+export const filtersSchema = z.object({
+  category: z.string().max(64).default(''),
+  reviewer: z.string().max(100).default(''),
+  repo: z.string().max(300).default(''),
+  text: z.string().max(500).default(''),
+  direction: z.enum(['received', 'given', 'all']).default('received'),
+});
+export type TimelineFilters = z.infer<typeof filtersSchema>;
+
+export const viewStateSchema = z.object({
+  login: z.string().max(100).optional(),
+  host: z.string().max(253).optional(),
+  tab: z.enum(TABS).default('overview'),
+  period: z.enum(PERIODS).default('30d'),
+  filters: filtersSchema.default({ category: '', reviewer: '', repo: '', text: '', direction: 'received' }),
+  scrollTop: z.number().min(0).max(1e9).default(0),
+  expanded: z.array(z.string().max(256)).max(200).default([]),
+});
+export type ViewState = z.infer<typeof viewStateSchema>;
+
+/** Saved state is untrusted (an older build may have written it): fall back to defaults. */
+export function parseViewState(raw: unknown): ViewState {
+  const parsed = viewStateSchema.safeParse(raw ?? {});
+  return parsed.success ? parsed.data : viewStateSchema.parse({});
+}

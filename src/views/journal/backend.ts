@@ -1,0 +1,40 @@
+// What the journal panel needs from the rest of the extension. The lead wires
+// this to the store (src/store) in extension.ts; tests use an in-memory fake.
+import type { Entry, EngineerRef, Journal } from '../../core/model';
+import type { Category } from '../../core/taxonomy';
+import type { EntryPatch, NewEntry } from '../../protocol';
+
+export interface DisposableLike {
+  dispose(): void;
+}
+
+export type TagOperation = 'add' | 'remove' | 'accept' | 'reject';
+
+export interface JournalPanelBackend {
+  load(engineer: EngineerRef): Promise<Journal>;
+  /** A reason when the journal cannot be written (newer schema, lock); undefined when writable. */
+  readOnlyReason?(engineer: EngineerRef): Promise<string | undefined>;
+  categories(): readonly Category[];
+  createEntry(engineer: EngineerRef, entry: NewEntry): Promise<Entry>;
+  /** `targetDate: null` clears the date. Returns the entry after the change. */
+  updateEntry(engineer: EngineerRef, id: string, patch: EntryPatch): Promise<Entry>;
+  /** Returns the entry as it was, so it can be restored. */
+  deleteEntry(engineer: EngineerRef, id: string): Promise<Entry>;
+  /** Puts a deleted entry back with its id, links and timestamps (undo of delete). */
+  restoreEntry(engineer: EngineerRef, entry: Entry): Promise<void>;
+  link(engineer: EngineerRef, entryId: string, feedbackId: string): Promise<void>;
+  unlink(engineer: EngineerRef, entryId: string, feedbackId: string): Promise<void>;
+  /** add/remove a manual tag; accept/reject a suggested one. */
+  tag(engineer: EngineerRef, feedbackId: string, category: string, op: TagOperation): Promise<void>;
+  openExternal(url: string): Promise<boolean>;
+  /** Opens the export flow (summary for a 1:1); optional. */
+  openExport?(engineer: EngineerRef, period?: string): Promise<void>;
+  /** Fires when any journal changes (this window or another); the panel filters by engineer. */
+  onDidChange(listener: (engineer: EngineerRef) => void): DisposableLike;
+}
+
+export interface PanelLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}

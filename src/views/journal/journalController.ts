@@ -1,0 +1,224 @@
+// The journal panel's message handling, free of `vscode` so it runs in plain
+// Node tests. JournalPanel owns the WebviewPanel and feeds this class.
+import type { EngineerRef, Journal } from '../../core/model';
+import { sameLogin } from '../../core/model';
+import {
+  assertNever,
+  parseWebviewMessage,
+  type HostMessage,
+  type JournalSnapshot,
+  type ViewState,
+  type WebviewRequest,
+} from '../../protocol';
+import type { DisposableLike, JournalPanelBackend, PanelLogger } from './backend';
+import { inversePatch, undoLabel, type UndoRecord } from './undo';
+
+export interface WebviewPort {
+  postMessage(message: HostMessage): PromiseLike<boolean>;
+  onDidReceiveMessage(listener: (message: unknown) => void): DisposableLike;
+}
+
+type Reply = { undo?: { label: string } } | void;
+
+const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+export function isOpenableUrl(url: string, schemes = EXTERNAL_SCHEMES): boolean {
+  try {
+    return schemes.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+export class JournalController implements DisposableLike {
+  private ready = false;
+  private undoRecord: UndoRecord | undefined;
+  private readonly disposables: DisposableLike[] = [];
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** The view state the webview last reported (tab, period, filters). */
+  lastViewState: ViewState | undefined;
+
+  constructor(
+    readonly engineer: EngineerRef,
+    private readonly port: WebviewPort,
+    private readonly backend: JournalPanelBackend,
+    private readonly log: PanelLogger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.disposables.push(
+      port.onDidReceiveMessage((m) => void this.receive(m)),
+      backend.onDidChange((e) => {
+        if (e.host === engineer.host && sameLogin(e.login, engineer.login)) this.scheduleRefresh();
+      }),
+    );
+  }
+
+  /** The webview was torn down (hidden without retained context); wait for its next `ready`. */
+  webviewGone(): void {
+    this.ready = false;
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      this.log.warn(`journal panel: ${parsed.error}`);
+      return;
+    }
+    const msg = parsed.message;
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        await this.refresh();
+        return;
+      case 'view/stateChanged':
+        this.lastViewState = msg.state;
+        return;
+      default:
+        await this.answer(msg);
+    }
+  }
+
+  private async answer(req: WebviewRequest): Promise<void> {
+    let response: HostMessage;
+    try {
+      const reply = await this.handle(req);
+      response = { type: 'response', requestId: req.requestId, ok: true, ...(reply ? reply : {}) };
+    } catch (err) {
+      const error = (err instanceof Error ? err.message : String(err)).slice(0, 2_000);
+      this.log.warn(`journal panel: ${req.type} failed: ${error}`);
+      response = { type: 'response', requestId: req.requestId, ok: false, error };
+    }
+    await this.post(response);
+  }
+
+  private async handle(req: WebviewRequest): Promise<Reply> {
+    const e = this.engineer;
+    const b = this.backend;
+    switch (req.type) {
+      case 'feedback/openOnGitHub': {
+        // The URL comes from the journal, never from the message.
+        const f = (await b.load(e)).feedback[req.feedbackId];
+        if (!f) throw new Error('That feedback is no longer in the journal.');
+        if (!isOpenableUrl(f.url, new Set(['https:', 'http:']))) throw new Error('The feedback has no web address.');
+        await b.openExternal(f.url);
+        return;
+      }
+      case 'link/open':
+        if (!isOpenableUrl(req.url)) throw new Error('Only http, https and mailto links can be opened.');
+        await b.openExternal(req.url);
+        return;
+      case 'export/open':
+        if (!b.openExport) throw new Error('Export is not available here.');
+        await b.openExport(e, req.period);
+        return;
+      default:
+        return this.write(req);
+    }
+  }
+
+  private async write(req: Exclude<WebviewRequest, { type: 'feedback/openOnGitHub' | 'link/open' | 'export/open' }>): Promise<Reply> {
+    const e = this.engineer;
+    const b = this.backend;
+    await this.assertWritable();
+    switch (req.type) {
+      case 'entry/create':
+        await b.createEntry(e, req.entry);
+        return;
+      case 'entry/update': {
+        const before = (await b.load(e)).entries.find((x) => x.id === req.id);
+        if (!before) throw new Error('That entry no longer exists.');
+        await b.updateEntry(e, req.id, req.patch);
+        this.undoRecord = { kind: 'update', before };
+        return { undo: { label: undoLabel(this.undoRecord) } };
+      }
+      case 'entry/delete': {
+        const entry = await b.deleteEntry(e, req.id);
+        this.undoRecord = { kind: 'delete', entry };
+        return { undo: { label: undoLabel(this.undoRecord) } };
+      }
+      case 'entry/undo': {
+        const r = this.undoRecord;
+        if (!r) throw new Error('Nothing to undo.');
+        this.undoRecord = undefined;
+        if (r.kind === 'delete') await b.restoreEntry(e, r.entry);
+        else await b.updateEntry(e, r.before.id, inversePatch(r.before));
+        return;
+      }
+      case 'feedback/link':
+      case 'feedback/unlink': {
+        const journal = await b.load(e);
+        this.assertExists(journal, req.feedbackId, req.entryId);
+        if (req.type === 'feedback/link') await b.link(e, req.entryId, req.feedbackId);
+        else await b.unlink(e, req.entryId, req.feedbackId);
+        return;
+      }
+      case 'feedback/tag':
+        await b.tag(e, req.feedbackId, req.category, req.action);
+        return;
+      case 'suggestion/accept':
+        await b.tag(e, req.feedbackId, req.category, 'accept');
+        return;
+      case 'suggestion/reject':
+        await b.tag(e, req.feedbackId, req.category, 'reject');
+        return;
+      default:
+        return assertNever(req);
+    }
+  }
+
+  private assertExists(journal: Journal, feedbackId: string, entryId: string): void {
+    if (!journal.feedback[feedbackId]) throw new Error('That feedback is no longer in the journal.');
+    if (!journal.entries.some((x) => x.id === entryId)) throw new Error('That entry no longer exists.');
+  }
+
+  private async assertWritable(): Promise<void> {
+    const reason = await this.backend.readOnlyReason?.(this.engineer);
+    if (reason) throw new Error(reason);
+  }
+
+  private scheduleRefresh(): void {
+    // Coalesce bursts (a sync writes many times) into one snapshot.
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => void this.refresh(), 50);
+  }
+
+  /** Sends a fresh snapshot; before `ready` nothing is sent (the webview asks on start). */
+  async refresh(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    try {
+      await this.post({ type: 'journal/didChange', snapshot: await this.snapshot() });
+    } catch (err) {
+      this.log.error(`journal panel: could not load ${this.engineer.login}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  async snapshot(): Promise<JournalSnapshot> {
+    const [journal, reason] = await Promise.all([this.backend.load(this.engineer), this.backend.readOnlyReason?.(this.engineer)]);
+    return {
+      engineer: { login: journal.engineer.login, host: journal.engineer.host },
+      feedback: Object.values(journal.feedback),
+      entries: journal.entries,
+      categories: [...this.backend.categories()],
+      now: this.clock().toISOString(),
+      readOnly: reason !== undefined,
+      ...(reason !== undefined ? { readOnlyReason: reason.slice(0, 1_000) } : {}),
+    };
+  }
+
+  private async post(message: HostMessage): Promise<void> {
+    if (this.disposed) return;
+    const delivered = await this.port.postMessage(message);
+    if (!delivered) this.log.warn(`journal panel: ${message.type} not delivered (webview hidden or closed)`);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.disposables.splice(0).forEach((d) => d.dispose());
+  }
+}

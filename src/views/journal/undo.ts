@@ -1,0 +1,16 @@
+// The one undoable change the panel remembers: the last deleted or edited entry.
+import type { Entry } from '../../core/model';
+import type { EntryPatch } from '../../protocol';
+
+export type UndoRecord = { kind: 'delete'; entry: Entry } | { kind: 'update'; before: Entry };
+
+export function undoLabel(r: UndoRecord): string {
+  const what = r.kind === 'delete' ? r.entry : r.before;
+  const noun = what.kind === 'action' ? 'Action item' : what.kind === 'goal' ? 'Goal' : 'Note';
+  return r.kind === 'delete' ? `${noun} deleted` : `${noun} updated`;
+}
+
+/** The patch that puts an edited entry back as it was. */
+export function inversePatch(before: Entry): EntryPatch {
+  return { text: before.text, status: before.status, targetDate: before.targetDate ?? null };
+}
