@@ -1,0 +1,138 @@
+// The journal panel: owns the snapshot and view state, renders the tabs, and
+// routes requests to the host. Views receive an AppContext, not the app.
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { parseViewState, TABS, type JournalSnapshot, type TabId, type ViewState } from '../../src/protocol';
+import type { AppContext } from './context';
+import { GoalsView } from './goals';
+import { OverviewView } from './overview';
+import { TimelineView } from './timeline';
+import { Toast } from './toast';
+import { HostBridge, type RequestInput } from './vscode';
+
+const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Timeline', goals: 'Goals & actions' };
+
+export class JournalApp {
+  private readonly bridge: HostBridge;
+  private snapshot: JournalSnapshot | undefined;
+  private state: ViewState;
+  private readonly overview = new OverviewView();
+  private readonly timeline = new TimelineView();
+  private readonly goals = new GoalsView();
+  private readonly toast: Toast;
+  private notifyTimer: ReturnType<typeof setTimeout> | undefined;
+  private renderedTab: TabId | undefined;
+
+  constructor(private readonly root: HTMLElement, toastRoot: HTMLElement) {
+    this.toast = new Toast(toastRoot);
+    this.bridge = new HostBridge((s) => this.onSnapshot(s));
+    this.state = parseViewState(this.bridge.getState());
+  }
+
+  start(): void {
+    this.root.replaceChildren(); // drop the static "Loading…" placeholder; Lit owns the root from now on
+    this.render();
+    this.watchTheme();
+    window.addEventListener('resize', () => {
+      this.timeline.fitViewport();
+      this.timeline.renderRows();
+    });
+    // Links in comment bodies: the host opens them (after checking the scheme); the page never navigates.
+    document.addEventListener('click', (e) => {
+      const a = (e.composedPath()[0] as Element | undefined)?.closest?.('a');
+      if (!a) return;
+      e.preventDefault();
+      const href = a.getAttribute('href');
+      if (href && /^(https?:|mailto:)/i.test(href)) void this.request({ type: 'link/open', url: href });
+    });
+    this.bridge.notify({ type: 'ready' });
+  }
+
+  private onSnapshot(s: JournalSnapshot): void {
+    const first = !this.snapshot;
+    this.snapshot = s;
+    this.persist({ login: s.engineer.login, host: s.engineer.host });
+    this.render();
+    if (!first) this.timeline.refresh();
+  }
+
+  private context(snapshot: JournalSnapshot): AppContext {
+    const labels = new Map(snapshot.categories.map((c) => [c.id, c.label]));
+    return {
+      snapshot,
+      state: this.state,
+      now: new Date(snapshot.now),
+      update: (patch) => {
+        this.persist(patch);
+        this.render();
+      },
+      persist: (patch) => this.persist(patch),
+      request: (input) => this.request(input),
+      categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? 'Untagged' : `${id} (unknown)`),
+      rerender: () => this.render(),
+    };
+  }
+
+  private persist(patch: Partial<ViewState>): void {
+    this.state = { ...this.state, ...patch };
+    this.bridge.setState(this.state);
+    if (this.notifyTimer) clearTimeout(this.notifyTimer);
+    this.notifyTimer = setTimeout(() => this.bridge.notify({ type: 'view/stateChanged', state: this.state }), 500);
+  }
+
+  async request(input: RequestInput): Promise<boolean> {
+    const r = await this.bridge.request(input);
+    if (!r.ok) {
+      this.toast.show(r.error, { error: true });
+      return false;
+    }
+    if (r.undo) {
+      this.toast.show(r.undo.label, { action: { label: 'Undo', run: () => void this.request({ type: 'entry/undo' }) } });
+    }
+    return true;
+  }
+
+  render(): void {
+    const s = this.snapshot;
+    this.root.setAttribute('aria-busy', s ? 'false' : 'true');
+    render(s ? this.shell(s) : html`<p class="loading">Loading journal…</p>`, this.root);
+    if (!s) return;
+    if (this.renderedTab === 'overview' && this.state.tab !== 'overview') this.overview.hidden();
+    this.renderedTab = this.state.tab;
+    if (this.state.tab === 'overview') this.overview.afterRender(this.root);
+    if (this.state.tab === 'timeline') this.timeline.afterRender(this.root);
+  }
+
+  private shell(s: JournalSnapshot): TemplateResult {
+    const ctx = this.context(s);
+    const tab = this.state.tab;
+    const content = (t: TabId): TemplateResult | typeof nothing => {
+      if (t !== tab) return nothing;
+      if (t === 'goals') return this.goals.template(ctx);
+      if (s.feedback.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
+      return t === 'overview' ? this.overview.template(ctx) : this.timeline.template(ctx);
+    };
+    return html`
+      <header class="title">
+        <h1>Journal — ${s.engineer.login}</h1>
+        <span class="muted">${s.engineer.host}</span>
+        ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>Read-only</vscode-badge>` : nothing}
+      </header>
+      <vscode-tabs .selectedIndex=${TABS.indexOf(tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => {
+        const next = TABS[e.detail.selectedIndex];
+        if (next && next !== this.state.tab) {
+          this.persist({ tab: next });
+          this.render();
+        }
+      }}>
+        ${TABS.map((t) => html`<vscode-tab-header slot="header" data-tab=${t}>${TAB_LABELS[t]}</vscode-tab-header>
+          <vscode-tab-panel aria-label=${TAB_LABELS[t]}>${content(t)}</vscode-tab-panel>`)}
+      </vscode-tabs>`;
+  }
+
+  private watchTheme(): void {
+    // VS Code swaps body classes (vscode-light/-dark/-high-contrast) and the variables on <html>.
+    const observer = new MutationObserver(() => this.overview.retheme());
+    observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  }
+}

@@ -1,0 +1,118 @@
+// Stacked bar chart of tags received per week/month, coloured from the VS Code
+// theme's chart variables. Chart.js draws on a canvas and only sets the
+// canvas size through the CSSOM, which the CSP allows (no inline <style>).
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { Buckets } from '../../src/core/journalStats';
+import { UNTAGGED } from '../../src/core/journalStats';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+const PALETTE_VARS = ['--vscode-charts-blue', '--vscode-charts-red', '--vscode-charts-yellow', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-orange'];
+const FALLBACK = ['#3794ff', '#f14c4c', '#cca700', '#89d185', '#b180d7', '#d18616'];
+export const OTHER = 'other';
+
+export interface Theme {
+  foreground: string;
+  muted: string;
+  grid: string;
+  font: string;
+  palette: string[];
+}
+
+export function readTheme(): Theme {
+  const css = getComputedStyle(document.body);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  return {
+    foreground: v('--vscode-foreground', '#cccccc'),
+    muted: v('--vscode-descriptionForeground', '#999999'),
+    grid: v('--vscode-charts-lines', 'rgba(128,128,128,0.35)'),
+    font: v('--vscode-font-family', 'sans-serif'),
+    palette: PALETTE_VARS.map((name, i) => v(name, FALLBACK[i]!)),
+  };
+}
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  data: number[];
+}
+
+/** The six most frequent categories get the theme's six chart colours; the rest are "Other". */
+export function chartSeries(b: Buckets, labelOf: (id: string) => string): ChartSeries[] {
+  const total = (d: number[]) => d.reduce((s, n) => s + n, 0);
+  const ranked = [...b.series.entries()].filter(([id]) => id !== UNTAGGED).sort((a, c) => total(c[1]) - total(a[1]) || a[0].localeCompare(c[0]));
+  const top = ranked.slice(0, PALETTE_VARS.length);
+  const rest = [...ranked.slice(PALETTE_VARS.length), ...[...b.series.entries()].filter(([id]) => id === UNTAGGED)];
+  const series = top.map(([id, data]) => ({ key: id, label: labelOf(id), data }));
+  if (rest.length > 0) {
+    const data = b.starts.map((_, i) => rest.reduce((s, [, d]) => s + (d[i] ?? 0), 0));
+    series.push({ key: OTHER, label: 'Other / untagged', data });
+  }
+  return series;
+}
+
+export class TrendChart {
+  private chart: Chart<'bar'> | undefined;
+
+  render(canvas: HTMLCanvasElement, labels: string[], series: ChartSeries[]): void {
+    if (this.chart && this.chart.canvas !== canvas) this.destroy();
+    const t = readTheme();
+    const datasets = series.map((s, i) => {
+      const color = s.key === OTHER ? t.muted : t.palette[i % t.palette.length]!;
+      return { label: s.label, data: s.data, backgroundColor: color, borderColor: color, borderWidth: 0, stack: 'tags' };
+    });
+    if (this.chart) {
+      this.chart.data = { labels, datasets };
+      this.applyTheme(t);
+      this.chart.update('none');
+      return;
+    }
+    this.chart = new Chart(canvas, {
+      type: 'bar',
+      data: { labels, datasets },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: { legend: { position: 'bottom' }, tooltip: { mode: 'index', intersect: false } },
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      },
+    });
+    this.applyTheme(t);
+    this.chart.update('none');
+  }
+
+  /** Called when the body's theme class changes. */
+  retheme(): void {
+    if (!this.chart) return;
+    const t = readTheme();
+    this.chart.data.datasets.forEach((d, i) => {
+      const color = d.label === 'Other / untagged' ? t.muted : t.palette[i % t.palette.length]!;
+      d.backgroundColor = color;
+      d.borderColor = color;
+    });
+    this.applyTheme(t);
+    this.chart.update('none');
+  }
+
+  private applyTheme(t: Theme): void {
+    const c = this.chart;
+    if (!c) return;
+    const o = c.options;
+    o.color = t.foreground;
+    o.font = { family: t.font };
+    for (const axis of ['x', 'y'] as const) {
+      const scale = o.scales?.[axis];
+      if (!scale) continue;
+      scale.ticks = { ...scale.ticks, color: t.foreground };
+      scale.grid = { ...scale.grid, color: t.grid };
+      scale.border = { ...scale.border, color: t.grid };
+    }
+    if (o.plugins?.legend?.labels) o.plugins.legend.labels.color = t.foreground;
+  }
+
+  destroy(): void {
+    this.chart?.destroy();
+    this.chart = undefined;
+  }
+}

@@ -1,0 +1,141 @@
+// Goals & actions tab: create, edit, complete and delete entries; see and
+// remove the feedback each entry links to.
+import { html, nothing, type TemplateResult } from 'lit';
+import { excerpt } from '../../src/core/journalStats';
+import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
+import type { AppContext } from './context';
+import { dateFmt } from './overview';
+
+const KIND_LABELS: Record<EntryKind, string> = { goal: 'Goal', action: 'Action item', note: 'Note' };
+const SECTIONS: { kind: EntryKind; title: string; empty: string }[] = [
+  { kind: 'goal', title: 'Goals', empty: 'No goals yet. What do you want to get better at?' },
+  { kind: 'action', title: 'Action items', empty: 'No action items yet.' },
+  { kind: 'note', title: 'Notes', empty: 'No notes yet.' },
+];
+
+interface Draft {
+  text: string;
+  targetDate: string;
+}
+
+export class GoalsView {
+  private newKind: EntryKind = 'goal';
+  private editing: { id: string; draft: Draft } | undefined;
+
+  template(ctx: AppContext): TemplateResult {
+    const ro = ctx.snapshot.readOnly;
+    return html`
+      ${ro ? html`<p class="notice" role="note">Read-only: ${ctx.snapshot.readOnlyReason ?? 'this journal cannot be changed here.'}</p>` : this.form(ctx)}
+      ${SECTIONS.map((s) => {
+        const entries = ctx.snapshot.entries.filter((e) => e.kind === s.kind).sort(byOpenThenNewest);
+        return html`<section aria-labelledby="sec-${s.kind}">
+          <h2 id="sec-${s.kind}">${s.title} <vscode-badge variant="counter">${entries.length}</vscode-badge></h2>
+          ${entries.length === 0 ? html`<p class="muted">${s.empty}</p>` : html`<ul class="entries">${entries.map((e) => this.entry(ctx, e))}</ul>`}
+        </section>`;
+      })}`;
+  }
+
+  private form(ctx: AppContext): TemplateResult {
+    const submit = async (ev: Event) => {
+      ev.preventDefault();
+      const root = (ev.currentTarget as HTMLElement).closest('.new-entry')!;
+      const textEl = root.querySelector<HTMLInputElement>('#new-text')!;
+      const dateEl = root.querySelector<HTMLInputElement>('#new-date');
+      const text = textEl.value.trim();
+      if (!text) {
+        textEl.focus();
+        return;
+      }
+      const targetDate = this.newKind === 'goal' && dateEl?.value ? dateEl.value : undefined;
+      const ok = await ctx.request({ type: 'entry/create', entry: { kind: this.newKind, text, ...(targetDate ? { targetDate } : {}) } });
+      if (ok) {
+        textEl.value = '';
+        if (dateEl) dateEl.value = '';
+        textEl.focus();
+      }
+    };
+    return html`<div class="new-entry" role="group" aria-labelledby="new-h">
+      <h2 id="new-h">Add to your journal</h2>
+      <div class="form-row">
+        <vscode-single-select id="new-kind" aria-label="Kind of entry" .value=${this.newKind}
+          @change=${(e: Event) => { this.newKind = (e.target as HTMLSelectElement).value as EntryKind; ctx.rerender(); }}>
+          ${(['goal', 'action', 'note'] as const).map((k) => html`<vscode-option value=${k} ?selected=${k === this.newKind}>${KIND_LABELS[k]}</vscode-option>`)}
+        </vscode-single-select>
+        <vscode-textfield id="new-text" class="grow" aria-label="${KIND_LABELS[this.newKind]} text" maxlength="20000"
+          placeholder=${this.newKind === 'goal' ? 'e.g. Write tests before asking for review' : this.newKind === 'action' ? 'e.g. Read the team testing guide' : 'What did you learn?'}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void submit(e)}></vscode-textfield>
+        ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" aria-label="Target date (optional)" title="Target date (optional)"></vscode-textfield>` : nothing}
+        <vscode-button id="add-entry" @click=${submit}>Add ${KIND_LABELS[this.newKind].toLowerCase()}</vscode-button>
+      </div>
+    </div>`;
+  }
+
+  private entry(ctx: AppContext, e: Entry): TemplateResult {
+    const ro = ctx.snapshot.readOnly;
+    const editing = this.editing?.id === e.id ? this.editing : undefined;
+    const label = `${KIND_LABELS[e.kind]} "${e.text.slice(0, 40)}"`;
+    return html`<li class="entry status-${e.status}" data-entry-id=${e.id}>
+      <div class="entry-main">
+        ${e.kind === 'action' ? html`<vscode-checkbox aria-label="Done: ${e.text.slice(0, 60)}" ?checked=${e.status === 'done'} ?disabled=${ro}
+            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLInputElement).checked ? 'done' : 'open' } })}></vscode-checkbox>` : nothing}
+        ${editing ? this.editor(ctx, e, editing.draft) : html`<span class="entry-text">${e.text}</span>`}
+      </div>
+      ${editing ? nothing : html`<div class="entry-meta">
+        ${e.kind === 'goal' ? html`<label class="filter"><span class="filter-label">Status</span>
+          <vscode-single-select aria-label="Status of ${label}" .value=${e.status} ?disabled=${ro}
+            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLSelectElement).value as EntryStatus } })}>
+            ${(['open', 'done', 'dropped'] as const).map((s) => html`<vscode-option value=${s} ?selected=${s === e.status}>${s[0]!.toUpperCase() + s.slice(1)}</vscode-option>`)}
+          </vscode-single-select></label>` : nothing}
+        ${e.targetDate ? html`<span class="muted">Target ${dateFmt.format(new Date(`${e.targetDate}T00:00:00Z`))}${overdue(ctx, e) ? html` <span class="overdue">(overdue)</span>` : nothing}</span>` : nothing}
+        <span class="muted">Updated ${dateFmt.format(new Date(e.updatedAt))}</span>
+        <span class="spacer"></span>
+        ${ro ? nothing : html`
+          <button class="link-btn" aria-label="Edit ${label}" @click=${() => { this.editing = { id: e.id, draft: { text: e.text, targetDate: e.targetDate ?? '' } }; ctx.rerender(); }}><span class="codicon codicon-edit" aria-hidden="true"></span> Edit</button>
+          <button class="link-btn danger" aria-label="Delete ${label}" @click=${() => void ctx.request({ type: 'entry/delete', id: e.id })}><span class="codicon codicon-trash" aria-hidden="true"></span> Delete</button>`}
+      </div>`}
+      ${this.links(ctx, e)}
+    </li>`;
+  }
+
+  private editor(ctx: AppContext, e: Entry, draft: Draft): TemplateResult {
+    const cancel = () => { this.editing = undefined; ctx.rerender(); };
+    const save = async (ev: Event) => {
+      const li = (ev.currentTarget as HTMLElement).closest('.entry')!;
+      const text = li.querySelector<HTMLInputElement>('.edit-text')!.value.trim();
+      const date = li.querySelector<HTMLInputElement>('.edit-date')?.value ?? '';
+      if (!text) return;
+      const patch = e.kind === 'goal' ? { text, targetDate: date || null } : { text };
+      if (await ctx.request({ type: 'entry/update', id: e.id, patch })) cancel();
+    };
+    const keys = (ev: KeyboardEvent) => {
+      if (ev.key === 'Enter') void save(ev);
+      if (ev.key === 'Escape') cancel();
+    };
+    return html`<div class="form-row grow">
+      <vscode-textfield class="edit-text grow" aria-label="Text" .value=${draft.text} @keydown=${keys}></vscode-textfield>
+      ${e.kind === 'goal' ? html`<vscode-textfield class="edit-date" type="date" aria-label="Target date" .value=${draft.targetDate} @keydown=${keys}></vscode-textfield>` : nothing}
+      <vscode-button @click=${save}>Save</vscode-button>
+      <vscode-button secondary @click=${cancel}>Cancel</vscode-button>
+    </div>`;
+  }
+
+  private links(ctx: AppContext, e: Entry): TemplateResult | typeof nothing {
+    if (e.links.length === 0) return nothing;
+    const byId = new Map(ctx.snapshot.feedback.map((f) => [f.id, f]));
+    return html`<ul class="entry-links" aria-label="Linked feedback">${e.links.map((id) => {
+      const f = byId.get(id);
+      return html`<li><span class="codicon codicon-comment" aria-hidden="true"></span>
+        ${f ? html`<strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}` : html`<span class="muted">Feedback no longer in the journal</span>`}
+        ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label="Unlink this feedback" title="Unlink" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
+    })}</ul>`;
+  }
+}
+
+function byOpenThenNewest(a: Entry, b: Entry): number {
+  const open = (e: Entry) => (e.status === 'open' ? 0 : 1);
+  return open(a) - open(b) || b.createdAt.localeCompare(a.createdAt);
+}
+
+function overdue(ctx: AppContext, e: Entry): boolean {
+  return e.status === 'open' && !!e.targetDate && e.targetDate < ctx.now.toISOString().slice(0, 10);
+}

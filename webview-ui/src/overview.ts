@@ -1,0 +1,147 @@
+// Overview tab: period picker, counts with trends, chart, praise, themes.
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  bucketize,
+  excerpt,
+  granularityFor,
+  periodCounts,
+  periodRange,
+  praiseReceived,
+  topThemes,
+  type Buckets,
+  type PeriodCounts,
+} from '../../src/core/journalStats';
+import type { CategoryGroup } from '../../src/core/model';
+import { PERIODS, type PeriodId } from '../../src/protocol';
+import { chartSeries, TrendChart, type ChartSeries } from './chart';
+import type { AppContext } from './context';
+import { trendBadge } from './trend';
+
+export const PERIOD_LABELS: Record<PeriodId, string> = {
+  '2w': 'Last 2 weeks',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  quarter: 'This quarter',
+  all: 'All time',
+};
+
+const dayFmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const monthFmt = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+export const dateFmt = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+export function bucketLabels(b: Buckets): string[] {
+  return b.starts.map((s) => (b.granularity === 'week' ? dayFmt.format(s) : monthFmt.format(s)));
+}
+
+export class OverviewView {
+  private readonly chart = new TrendChart();
+  private pending: { labels: string[]; series: ChartSeries[] } | undefined;
+
+  template(ctx: AppContext): TemplateResult {
+    const { snapshot, state } = ctx;
+    const login = snapshot.engineer.login;
+    const range = periodRange(state.period, ctx.now);
+    const counts = periodCounts(snapshot.feedback, login, snapshot.categories, range);
+    const buckets = bucketize(snapshot.feedback, login, range, granularityFor(state.period));
+    const labels = bucketLabels(buckets);
+    const series = chartSeries(buckets, (id) => ctx.categoryLabel(id));
+    this.pending = { labels, series };
+    const praise = praiseReceived(snapshot.feedback, login, range);
+    const themes = topThemes(counts);
+    const openActions = snapshot.entries.filter((e) => e.kind === 'action' && e.status === 'open').length;
+    const openGoals = snapshot.entries.filter((e) => e.kind === 'goal' && e.status === 'open').length;
+    const unit = buckets.granularity === 'week' ? 'week' : 'month';
+    return html`
+      <div class="toolbar">
+        <label class="field" for="period">Period</label>
+        <vscode-single-select id="period" aria-label="Period" .value=${state.period}
+          @change=${(e: Event) => ctx.update({ period: (e.target as HTMLSelectElement).value as PeriodId })}>
+          ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
+        </vscode-single-select>
+        <span class="spacer"></span>
+        <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>Export summary…</vscode-button>
+      </div>
+      <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
+        ${card('Received', counts.total, 'total-count')}
+        ${card('Technical', counts.byGroup.technical, 'group-technical')}
+        ${card('Interpersonal', counts.byGroup.interpersonal, 'group-interpersonal')}
+        ${card('Untagged', counts.untagged, 'untagged-count')}
+        <div class="card"><div class="card-label">Open goals / actions</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
+      </section>
+      ${state.period === 'all' ? nothing : html`<p class="hint">Trends compare with the previous ${describeLength(state.period)}.</p>`}
+      <div class="overview-grid">
+        <section aria-labelledby="by-cat-h">
+          <h2 id="by-cat-h">By category</h2>
+          ${categoryTable(ctx, counts, 'technical')} ${categoryTable(ctx, counts, 'interpersonal')}
+        </section>
+        <section aria-labelledby="chart-h">
+          <h2 id="chart-h">Tags received per ${unit}</h2>
+          <div class="chart-box"><canvas id="trend-chart" role="img" aria-label="Stacked bar chart of tags received per ${unit} by category; the same numbers are in the table below it"></canvas></div>
+          <details class="chart-data"><summary>Chart data as a table</summary>${chartTable(labels, series)}</details>
+        </section>
+      </div>
+      <div class="overview-grid">
+        <section aria-labelledby="themes-h">
+          <h2 id="themes-h">Most frequent themes</h2>
+          ${themes.length === 0
+            ? html`<p class="muted">No tagged feedback in this period.</p>`
+            : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${trendBadge(t)}</li>`)}</ol>`}
+        </section>
+        <section aria-labelledby="praise-h">
+          <h2 id="praise-h">Praise received</h2>
+          ${praise.length === 0
+            ? html`<p class="muted">No praise in this period yet.</p>`
+            : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${dateFmt.format(new Date(f.createdAt))}</figcaption></figure>`)}
+        </section>
+      </div>`;
+  }
+
+  /** Draws the chart once the canvas is in the DOM. */
+  afterRender(root: HTMLElement): void {
+    const canvas = root.querySelector<HTMLCanvasElement>('#trend-chart');
+    if (!canvas || !this.pending) {
+      this.chart.destroy();
+      return;
+    }
+    this.chart.render(canvas, this.pending.labels, this.pending.series);
+  }
+
+  retheme(): void {
+    this.chart.retheme();
+  }
+
+  hidden(): void {
+    this.chart.destroy();
+  }
+}
+
+function describeLength(p: PeriodId): string {
+  return p === '2w' ? '2 weeks' : p === '30d' ? '30 days' : p === '90d' ? '90 days' : 'period of the same length';
+}
+
+function iconOf(ctx: AppContext, id: string): string {
+  return ctx.snapshot.categories.find((c) => c.id === id)?.icon.replace(/[^a-z0-9-]/g, '') || 'tag';
+}
+
+function card(label: string, t: PeriodCounts['total'], testid: string): TemplateResult {
+  return html`<div class="card"><div class="card-label">${label}</div><div class="card-value"><span data-testid=${testid}>${t.current}</span> ${trendBadge(t)}</div></div>`;
+}
+
+function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGroup): TemplateResult {
+  const ids = new Set(ctx.snapshot.categories.filter((c) => c.group === group).map((c) => c.id));
+  const rows = counts.byCategory.filter((c) => ids.has(c.id));
+  const title = group === 'technical' ? 'Technical' : 'Interpersonal';
+  return html`<table class="cat-table" aria-label="${title} categories">
+    <thead><tr><th scope="col">${title}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Trend</th></tr></thead>
+    <tbody>${rows.map((c) => html`<tr data-category=${c.id} class=${c.current === 0 ? 'zero' : ''}>
+      <th scope="row"><span class="codicon codicon-${iconOf(ctx, c.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(c.id)}</th>
+      <td class="num">${c.current}</td><td class="num">${trendBadge(c)}</td></tr>`)}</tbody>
+  </table>`;
+}
+
+function chartTable(labels: string[], series: ChartSeries[]): TemplateResult {
+  return html`<table class="cat-table"><thead><tr><th scope="col">Bucket</th>${series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}</tr></thead>
+    <tbody>${labels.map((l, i) => html`<tr><th scope="row">${l}</th>${series.map((s) => html`<td class="num">${s.data[i] ?? 0}</td>`)}</tr>`)}</tbody></table>`;
+}
+
+

@@ -1,0 +1,207 @@
+// Timeline tab: filters and a virtualised list. Only the rows in view (plus
+// overscan) are in the DOM; collapsed rows have a fixed height and expanded
+// rows are measured, so 10,000 items scroll without rendering 10,000 rows.
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { UNTAGGED } from '../../src/core/journalStats';
+import type { Entry, Feedback } from '../../src/core/model';
+import type { JournalSnapshot, TimelineFilters } from '../../src/protocol';
+import type { AppContext } from './context';
+import { facetValues, filterFeedback, type SearchIndex } from './filter';
+import { ROW_HEIGHT, rowTemplate } from './row';
+import { RowGeometry } from './virtualRange';
+
+const OVERSCAN = 4;
+
+export class TimelineView {
+  private ctx: AppContext | undefined;
+  private items: Feedback[] = [];
+  private itemsKey: unknown[] = [];
+  private geometry = new RowGeometry(0, ROW_HEIGHT);
+  private readonly measured = new Map<string, number>();
+  private linking: string | undefined;
+  private index: SearchIndex = new WeakMap();
+  private indexFor: JournalSnapshot | undefined;
+  private viewport: HTMLElement | undefined;
+  private frame = 0;
+  private restoreScroll: number | undefined;
+  /** Bench baseline only: render every row (set by the bench page). */
+  private readonly renderAll = document.body.dataset.benchRenderAll === 'true';
+
+  private readonly onSearch = debounce((e: Event) => {
+    const ctx = this.ctx;
+    if (ctx) ctx.update({ filters: { ...ctx.state.filters, text: (e.target as HTMLInputElement).value }, scrollTop: 0 });
+  }, 200);
+
+  template(ctx: AppContext): TemplateResult {
+    this.ctx = ctx;
+    const { snapshot, state } = ctx;
+    if (this.indexFor !== snapshot) {
+      this.index = new WeakMap();
+      this.indexFor = snapshot;
+    }
+    const key = [snapshot, state.filters.category, state.filters.reviewer, state.filters.repo, state.filters.text, state.filters.direction];
+    if (key.some((k, i) => k !== this.itemsKey[i])) {
+      // A filter change (not a data change) starts again at the top.
+      if (this.itemsKey.length > 0 && key.slice(1).some((k, i) => k !== this.itemsKey[i + 1])) this.restoreScroll = 0;
+      this.items = filterFeedback(snapshot.feedback, state.filters, snapshot.engineer.login, this.index);
+      this.itemsKey = key;
+      this.rebuildGeometry();
+    }
+    const f = state.filters;
+    const set = (patch: Partial<TimelineFilters>) => ctx.update({ filters: { ...f, ...patch }, scrollTop: 0 });
+    const reviewers = facetValues(snapshot.feedback, 'reviewer');
+    const repos = facetValues(snapshot.feedback, 'repo');
+    return html`
+      <div class="filters" role="search" aria-label="Filter feedback">
+        ${select('Show', f.direction, [['received', 'Received'], ['given', 'Given'], ['all', 'Received and given']], (v) => set({ direction: v as TimelineFilters['direction'] }))}
+        ${select('Category', f.category, [['', 'All categories'], ...snapshot.categories.map((c) => [c.id, c.label] as [string, string]), [UNTAGGED, 'Untagged']], (v) => set({ category: v }))}
+        ${select('Reviewer', f.reviewer, [['', 'All reviewers'], ...reviewers.map((r) => [r, r] as [string, string])], (v) => set({ reviewer: v }))}
+        ${select('Repository', f.repo, [['', 'All repositories'], ...repos.map((r) => [r, r] as [string, string])], (v) => set({ repo: v }))}
+        <vscode-textfield class="search" placeholder="Search text" aria-label="Search feedback text" .value=${f.text}
+          @input=${this.onSearch}></vscode-textfield>
+      </div>
+      <p class="muted count" aria-live="polite" data-testid="timeline-count">${this.items.length === snapshot.feedback.length ? `${this.items.length} comments` : `${this.items.length} of ${snapshot.feedback.length} comments`}</p>
+      ${snapshot.feedback.length === 0
+        ? html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`
+        : this.items.length === 0
+          ? html`<div class="empty"><p>Nothing matches these filters.</p></div>`
+          : html`<div class="viewport" role="feed" aria-label="Feedback, newest first" tabindex="-1" @scroll=${() => this.onScroll()}>
+              <div class="spacer-box"></div></div>`}`;
+  }
+
+  afterRender(root: HTMLElement): void {
+    const vp = root.querySelector<HTMLElement>('.viewport') ?? undefined;
+    const fresh = vp !== this.viewport;
+    this.viewport = vp;
+    if (!vp) return;
+    this.fitViewport();
+    if (fresh && this.ctx) this.restoreScroll = this.ctx.state.scrollTop;
+    this.renderRows();
+  }
+
+  /** Gives the list the rest of the window's height; the CSSOM is CSP-safe. */
+  fitViewport(): void {
+    const vp = this.viewport;
+    if (!vp) return;
+    const top = vp.getBoundingClientRect().top;
+    vp.style.height = `${Math.max(160, window.innerHeight - top - 12)}px`;
+  }
+
+  private rebuildGeometry(): void {
+    const expanded = new Set(this.ctx?.state.expanded ?? []);
+    this.geometry = new RowGeometry(this.items.length, ROW_HEIGHT, (i) => {
+      const id = this.items[i]!.id;
+      return expanded.has(id) || this.linking === id ? this.measured.get(id) : undefined;
+    });
+  }
+
+  private onScroll(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.renderRows();
+      this.ctx?.persist({ scrollTop: this.viewport?.scrollTop ?? 0 });
+    });
+  }
+
+  renderRows(): void {
+    const vp = this.viewport;
+    const ctx = this.ctx;
+    if (!vp || !ctx) return;
+    const box = vp.querySelector<HTMLElement>('.spacer-box')!;
+    if (this.restoreScroll !== undefined) {
+      box.style.height = `${this.geometry.totalHeight}px`;
+      vp.scrollTop = this.restoreScroll;
+      this.restoreScroll = undefined;
+    }
+    const { start, end } = this.renderAll
+      ? { start: 0, end: this.items.length }
+      : this.geometry.visibleRange(vp.scrollTop, vp.clientHeight, OVERSCAN);
+    const expanded = new Set(ctx.state.expanded);
+    const entries = ctx.snapshot.entries;
+    const linkedTo = (id: string): Entry[] => entries.filter((e) => e.links.includes(id));
+    const visible = this.items.slice(start, end);
+    render(
+      html`<div class="rows">
+        ${repeat(visible, (f) => f.id, (f, i) => rowTemplate(ctx, f, {
+          expanded: expanded.has(f.id),
+          linking: this.linking === f.id,
+          index: start + i,
+          setSize: this.items.length,
+          linkedEntries: linkedTo(f.id),
+        }, {
+          toggle: (item) => this.toggle(item),
+          openLinkPicker: (item) => this.openLinkPicker(item),
+        }))}
+      </div>`,
+      box,
+    );
+    // CSSOM, not a style attribute: the CSP blocks inline style attributes (Lit's styleMap writes one on first render).
+    box.querySelector<HTMLElement>('.rows')!.style.transform = `translateY(${this.geometry.offsetOf(start)}px)`;
+    box.style.height = `${this.geometry.totalHeight}px`;
+    this.measure(box);
+  }
+
+  /** Records heights of rows that are not fixed-height; re-lays out once if any changed. */
+  private measure(box: HTMLElement): void {
+    const expanded = new Set(this.ctx?.state.expanded ?? []);
+    let changed = false;
+    box.querySelectorAll<HTMLElement>('.row').forEach((el) => {
+      const id = el.dataset.id!;
+      if (!expanded.has(id) && this.linking !== id) return;
+      const h = el.offsetHeight;
+      if (h > 0 && this.measured.get(id) !== h) {
+        this.measured.set(id, h);
+        changed = true;
+      }
+    });
+    if (changed) {
+      this.rebuildGeometry();
+      box.style.height = `${this.geometry.totalHeight}px`;
+      const rows = box.querySelector<HTMLElement>('.rows');
+      const { start } = this.geometry.visibleRange(this.viewport!.scrollTop, this.viewport!.clientHeight, OVERSCAN);
+      if (rows && !this.renderAll) rows.style.transform = `translateY(${this.geometry.offsetOf(start)}px)`;
+    }
+  }
+
+  private toggle(f: Feedback): void {
+    const ctx = this.ctx!;
+    const set = new Set(ctx.state.expanded);
+    if (set.has(f.id)) set.delete(f.id);
+    else set.add(f.id);
+    ctx.persist({ expanded: [...set].slice(-200) });
+    this.rebuildGeometry();
+    this.renderRows();
+    // Keep keyboard focus on the toggle after re-render.
+    this.viewport?.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(f.id)}"] .row-head button`)?.focus();
+  }
+
+  private openLinkPicker(f: Feedback | undefined): void {
+    this.linking = f?.id;
+    this.rebuildGeometry();
+    this.renderRows();
+    if (f) this.viewport?.querySelector<HTMLElement>(`.row[data-id="${CSS.escape(f.id)}"] select`)?.focus();
+  }
+
+  /** The snapshot changed (a write): rows re-render with the new data. */
+  refresh(): void {
+    this.rebuildGeometry();
+    this.renderRows();
+  }
+}
+
+function select(label: string, value: string, options: [string, string][], onChange: (v: string) => void): TemplateResult {
+  return html`<label class="filter"><span class="filter-label">${label}</span>
+    <vscode-single-select aria-label=${label} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+      ${options.map(([v, l]) => html`<vscode-option value=${v} ?selected=${v === value}>${l}</vscode-option>`)}
+    </vscode-single-select></label>${nothing}`;
+}
+
+function debounce<E>(fn: (e: E) => void, ms: number): (e: E) => void {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  return (e: E) => {
+    if (t) clearTimeout(t);
+    t = setTimeout(() => fn(e), ms);
+  };
+}

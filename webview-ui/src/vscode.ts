@@ -1,0 +1,79 @@
+// The one transport to the host: acquireVsCodeApi's postMessage out, window
+// `message` events in. Incoming messages are validated; anything that does
+// not parse is logged and dropped. Requests return promises keyed by requestId.
+import {
+  assertNever,
+  parseHostMessage,
+  type JournalSnapshot,
+  type ResponseMessage,
+  type ViewState,
+  type WebviewMessage,
+  type WebviewRequest,
+} from '../../src/protocol';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** A request as the UI writes it: the bridge adds the requestId. */
+export type RequestInput = WebviewRequest extends infer R ? (R extends WebviewRequest ? Omit<R, 'requestId'> : never) : never;
+
+export class HostBridge {
+  private readonly api = acquireVsCodeApi();
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: ResponseMessage) => void>();
+
+  constructor(private readonly onSnapshot: (s: JournalSnapshot) => void) {
+    window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = parseHostMessage(raw);
+    if (!parsed.ok) {
+      console.warn(`[journal] ${parsed.error}`);
+      return;
+    }
+    const msg = parsed.message;
+    switch (msg.type) {
+      case 'journal/didChange':
+        this.onSnapshot(msg.snapshot);
+        return;
+      case 'response': {
+        const resolve = this.pending.get(msg.requestId);
+        if (!resolve) {
+          console.warn(`[journal] response to unknown request ${msg.requestId}`);
+          return;
+        }
+        this.pending.delete(msg.requestId);
+        resolve(msg);
+        return;
+      }
+      default:
+        assertNever(msg);
+    }
+  }
+
+  notify(message: Extract<WebviewMessage, { type: 'ready' | 'view/stateChanged' }>): void {
+    this.api.postMessage(message);
+  }
+
+  request(input: RequestInput): Promise<ResponseMessage> {
+    const requestId = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(requestId, resolve);
+      this.api.postMessage({ ...input, requestId });
+    });
+  }
+
+  getState(): unknown {
+    return this.api.getState();
+  }
+
+  setState(state: ViewState): void {
+    this.api.setState(state);
+  }
+}
