@@ -26,6 +26,11 @@ export interface DatasetComment {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The category the generator wrote this text for: ground truth for
+   * classifier checks and benchmarks. Optional; never served by the sandbox.
+   */
+  category?: string;
 }
 
 export interface DatasetThread {
@@ -48,6 +53,8 @@ export interface DatasetReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
   submittedAt: string;
   updatedAt: string;
+  /** As DatasetComment.category. */
+  category?: string;
 }
 
 export interface DatasetPullRequest {
