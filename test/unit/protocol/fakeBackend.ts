@@ -1,0 +1,81 @@
+// An in-memory JournalPanelBackend for controller tests: records every call.
+import type { Entry, EngineerRef, Journal } from '../../../src/core/model';
+import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
+import type { EntryPatch, NewEntry } from '../../../src/protocol';
+import type { JournalPanelBackend, TagOperation } from '../../../src/views/journal/backend';
+
+export class FakeBackend implements JournalPanelBackend {
+  calls: string[] = [];
+  opened: string[] = [];
+  readOnly: string | undefined;
+  private listeners = new Set<(e: EngineerRef) => void>();
+  private nextId = 1;
+
+  constructor(public journal: Journal) {}
+
+  async load(): Promise<Journal> {
+    return structuredClone(this.journal);
+  }
+  async readOnlyReason(): Promise<string | undefined> {
+    return this.readOnly;
+  }
+  categories() {
+    return DEFAULT_CATEGORIES;
+  }
+  async createEntry(_e: EngineerRef, input: NewEntry): Promise<Entry> {
+    const entry: Entry = { id: `E${this.nextId++}`, kind: input.kind, text: input.text, status: 'open', links: input.links ?? [], createdAt: 't', updatedAt: 't', ...(input.targetDate ? { targetDate: input.targetDate } : {}) };
+    this.journal.entries.push(entry);
+    this.calls.push(`create:${entry.id}`);
+    return entry;
+  }
+  async updateEntry(_e: EngineerRef, id: string, patch: EntryPatch): Promise<Entry> {
+    const entry = this.find(id);
+    if (patch.text !== undefined) entry.text = patch.text;
+    if (patch.status !== undefined) entry.status = patch.status;
+    if (patch.targetDate === null) delete entry.targetDate;
+    else if (patch.targetDate !== undefined) entry.targetDate = patch.targetDate;
+    this.calls.push(`update:${id}`);
+    return entry;
+  }
+  async deleteEntry(_e: EngineerRef, id: string): Promise<Entry> {
+    const entry = this.find(id);
+    this.journal.entries = this.journal.entries.filter((x) => x.id !== id);
+    this.calls.push(`delete:${id}`);
+    return structuredClone(entry);
+  }
+  async restoreEntry(_e: EngineerRef, entry: Entry): Promise<void> {
+    this.journal.entries.push(entry);
+    this.calls.push(`restore:${entry.id}`);
+  }
+  async link(_e: EngineerRef, entryId: string, feedbackId: string): Promise<void> {
+    this.find(entryId).links.push(feedbackId);
+    this.calls.push(`link:${entryId}:${feedbackId}`);
+  }
+  async unlink(_e: EngineerRef, entryId: string, feedbackId: string): Promise<void> {
+    const entry = this.find(entryId);
+    entry.links = entry.links.filter((l) => l !== feedbackId);
+    this.calls.push(`unlink:${entryId}:${feedbackId}`);
+  }
+  async tag(_e: EngineerRef, feedbackId: string, category: string, op: TagOperation): Promise<void> {
+    this.calls.push(`tag:${op}:${feedbackId}:${category}`);
+  }
+  async openExternal(url: string): Promise<boolean> {
+    this.opened.push(url);
+    return true;
+  }
+  onDidChange(listener: (e: EngineerRef) => void) {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+  fire(e: EngineerRef): void {
+    this.listeners.forEach((l) => l(e));
+  }
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+  private find(id: string): Entry {
+    const e = this.journal.entries.find((x) => x.id === id);
+    if (!e) throw new Error(`no entry ${id}`);
+    return e;
+  }
+}

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { CURRENT_SCHEMA_VERSION, type Journal } from '../../../src/core/model';
+import type { HostMessage } from '../../../src/protocol';
+import { JournalController } from '../../../src/views/journal/journalController';
+import { entry, feedback, LOGIN } from '../../webview/harness/fixtures';
+import { FakeBackend } from './fakeBackend';
+
+const ENGINEER = { login: LOGIN, host: 'github.com' };
+
+function setup() {
+  const f = feedback({ id: 'C1', url: 'https://github.com/acme/widgets/pull/1#discussion_r1' });
+  const journal: Journal = {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    engineer: ENGINEER,
+    syncedUntil: null,
+    feedback: { C1: f, C2: feedback({ id: 'C2', url: 'javascript:alert(1)' }) },
+    entries: [entry({ id: 'E0', kind: 'goal', text: 'Ship tests', targetDate: '2026-12-01' })],
+  };
+  const backend = new FakeBackend(journal);
+  const sent: HostMessage[] = [];
+  let listener: (m: unknown) => void = () => {};
+  let subscribed = true;
+  const port = {
+    postMessage: async (m: HostMessage) => {
+      sent.push(m);
+      return true;
+    },
+    onDidReceiveMessage: (l: (m: unknown) => void) => {
+      listener = l;
+      return { dispose: () => (subscribed = false) };
+    },
+  };
+  const logs: string[] = [];
+  const log = { info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
+  const c = new JournalController(ENGINEER, port, backend, log, () => new Date('2026-11-20T12:00:00Z'));
+  const send = async (m: unknown) => {
+    listener(m);
+    await new Promise((r) => setTimeout(r, 5));
+  };
+  const responses = () => sent.filter((m): m is Extract<HostMessage, { type: 'response' }> => m.type === 'response');
+  return { c, backend, sent, send, logs, responses, isSubscribed: () => subscribed };
+}
+
+describe('JournalController', () => {
+  it('holds notifications until ready, then sends a snapshot', async () => {
+    const t = setup();
+    t.backend.fire(ENGINEER);
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(t.sent.length, 0, 'nothing before ready');
+    await t.send({ type: 'ready' });
+    assert.equal(t.sent.length, 1);
+    const m = t.sent[0]!;
+    assert.ok(m.type === 'journal/didChange');
+    assert.equal(m.snapshot.feedback.length, 2);
+    assert.equal(m.snapshot.now, '2026-11-20T12:00:00.000Z');
+    assert.equal(m.snapshot.readOnly, false);
+    assert.ok(m.snapshot.categories.length >= 14);
+  });
+
+  it('refreshes on changes to its own engineer only, coalescing bursts', async () => {
+    const t = setup();
+    await t.send({ type: 'ready' });
+    t.backend.fire({ login: 'someone-else', host: 'github.com' });
+    t.backend.fire({ login: 'ALICE', host: 'github.com' });
+    t.backend.fire({ login: 'alice', host: 'github.com' });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(t.sent.filter((m) => m.type === 'journal/didChange').length, 2);
+  });
+
+  it('logs and ignores malformed messages', async () => {
+    const t = setup();
+    await t.send({ type: 'ready' });
+    await t.send({ type: 'entry/delete', id: 'E0' }); // no requestId
+    await t.send({ type: 'entry/wipe', requestId: 1 });
+    await t.send('ready');
+    assert.deepEqual(t.backend.calls, []);
+    assert.equal(t.responses().length, 0);
+    assert.equal(t.logs.filter((l) => l.includes('rejected message')).length, 3);
+  });
+
+  it('deletes with undo, and undo restores the entry', async () => {
+    const t = setup();
+    await t.send({ type: 'entry/delete', requestId: 1, id: 'E0' });
+    assert.deepEqual(t.responses()[0], { type: 'response', requestId: 1, ok: true, undo: { label: 'Goal deleted' } });
+    assert.equal(t.backend.journal.entries.length, 0);
+    await t.send({ type: 'entry/undo', requestId: 2 });
+    assert.ok(t.responses()[1]!.ok);
+    assert.deepEqual(t.backend.journal.entries.map((e) => [e.id, e.text, e.targetDate]), [['E0', 'Ship tests', '2026-12-01']]);
+    await t.send({ type: 'entry/undo', requestId: 3 });
+    const third = t.responses()[2]!;
+    assert.ok(!third.ok && third.error === 'Nothing to undo.');
+  });
+
+  it('undoes an edit by applying the inverse patch', async () => {
+    const t = setup();
+    await t.send({ type: 'entry/update', requestId: 1, id: 'E0', patch: { text: 'Ship more tests', targetDate: null } });
+    assert.equal(t.backend.journal.entries[0]!.targetDate, undefined);
+    await t.send({ type: 'entry/undo', requestId: 2 });
+    assert.deepEqual([t.backend.journal.entries[0]!.text, t.backend.journal.entries[0]!.targetDate], ['Ship tests', '2026-12-01']);
+  });
+
+  it('refuses writes when read-only, but still opens links', async () => {
+    const t = setup();
+    t.backend.readOnly = 'This journal was written by a newer version.';
+    await t.send({ type: 'entry/create', requestId: 1, entry: { kind: 'note', text: 'hi' } });
+    await t.send({ type: 'feedback/openOnGitHub', requestId: 2, feedbackId: 'C1' });
+    const [a, b] = t.responses();
+    assert.ok(a && !a.ok && a.error.includes('newer version'));
+    assert.ok(b?.ok);
+    assert.deepEqual(t.backend.calls, []);
+  });
+
+  it('opens only the journal URL for feedback, and only safe schemes for links', async () => {
+    const t = setup();
+    await t.send({ type: 'feedback/openOnGitHub', requestId: 1, feedbackId: 'C1' });
+    await t.send({ type: 'feedback/openOnGitHub', requestId: 2, feedbackId: 'C2' }); // journal holds a javascript: URL
+    await t.send({ type: 'feedback/openOnGitHub', requestId: 3, feedbackId: 'nope' });
+    await t.send({ type: 'link/open', requestId: 4, url: 'javascript:alert(1)' });
+    await t.send({ type: 'link/open', requestId: 5, url: 'file:///etc/passwd' });
+    await t.send({ type: 'link/open', requestId: 6, url: 'mailto:bob@example.com' });
+    assert.deepEqual(t.backend.opened, ['https://github.com/acme/widgets/pull/1#discussion_r1', 'mailto:bob@example.com']);
+    assert.deepEqual(t.responses().map((r) => r.ok), [true, false, false, false, false, true]);
+  });
+
+  it('links only existing feedback and entries, and routes tag operations', async () => {
+    const t = setup();
+    await t.send({ type: 'feedback/link', requestId: 1, feedbackId: 'C1', entryId: 'E0' });
+    await t.send({ type: 'feedback/link', requestId: 2, feedbackId: 'C9', entryId: 'E0' });
+    await t.send({ type: 'suggestion/accept', requestId: 3, feedbackId: 'C1', category: 'testing' });
+    await t.send({ type: 'suggestion/reject', requestId: 4, feedbackId: 'C1', category: 'tone' });
+    await t.send({ type: 'feedback/tag', requestId: 5, feedbackId: 'C1', category: 'design', action: 'remove' });
+    assert.deepEqual(t.backend.calls, ['link:E0:C1', 'tag:accept:C1:testing', 'tag:reject:C1:tone', 'tag:remove:C1:design']);
+    assert.deepEqual(t.responses().map((r) => r.ok), [true, false, true, true, true]);
+  });
+
+  it('answers export/open with an error when the backend has no export', async () => {
+    const t = setup();
+    await t.send({ type: 'export/open', requestId: 1 });
+    assert.equal(t.responses()[0]!.ok, false);
+  });
+
+  it('waits for a new ready after the webview is torn down, and disposes its subscriptions', async () => {
+    const t = setup();
+    await t.send({ type: 'ready' });
+    t.c.webviewGone();
+    t.backend.fire(ENGINEER);
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(t.sent.length, 1);
+    t.c.dispose();
+    assert.equal(t.backend.listenerCount, 0);
+    assert.equal(t.isSubscribed(), false);
+  });
+
+  it('keeps the reported view state', async () => {
+    const t = setup();
+    await t.send({ type: 'view/stateChanged', state: { tab: 'goals' } });
+    assert.equal(t.c.lastViewState?.tab, 'goals');
+  });
+});
