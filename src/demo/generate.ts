@@ -188,7 +188,7 @@ function finish(ctx: PrContext, parts: Pick<DatasetPullRequest, 'author' | 'titl
   for (const t of parts.threads) {
     t.isResolved = rng.chance(state === 'OPEN' ? 0.25 : 0.6);
   }
-  return { id: ctx.ids.next('PR'), number: ctx.number, repo: `${ctx.org}/${ctx.repo.name}`, title: parts.title, author: parts.author, state, createdAt: iso(ctx.created), updatedAt: iso(Math.max(closedAt, latestEdit(parts))), ...parts };
+  return { id: ctx.ids.next('PR'), number: ctx.number, repo: `${ctx.org}/${ctx.repo.name}`, title: parts.title, author: parts.author, state, createdAt: iso(ctx.created), updatedAt: iso(Math.max(closedAt, latestEdit(parts))), reviews: parts.reviews, threads: parts.threads, comments: parts.comments };
 }
 
 function latestEdit(parts: Pick<DatasetPullRequest, 'threads' | 'reviews' | 'comments'>): number {
