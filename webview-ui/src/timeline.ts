@@ -24,7 +24,9 @@ export class TimelineView {
   private indexFor: JournalSnapshot | undefined;
   private viewport: HTMLElement | undefined;
   private frame = 0;
+  private needsFit = false;
   private restoreScroll: number | undefined;
+  private resizeObserver: ResizeObserver | undefined;
   /** Bench baseline only: render every row (set by the bench page). */
   private readonly renderAll = document.body.dataset.benchRenderAll === 'true';
 
@@ -74,6 +76,13 @@ export class TimelineView {
     const vp = root.querySelector<HTMLElement>('.viewport') ?? undefined;
     const fresh = vp !== this.viewport;
     this.viewport = vp;
+    if (fresh) {
+      // The tab panel may still be hidden on first render (vscode-tabs updates
+      // asynchronously), so lay out again whenever the viewport gets a size.
+      this.resizeObserver?.disconnect();
+      this.resizeObserver = vp ? new ResizeObserver(() => this.onScroll(true)) : undefined;
+      if (vp) this.resizeObserver?.observe(vp);
+    }
     if (!vp) return;
     this.fitViewport();
     if (fresh && this.ctx) this.restoreScroll = this.ctx.state.scrollTop;
@@ -96,12 +105,15 @@ export class TimelineView {
     });
   }
 
-  private onScroll(): void {
+  private onScroll(resized = false): void {
+    if (resized) this.needsFit = true;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      if (this.needsFit) this.fitViewport();
+      this.needsFit = false;
       this.renderRows();
-      this.ctx?.persist({ scrollTop: this.viewport?.scrollTop ?? 0 });
+      if (this.viewport && this.viewport.clientHeight > 0) this.ctx?.persist({ scrollTop: this.viewport.scrollTop });
     });
   }
 
@@ -110,7 +122,7 @@ export class TimelineView {
     const ctx = this.ctx;
     if (!vp || !ctx) return;
     const box = vp.querySelector<HTMLElement>('.spacer-box')!;
-    if (this.restoreScroll !== undefined) {
+    if (this.restoreScroll !== undefined && vp.clientHeight > 0) {
       box.style.height = `${this.geometry.totalHeight}px`;
       vp.scrollTop = this.restoreScroll;
       this.restoreScroll = undefined;

@@ -1,5 +1,6 @@
 // Pure parts of the webview (no DOM): virtual list geometry, filtering, the panel HTML.
 import assert from 'node:assert/strict';
+import type { TimelineFilters } from '../../../src/protocol';
 import { journalCsp, journalHtml } from '../../../src/views/journal/html';
 import { facetValues, filterFeedback } from '../../../webview-ui/src/filter';
 import { RowGeometry } from '../../../webview-ui/src/virtualRange';
@@ -34,14 +35,14 @@ describe('filterFeedback', () => {
     feedback({ id: 'b', createdAt: '2026-11-03T00:00:00Z', tags: [tag('design', 'suggested')], reviewer: 'carol', repo: 'acme/api' }),
     feedback({ id: 'c', createdAt: '2026-11-02T00:00:00Z', author: 'dave', reviewer: LOGIN, tags: [tag('testing')] }),
   ];
-  const none = { category: '', reviewer: '', repo: '', text: '', direction: 'received' as const };
+  const none: TimelineFilters = { category: '', reviewer: '', repo: '', text: '', direction: 'received' };
 
   it('shows received feedback newest first by default', () => {
     assert.deepEqual(filterFeedback(items, none, LOGIN, new WeakMap()).map((f) => f.id), ['b', 'a']);
   });
 
   it('filters by direction, category (suggestions do not count), reviewer, repo and text', () => {
-    const f = (p: Partial<typeof none>) => filterFeedback(items, { ...none, ...p }, LOGIN, new WeakMap()).map((x) => x.id);
+    const f = (p: Partial<TimelineFilters>) => filterFeedback(items, { ...none, ...p }, LOGIN, new WeakMap()).map((x) => x.id);
     assert.deepEqual(f({ direction: 'given' }), ['c']);
     assert.deepEqual(f({ direction: 'all', category: 'testing' }), ['c', 'a']);
     assert.deepEqual(f({ category: 'untagged' }), ['b']);

@@ -28,6 +28,10 @@ export async function startHarness(): Promise<Harness> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     requests.push(url.pathname + url.search);
     void (async () => {
+      if (url.pathname === '/favicon.ico') {
+        res.writeHead(204).end();
+        return;
+      }
       if (url.pathname === '/index.html') {
         const nonce = randomBytes(16).toString('base64');
         const page = journalHtml({
