@@ -1,0 +1,113 @@
+// Crash-safe JSON files: read with a clear verdict (missing / ok / corrupt),
+// write through temp file + fsync + rename + directory fsync, so a reader or a
+// crash only ever sees the old or the new file, never a mix.
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Adapter } from 'lowdb';
+
+export type ReadResult<T> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'corrupt'; reason: string };
+
+/** Temp files carry this marker so watchers and cleanup can recognise them. */
+export const TEMP_MARKER = '.tmp-';
+
+export async function readJsonFile<T>(file: string): Promise<ReadResult<T>> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    throw err;
+  }
+  if (text.trim() === '') return { kind: 'corrupt', reason: 'the file is empty' };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { kind: 'corrupt', reason: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { kind: 'corrupt', reason: 'it does not hold a JSON object' };
+  }
+  return { kind: 'ok', data: data as T };
+}
+
+export async function writeJsonAtomic(file: string, data: unknown, opts: { pretty?: boolean } = {}): Promise<void> {
+  const text = JSON.stringify(data, null, opts.pretty ? 2 : undefined) + '\n';
+  const tmp = `${file}${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
+  const fh = await fsp.open(tmp, 'w');
+  try {
+    await fh.writeFile(text, 'utf8');
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  try {
+    await fsp.rename(tmp, file);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true });
+    throw err;
+  }
+  await fsyncDir(path.dirname(file));
+}
+
+/** Makes a rename durable. Some platforms (Windows) cannot open a folder; the rename is still atomic there. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let fh: fsp.FileHandle | undefined;
+  try {
+    fh = await fsp.open(dir, 'r');
+    await fh.sync();
+  } catch {
+    // best effort, see above
+  } finally {
+    await fh?.close().catch(() => undefined);
+  }
+}
+
+/** Moves an unreadable file to `<name>.corrupt-<timestamp>.json` beside it; returns the new path. */
+export async function moveAside(file: string, now = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const base = file.endsWith('.json') ? file.slice(0, -'.json'.length) : file;
+  let target = `${base}.corrupt-${stamp}.json`;
+  for (let n = 1; await exists(target); n++) target = `${base}.corrupt-${stamp}-${n}.json`;
+  await fsp.rename(file, target);
+  await fsyncDir(path.dirname(file));
+  return target;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fsp.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class CorruptFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file} cannot be read: ${reason}`);
+    this.name = 'CorruptFileError';
+  }
+}
+
+/** lowdb adapter over the functions above; `read` throws CorruptFileError instead of guessing. */
+export class AtomicJsonAdapter<T> implements Adapter<T> {
+  constructor(
+    readonly file: string,
+    private readonly opts: { pretty?: boolean } = {},
+  ) {}
+
+  async read(): Promise<T | null> {
+    const r = await readJsonFile<T>(this.file);
+    if (r.kind === 'corrupt') throw new CorruptFileError(this.file, r.reason);
+    return r.kind === 'ok' ? r.data : null;
+  }
+
+  write(data: T): Promise<void> {
+    return writeJsonAtomic(this.file, data, this.opts);
+  }
+}

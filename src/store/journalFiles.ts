@@ -1,0 +1,160 @@
+// The journal's files as seen by a writer holding the lock: read the main file
+// (creating, setting aside or migrating it as needed) and read or write one
+// shard. Everything here that changes the disk assumes the lock is held.
+import { promises as fsp } from 'node:fs';
+import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback } from '../core/model';
+import { moveAside, readJsonFile, writeJsonAtomic } from './atomicFile';
+import { shardOf, type JournalPaths } from './layout';
+import { migrate, versionOf, type RawJournal } from './migrations';
+import { JournalReadOnlyError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';
+
+export interface StoreContext {
+  logger: StoreLogger;
+  onProblem: (p: StoreProblem) => void;
+  lock: LockOptions;
+  /** Shards for new journals; existing journals keep the count in their main file. */
+  shardCount: number;
+  watchDebounceMs: number;
+}
+
+export interface MainFile extends JournalMeta {
+  shardCount: number;
+  [unknown: string]: unknown;
+}
+
+export interface ShardFile {
+  shard: number;
+  of: number;
+  feedback: Record<string, Feedback>;
+  [unknown: string]: unknown;
+}
+
+export class JournalFiles {
+  constructor(
+    readonly engineer: EngineerRef,
+    readonly paths: JournalPaths,
+    private readonly ctx: StoreContext,
+    private readonly onFutureVersion: (version: number) => string,
+  ) {}
+
+  /** The current main file, under the lock. Throws JournalReadOnlyError for a newer schema. */
+  async readMainLocked(): Promise<MainFile> {
+    const r = await readJsonFile<RawJournal>(this.paths.main);
+    if (r.kind === 'missing') return this.createMain();
+    if (r.kind === 'corrupt') {
+      await this.setAside(this.paths.main, r.reason, 'main');
+      return this.createMain();
+    }
+    const version = versionOf(r.data);
+    if (version > CURRENT_SCHEMA_VERSION) throw new JournalReadOnlyError(this.onFutureVersion(version));
+    if (version < CURRENT_SCHEMA_VERSION || 'feedback' in r.data) return this.upgrade(r.data, version);
+    return r.data as MainFile;
+  }
+
+  async writeMainLocked(main: MainFile): Promise<void> {
+    await writeJsonAtomic(this.paths.main, main, { pretty: true });
+  }
+
+  async readShardLocked(index: number, of: number): Promise<ShardFile> {
+    const file = this.paths.shard(index);
+    const r = await readJsonFile<ShardFile>(file);
+    if (r.kind === 'corrupt') await this.setAside(file, r.reason, 'shard');
+    const shard = r.kind === 'ok' ? r.data : { shard: index, of, feedback: {} };
+    if (!shard.feedback || typeof shard.feedback !== 'object') shard.feedback = {};
+    return shard;
+  }
+
+  async writeShardLocked(shard: ShardFile): Promise<void> {
+    // Compact JSON: shards are big and read by code, not people.
+    await writeJsonAtomic(this.paths.shard(shard.shard), shard);
+  }
+
+  /** Moves an unreadable file aside and tells the caller before anything new is written. */
+  async setAside(file: string, reason: string, part: 'main' | 'shard' | 'file'): Promise<string> {
+    const movedTo = await moveAside(file);
+    const who = `the Review Mentor journal of ${this.engineer.login} (${this.engineer.host})`;
+    const message =
+      part === 'main'
+        ? `${capital(who)} could not be read because ${reason}. The file ${file} was moved to ${movedTo} and a new journal was started; nothing was deleted.`
+        : `Part of ${who} could not be read because ${reason}. The file ${file} was moved to ${movedTo}; the rest of the journal is intact, and the comments it held return with the next sync (tags set by hand on them are only in the moved file).`;
+    this.ctx.logger.error(message);
+    report(this.ctx, { kind: 'corrupt', file, movedTo, message });
+    return movedTo;
+  }
+
+  private async createMain(): Promise<MainFile> {
+    const main: MainFile = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      engineer: { login: this.engineer.login, host: this.engineer.host },
+      syncedUntil: null,
+      entries: [],
+      shardCount: (await this.existingShardCount()) ?? this.ctx.shardCount,
+    };
+    await this.writeMainLocked(main);
+    return main;
+  }
+
+  /** A main file lost or set aside leaves its shards; their own header says how many there are. */
+  private async existingShardCount(): Promise<number | undefined> {
+    let names: string[];
+    try {
+      names = (await fsp.readdir(this.paths.shardDir)).filter((n) => /^\d{3}\.json$/.test(n));
+    } catch {
+      return undefined;
+    }
+    for (const name of names) {
+      const r = await readJsonFile<ShardFile>(`${this.paths.shardDir}/${name}`);
+      if (r.kind === 'ok' && Number.isInteger(r.data.of) && r.data.of > 0) return r.data.of;
+    }
+    return undefined;
+  }
+
+  /** Migrates an older journal and moves feedback held inline in the main file into shards. */
+  private async upgrade(raw: RawJournal, from: number): Promise<MainFile> {
+    if (from < CURRENT_SCHEMA_VERSION) {
+      const backup = this.paths.main.replace(/\.json$/, `.v${from}-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+      await fsp.copyFile(this.paths.main, backup);
+      migrate(raw);
+      this.ctx.logger.info(`Migrated the journal of ${this.engineer.login} from schema version ${from} to ${CURRENT_SCHEMA_VERSION}; the original is kept as ${backup}.`);
+    }
+    const inline = (raw['feedback'] ?? {}) as Record<string, Feedback>;
+    delete raw['feedback'];
+    const main = raw as MainFile;
+    if (!Number.isInteger(main.shardCount) || main.shardCount <= 0) main.shardCount = (await this.existingShardCount()) ?? this.ctx.shardCount;
+    if (!Array.isArray(main.entries)) main.entries = [];
+    if (main.syncedUntil === undefined) main.syncedUntil = null;
+    const items = Object.entries(inline).map(([id, item]) => (item.id ? item : { ...item, id }));
+    const groups = groupByShard(items, main.shardCount);
+    for (const [index, items] of groups) {
+      const shard = await this.readShardLocked(index, main.shardCount);
+      for (const item of items) shard.feedback[item.id] = item;
+      await this.writeShardLocked(shard);
+    }
+    // The main file goes last: until it is renamed in, the old file is still the journal.
+    await this.writeMainLocked(main);
+    return main;
+  }
+}
+
+export function groupByShard(items: Feedback[], shardCount: number): Map<number, Feedback[]> {
+  const groups = new Map<number, Feedback[]>();
+  for (const item of items) {
+    const i = shardOf(item.prUrl, shardCount);
+    let g = groups.get(i);
+    if (!g) groups.set(i, (g = []));
+    g.push(item);
+  }
+  return groups;
+}
+
+export function report(ctx: StoreContext, p: StoreProblem): void {
+  try {
+    ctx.onProblem(p);
+  } catch (err) {
+    ctx.logger.error(`The store's problem callback failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

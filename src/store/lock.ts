@@ -1,0 +1,120 @@
+// Cross-process file lock: proper-lockfile (an atomic mkdir of `<file>.lock`,
+// refreshed while held, taken over when stale) plus two additions:
+// - an in-process queue, so writers in one process wait their turn instead of
+//   polling the lock directory;
+// - an owner note (host + pid) inside the lock directory, so a lock left by a
+//   crashed process on this machine is taken over at once instead of after
+//   the stale timeout. A lock without a note falls back to the timeout.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { StoreLockError, type LockOptions, type StoreLogger } from './types';
+
+const DEFAULT_STALE_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const OWNER_FILE = 'owner';
+
+// proper-lockfile removes locks with rmdir; ours hold the owner note, so remove recursively.
+const lockFs = { ...fs, rmdir: (p: string, cb: (err: NodeJS.ErrnoException | null) => void) => fs.rm(p, { recursive: true, force: true }, cb) };
+
+const queues = new Map<string, Promise<void>>();
+
+export function lockPathFor(file: string): string {
+  return `${file}.lock`;
+}
+
+/** Runs `fn` while holding the lock on `file` (the file itself need not exist). */
+export async function withFileLock<T>(file: string, opts: LockOptions & { logger?: StoreLogger }, fn: () => Promise<T>): Promise<T> {
+  const key = path.resolve(file);
+  const previous = queues.get(key) ?? Promise.resolve();
+  let done!: () => void;
+  const turn = previous.then(() => new Promise<void>((r) => (done = r)));
+  queues.set(key, turn);
+  await previous;
+  try {
+    const release = await acquire(key, opts);
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  } finally {
+    done();
+    if (queues.get(key) === turn) queues.delete(key);
+  }
+}
+
+async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger }): Promise<() => Promise<void>> {
+  const stale = Math.max(opts.staleMs ?? DEFAULT_STALE_MS, 2000);
+  const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const lockDir = lockPathFor(file);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await lockfile.lock(file, {
+        realpath: false,
+        stale,
+        retries: 0,
+        fs: lockFs,
+        // The default throws from a timer and would crash the host; losing the lock is logged instead.
+        onCompromised: (err) => opts.logger?.error(`Lost the lock on ${file}: ${err.message}`),
+      });
+      writeOwner(lockDir);
+      return async () => {
+        try {
+          await release();
+        } catch (err) {
+          opts.logger?.warn(`Releasing the lock on ${file} failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
+      if (takeOverIfOwnerDied(lockDir, opts.logger)) continue;
+      if (Date.now() > deadline) {
+        throw new StoreLockError(`Another Review Mentor window or process has kept ${file} locked for too long; try again later.`);
+      }
+      await sleep(1 + Math.random() * Math.min(25, 2 + attempt));
+    }
+  }
+}
+
+function writeOwner(lockDir: string): void {
+  try {
+    fs.writeFileSync(path.join(lockDir, OWNER_FILE), `${os.hostname()}\n${process.pid}\n`);
+  } catch {
+    // Without the note the lock is still valid; only crash recovery is slower.
+  }
+}
+
+/** True when the lock belonged to a process on this machine that no longer runs, and it was removed. */
+function takeOverIfOwnerDied(lockDir: string, logger?: StoreLogger): boolean {
+  let note: string;
+  try {
+    note = fs.readFileSync(path.join(lockDir, OWNER_FILE), 'utf8');
+  } catch {
+    return false;
+  }
+  const [host, pidText] = note.split('\n');
+  const pid = Number(pidText);
+  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) return false;
+  try {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  } catch {
+    return false;
+  }
+  logger?.warn(`Took over the lock ${lockDir} left by process ${pid}, which is no longer running.`);
+  return true;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}

@@ -1,0 +1,49 @@
+// Tells a window that a journal changed on disk (another window, the CLI, or
+// this process). fs.watch on the journal's folder and its shard folder,
+// debounced, ignoring the store's temp files and lock directory.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TEMP_MARKER } from './atomicFile';
+import type { JournalPaths } from './layout';
+import type { StoreLogger } from './types';
+
+export function watchJournal(paths: JournalPaths, onChange: () => void, opts: { debounceMs: number; logger?: StoreLogger }): { dispose(): void } {
+  const mainName = path.basename(paths.main);
+  let timer: NodeJS.Timeout | undefined;
+  let disposed = false;
+  const poke = () => {
+    if (disposed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (!disposed) onChange();
+    }, opts.debounceMs);
+  };
+  const relevant = (name: string | null, inShards: boolean): boolean => {
+    if (name === null) return true; // platform gave no name: assume it matters
+    if (name.includes(TEMP_MARKER) || name.endsWith('.lock') || name.includes('.lock' + path.sep)) return false;
+    return inShards ? name.endsWith('.json') : name === mainName;
+  };
+  const watchers: fs.FSWatcher[] = [];
+  for (const [dir, inShards] of [
+    [paths.dir, false],
+    [paths.shardDir, true],
+  ] as const) {
+    try {
+      const w = fs.watch(dir, { persistent: false }, (_event, name) => {
+        if (relevant(name === null ? null : String(name), inShards)) poke();
+      });
+      w.on('error', (err) => opts.logger?.warn(`Stopped watching ${dir}: ${err.message}`));
+      watchers.push(w);
+    } catch (err) {
+      opts.logger?.warn(`Cannot watch ${dir} for changes from other windows: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return {
+    dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      watchers.forEach((w) => w.close());
+    },
+  };
+}
