@@ -59,7 +59,7 @@ function qualifier(key: string, value: string): Test {
     case 'state':
       return isTest(value.toLowerCase());
     case 'author':
-      return (pr) => sameLogin(pr.author, botless(value)) || sameLogin(pr.author, value);
+      return (pr) => loginIs(pr.author, value);
     case 'reviewed-by':
       return (pr) => reviewers(pr).some((l) => loginIs(l, value));
     case 'commenter':
