@@ -1,0 +1,51 @@
+// Scores the shipped classifier on data/classifier/eval.jsonl (written apart
+// from the training data, never trained on) and merges classifier.* keys into
+// bench/out/results.json.   npm run eval:classifier [-- --verbose]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createClassifier } from '../src/core/classifier';
+import { evaluate, type EvalReport, type LabelledComment } from '../src/core/classifier/metrics';
+import { Taxonomy } from '../src/core/taxonomy';
+
+const ROOT = resolve(__dirname, '..');
+export const EVAL_FILE = join(ROOT, 'data', 'classifier', 'eval.jsonl');
+const RESULTS = join(ROOT, 'bench', 'out', 'results.json');
+
+export function readLabelled(file: string): LabelledComment[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as LabelledComment);
+}
+
+export function evaluateShipped(): EvalReport {
+  const taxonomy = new Taxonomy(Taxonomy.fromSettings().taxonomy.categories);
+  return evaluate(createClassifier(), readLabelled(EVAL_FILE), (c) => taxonomy.groupOf(c));
+}
+
+/** The keys bench/run.ts and results.json carry. */
+export function resultKeys(r: EvalReport): Record<string, number> {
+  const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+  return {
+    'classifier.groupAccuracy': round(r.groupAccuracy, 4),
+    'classifier.macroF1': round(r.macroF1, 4),
+    'classifier.msPerComment': round(r.msPerComment, 4),
+  };
+}
+
+function main(): void {
+  const report = evaluateShipped();
+  const keys = resultKeys(report);
+  const out = process.stdout;
+  out.write(`items: ${report.items}  accuracy: ${report.accuracy.toFixed(3)}  group accuracy: ${report.groupAccuracy.toFixed(3)}  macro-F1: ${report.macroF1.toFixed(3)}  ms/comment: ${report.msPerComment.toFixed(4)}\n`);
+  for (const [c, s] of Object.entries(report.perCategory)) {
+    out.write(`  ${c.padEnd(14)} P ${s.precision.toFixed(2)}  R ${s.recall.toFixed(2)}  F1 ${s.f1.toFixed(2)}  n ${s.support}\n`);
+  }
+  if (process.argv.includes('--verbose')) for (const m of report.mistakes) out.write(`  ${m.expected} -> ${m.got}: ${m.body}\n`);
+  mkdirSync(join(ROOT, 'bench', 'out'), { recursive: true });
+  const existing = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(RESULTS, JSON.stringify({ ...existing, ...keys }, null, 2) + '\n');
+  out.write(`merged into ${RESULTS}: ${JSON.stringify(keys)}\n`);
+}
+
+if (process.argv[1] && /eval-classifier\.ts$/.test(process.argv[1])) main();

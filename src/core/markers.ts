@@ -1,0 +1,186 @@
+// Published tag markers: a hidden HTML comment appended to a review comment,
+// `<!-- review-mentor: technical/testing, interpersonal/praise -->`, read by
+// every teammate's extension on sync. One marker carries all categories (a
+// comma list) so a re-publish replaces it in place of stacking comments.
+// Marker-like text inside code (fenced blocks, inline spans) is quoted, not a
+// tag, and other HTML comments are none of our business.
+import type { CategoryGroup } from './model';
+
+export interface MarkerTag {
+  group: CategoryGroup;
+  category: string;
+}
+
+const CATEGORY_ID = /^[a-z][a-z0-9-]{0,39}$/;
+const ENTRY = /^(technical|interpersonal)\/([a-z][a-z0-9-]{0,39})$/;
+// No newlines or backticks inside: keeps a match from straddling code spans.
+const MARKER = /<!--[ \t]*review-mentor[ \t]*:([^`\r\n]*?)-->/g;
+
+/** Tags from well-formed markers outside code, in order, one per category. */
+export function readMarkers(body: string): MarkerTag[] {
+  const out: MarkerTag[] = [];
+  if (typeof body !== 'string') return out;
+  for (const m of findMarkers(body)) {
+    const tags = parseContent(m.content);
+    if (!tags) continue; // malformed: ignored as a whole
+    for (const t of tags) if (!out.some((o) => o.category === t.category)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * Returns the body with exactly one marker carrying `tags` at the end (no
+ * marker when `tags` is empty). Earlier markers are replaced, the rest of the
+ * body is kept byte for byte and the body's own line ending is used.
+ * Throws RangeError for a group or category id that could not be read back.
+ */
+export function writeMarker(body: string, tags: MarkerTag | readonly MarkerTag[]): string {
+  const list = (Array.isArray(tags) ? tags : [tags as MarkerTag]).filter(
+    (t, i, all) => all.findIndex((o) => o.category === t.category) === i,
+  );
+  for (const t of list) {
+    if ((t.group !== 'technical' && t.group !== 'interpersonal') || !CATEGORY_ID.test(t.category)) {
+      throw new RangeError(`Not a valid marker tag: ${JSON.stringify(t)}`);
+    }
+  }
+  let base = stripMarkers(body);
+  if (list.length === 0) return base;
+  const marker = `<!-- review-mentor: ${list.map((t) => `${t.group}/${t.category}`).join(', ')} -->`;
+  if (base === '') return marker;
+  const eol = base.includes('\r\n') ? '\r\n' : '\n';
+  // Appended after an unclosed fence the marker would be shown as code on
+  // GitHub (and not read back), so the fence is closed first.
+  const open = unclosedFence(base);
+  if (open) base += `${eol}${open}`;
+  return `${base}${eol}${eol}${marker}`;
+}
+
+/** The body without markers (and the blank line written before them), for display. */
+export function stripMarkers(body: string): string {
+  if (typeof body !== 'string') return '';
+  let current = body;
+  // Removing one marker can, in contrived text, join two halves into a new
+  // one; a few passes settle it.
+  for (let pass = 0; pass < 8; pass++) {
+    const next = stripOnce(current);
+    if (next === current) return next;
+    current = next;
+  }
+  return current;
+}
+
+function stripOnce(body: string): string {
+  const found = findMarkers(body);
+  if (found.length === 0) return body;
+  let out = '';
+  let pos = 0;
+  for (const m of found) {
+    let before = body.slice(pos, m.start);
+    before = before.slice(0, before.length - separatorLength(before));
+    out += before;
+    pos = m.end;
+  }
+  return out + body.slice(pos);
+}
+
+/** How much of the text before a marker belongs to it: the blank line writeMarker adds, or spaces. */
+function separatorLength(before: string): number {
+  for (const sep of ['\r\n\r\n', '\n\n', '\r\n', '\n']) if (before.endsWith(sep)) return sep.length;
+  return before.length - before.replace(/[ \t]+$/, '').length;
+}
+
+interface Found {
+  start: number;
+  end: number;
+  content: string;
+}
+
+function findMarkers(body: string): Found[] {
+  const code = codeRanges(body);
+  const out: Found[] = [];
+  for (const m of body.matchAll(MARKER)) {
+    const start = m.index;
+    if (code.some(([s, e]) => start >= s && start < e)) continue;
+    out.push({ start, end: start + m[0].length, content: m[1]! });
+  }
+  return out;
+}
+
+function parseContent(content: string): MarkerTag[] | undefined {
+  const parts = content.split(',').map((p) => p.trim());
+  const tags: MarkerTag[] = [];
+  for (const p of parts) {
+    const m = ENTRY.exec(p);
+    if (!m) return undefined;
+    tags.push({ group: m[1] as CategoryGroup, category: m[2]! });
+  }
+  return tags.length > 0 ? tags : undefined;
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/**
+ * [start, end) offsets of Markdown code: fenced blocks (an unclosed fence runs
+ * to the end, as in CommonMark) and inline code spans outside them. Shared
+ * with the classifier, which ignores code.
+ */
+export function codeRanges(body: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let fence: { char: string; len: number; start: number } | undefined;
+  let proseStart = 0;
+  for (const { text, start, end } of lines(body)) {
+    if (!fence) {
+      const m = FENCE_OPEN.exec(text);
+      if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
+        ranges.push(...inlineCode(body, proseStart, start));
+        fence = { char: m[1]![0]!, len: m[1]!.length, start };
+      }
+    } else {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
+      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.len) {
+        ranges.push([fence.start, end]);
+        fence = undefined;
+        proseStart = end;
+      }
+    }
+  }
+  if (fence) ranges.push([fence.start, body.length]);
+  else ranges.push(...inlineCode(body, proseStart, body.length));
+  return ranges;
+}
+
+/** The fence string that would close a fence left open at the end, if any. */
+function unclosedFence(body: string): string | undefined {
+  const ranges = codeRanges(body);
+  const last = ranges[ranges.length - 1];
+  if (!last || last[1] !== body.length) return undefined;
+  const m = FENCE_OPEN.exec(body.slice(last[0]).split(/\r?\n|\r/, 1)[0]!);
+  if (!m) return undefined;
+  // A fence closed on the very last line also ends at body.length.
+  const tail = body.slice(last[0]).split(/\r\n|\n|\r/);
+  const closed = tail.length > 1 && new RegExp(`^ {0,3}\\${m[1]![0]}{${m[1]!.length},}[ \\t]*$`).test(tail[tail.length - 1]!);
+  return closed ? undefined : m[1]!;
+}
+
+function* lines(body: string): Generator<{ text: string; start: number; end: number }> {
+  const re = /([^\r\n]*)(\r\n|\n|\r|$)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    yield { text: m[1]!, start: m.index, end: m.index + m[0].length };
+    if (m[2] === '') break;
+  }
+}
+
+function inlineCode(body: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const text = body.slice(from, to);
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, len: m[0].length }));
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i]!;
+    const j = runs.findIndex((r, k) => k > i && r.len === open.len);
+    if (j < 0) continue; // an unmatched run is literal text
+    out.push([from + open.at, from + runs[j]!.at + runs[j]!.len]);
+    i = j;
+  }
+  return out;
+}
