@@ -73,7 +73,7 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
       if (Date.now() > deadline) {
         throw new StoreLockError(`Another Review Mentor window or process has kept ${file} locked for too long; try again later.`);
       }
-      await sleep(1 + Math.random() * Math.min(25, 2 + attempt));
+      await sleep(1 + Math.random() * Math.min(8, 1 + attempt));
     }
   }
 }
