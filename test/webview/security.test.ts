@@ -17,11 +17,11 @@ function payloads(origin: string): [string, string][] {
     ['svg-onload', `<svg onload="${ping('svgonload')}"><circle r="5"/></svg>`],
     ['style', '<style>body{display:none}</style>styled text'],
     ['overlay', '<div style="position:fixed;inset:0;z-index:9999;background:red" id="overlay">OVERLAY</div>'],
+    ['overlay-p', '<p style="position:fixed;inset:0;z-index:9999;background:red" class="toast" id="overlay">OVERLAY</p>'],
     ['iframe', `<iframe src="${origin}/pwned?iframe"></iframe><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>`],
     ['form', `<form action="${origin}/pwned?form"><input name="q" value="x"><button>Submit</button></form>`],
     ['misc', `<object data="${origin}/pwned?object"></object><embed src="${origin}/pwned?embed"><meta http-equiv="refresh" content="0;url=${origin}/pwned?meta"><base href="${origin}/pwned/"><link rel="stylesheet" href="${origin}/pwned?link"><img src="${origin}/pwned?httpimg"><a href="/pwned?relative">relative</a>`],
     ['marker', 'Good catch <!-- review-mentor: technical/testing --> here'],
-    ['big', `start of a big body ${'x'.repeat(1_048_576)}`],
   ];
 }
 
@@ -35,12 +35,15 @@ describe('webview security: hostile comment bodies', () => {
       feedback({ id: `evil-${name}`, body, createdAt: new Date(Date.UTC(2026, 10, 19, 23 - i)).toISOString() }),
     );
     // Hostile metadata too: Lit must escape it and the PR link must not become a javascript: URL.
+    // Oldest, so it renders last: expanded it is taller than the window.
+    items.push(feedback({ id: 'evil-big', body: `start of a big body ${'x'.repeat(1_048_576)}`, createdAt: '2026-10-01T00:00:00Z' }));
     items.push(feedback({ id: 'evil-meta', reviewer: '<img src=x onerror=window.__pwned=1>', prTitle: '<script>window.__pwned=1</script>', prUrl: 'javascript:window.__pwned=1', createdAt: '2026-11-01T00:00:00Z' }));
     await postHost(page, { type: 'journal/didChange', snapshot: snapshot({ feedback: items }) });
     await page.click('[data-tab=timeline]');
     await page.waitForSelector('.row[data-id="evil-meta"]');
     // Expand every row so each full body is rendered, not only the clipped preview.
     for (const it of items) await page.click(`.row[data-id="${it.id}"] .row-head button`);
+    assert.equal(await page.locator('.row.expanded').count(), items.length);
     await page.waitForTimeout(500); // give onerror/onload handlers a chance to fire
     for (const text of ['click me js', 'click me data', 'relative']) await page.getByText(text, { exact: true }).click();
     await page.waitForTimeout(300);

@@ -57,9 +57,13 @@ export class JournalApp {
 
   private context(snapshot: JournalSnapshot): AppContext {
     const labels = new Map(snapshot.categories.map((c) => [c.id, c.label]));
+    const app = this;
     return {
       snapshot,
-      state: this.state,
+      // Live: views keep the context between renders while persist() replaces the state object.
+      get state() {
+        return app.state;
+      },
       now: new Date(snapshot.now),
       update: (patch) => {
         this.persist(patch);

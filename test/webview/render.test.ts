@@ -1,0 +1,194 @@
+// Rendering, requests, state restore and message validation in the real page.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { postHost, posted, waitForPosted } from './harness/browser';
+import { entry, feedback, snapshot, tag } from './harness/fixtures';
+import { useSuite } from './harness/suite';
+
+const at = (iso: string) => ({ createdAt: iso, updatedAt: iso });
+// NOW is 2026-11-20: three items in the last 30 days, one in the 30 days before.
+const KNOWN = snapshot({
+  feedback: [
+    feedback({ id: 'k1', ...at('2026-11-18T09:00:00Z'), tags: [tag('testing')], body: 'Please add a **test** for this.' }),
+    feedback({ id: 'k2', ...at('2026-11-10T09:00:00Z'), tags: [tag('testing'), tag('design')] }),
+    feedback({ id: 'k3', ...at('2026-11-02T09:00:00Z'), tags: [tag('praise')], body: 'Lovely refactor, thank you!', reviewer: 'carol' }),
+    feedback({ id: 'k4', ...at('2026-10-05T09:00:00Z'), tags: [tag('testing')] }),
+    feedback({ id: 'k5', ...at('2026-11-12T09:00:00Z'), tags: [tag('readability', 'suggested', 0.8)], body: 'Rename `x`?' }),
+  ],
+  entries: [entry({ id: 'g1', kind: 'goal', text: 'Write the test first', targetDate: '2026-12-31' }), entry({ id: 'a1', kind: 'action', text: 'Read the testing guide' })],
+});
+
+const text = (page: Page, sel: string) => page.locator(sel).first().innerText();
+
+describe('webview rendering', () => {
+  const suite = useSuite();
+
+  it('shows counts with trends and draws the chart for a known snapshot', async () => {
+    const { page, errors } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.waitForSelector('[data-testid=total-count]');
+    assert.equal(await text(page, '[data-testid=total-count]'), '4');
+    assert.equal(await text(page, '[data-testid=group-technical]'), '2');
+    assert.equal(await text(page, '[data-testid=untagged-count]'), '1', 'a suggestion alone leaves an item untagged');
+    assert.match(await text(page, '.cards .card'), /▲ 3/);
+    assert.match(await page.locator('.cards .card').first().locator('.sr-only').innerText(), /up 3 from 1 in the previous period/);
+    const testingRow = await text(page, 'tr[data-category=testing]');
+    assert.match(testingRow, /Testing\s+2\s+▲ 1/);
+    assert.match(await text(page, '.quote'), /Lovely refactor/);
+    assert.match(await text(page, '.themes'), /Testing/);
+    // The chart drew something: the canvas has coloured pixels.
+    const painted = await page.evaluate(() => {
+      const c = document.querySelector<HTMLCanvasElement>('#trend-chart')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i]! > 0) n++;
+      return { n, w: c.width, h: c.height };
+    });
+    assert.ok(painted.w > 100 && painted.h > 100 && painted.n > 1000, JSON.stringify(painted));
+    // The period picker changes the numbers.
+    await page.evaluate(() => {
+      const s = document.querySelector<HTMLSelectElement>('#period')!;
+      s.value = '2w';
+      s.dispatchEvent(new Event('change'));
+    });
+    await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.textContent === '3'); // k1, k5, k2
+    assert.deepEqual(errors, []);
+  });
+
+  it('re-themes the chart when the body theme class changes', async () => {
+    const { page } = await suite.open({ theme: 'dark' });
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.waitForSelector('#trend-chart');
+    await page.waitForTimeout(100);
+    const before = await page.evaluate(() => document.querySelector<HTMLCanvasElement>('#trend-chart')!.toDataURL());
+    await page.evaluate(() => (document.body.className = 'vscode-light'));
+    await page.waitForTimeout(150);
+    const after = await page.evaluate(() => document.querySelector<HTMLCanvasElement>('#trend-chart')!.toDataURL());
+    assert.notEqual(after, before);
+  });
+
+  it('shows suggestions distinctly and posts accept, reject and link requests', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.click('[data-tab=timeline]');
+    const row = page.locator('.row[data-id=k5]');
+    await row.waitFor();
+    assert.match(await row.locator('.chip.suggested').innerText(), /Readability\?/);
+    await row.getByRole('button', { name: 'Accept suggested tag Readability' }).click();
+    await row.getByRole('button', { name: 'Reject suggested tag Readability' }).click();
+    await row.getByRole('button', { name: 'Link to…' }).click();
+    await row.locator('select').selectOption('a1');
+    await row.getByRole('button', { name: 'Link', exact: true }).click();
+    const [accept] = await waitForPosted(page, 'suggestion/accept');
+    const [reject] = await waitForPosted(page, 'suggestion/reject');
+    const [link] = await waitForPosted(page, 'feedback/link');
+    assert.deepEqual([accept?.feedbackId, accept?.category, reject?.category], ['k5', 'readability', 'readability']);
+    assert.deepEqual([link?.feedbackId, link?.entryId], ['k5', 'a1']);
+  });
+
+  it('adds a goal by posting entry/create', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.click('[data-tab=goals]');
+    await page.locator('#new-text input').fill('Ask for review earlier');
+    await page.locator('#new-date input').fill('2027-01-15');
+    await page.click('#add-entry');
+    const [create] = await waitForPosted(page, 'entry/create');
+    assert.deepEqual(create?.entry, { kind: 'goal', text: 'Ask for review earlier', targetDate: '2027-01-15' });
+    assert.equal(typeof create?.requestId, 'number');
+    await postHost(page, { type: 'response', requestId: create!.requestId, ok: true });
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('#new-text')?.value === '');
+  });
+
+  it('deletes with an Undo toast that posts entry/undo', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.click('[data-tab=goals]');
+    await page.getByRole('button', { name: /Delete Goal/ }).click();
+    const [del] = await waitForPosted(page, 'entry/delete');
+    assert.equal(del?.id, 'g1');
+    await postHost(page, { type: 'response', requestId: del!.requestId, ok: true, undo: { label: 'Goal deleted' } });
+    await page.waitForSelector('[data-testid=toast]');
+    assert.match(await text(page, '[data-testid=toast]'), /Goal deleted/);
+    await page.click('#toast-action');
+    await waitForPosted(page, 'entry/undo');
+    // An error response is shown, not swallowed.
+    const [undo] = await posted(page, 'entry/undo');
+    await postHost(page, { type: 'response', requestId: undo!.requestId, ok: false, error: 'Nothing to undo.' });
+    await page.waitForSelector('[data-testid=toast].error');
+  });
+
+  it('restores tab, filters and scroll position after a reload', async () => {
+    const { page } = await suite.open();
+    const many = snapshot({ feedback: Array.from({ length: 200 }, (_, i) => feedback({ id: `m${i}`, reviewer: i % 2 ? 'bob' : 'carol', ...at(new Date(Date.UTC(2026, 10, 19) - i * 3_600_000).toISOString()) })) });
+    await postHost(page, { type: 'journal/didChange', snapshot: many });
+    await page.click('[data-tab=timeline]');
+    await page.locator('.search input').fill('comment');
+    await page.waitForTimeout(400);
+    await page.locator('.viewport').evaluate((el) => (el.scrollTop = 3000));
+    await page.waitForTimeout(300);
+    const firstBefore = await page.locator('.row').first().getAttribute('data-id');
+    await page.reload();
+    await waitForPosted(page, 'ready');
+    await postHost(page, { type: 'journal/didChange', snapshot: many });
+    await page.waitForSelector('.viewport .row');
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.search').evaluate((el) => (el as HTMLInputElement).value), 'comment');
+    assert.equal(await page.locator('.viewport').evaluate((el) => el.scrollTop), 3000);
+    assert.equal(await page.locator('.row').first().getAttribute('data-id'), firstBefore);
+    const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('journal-harness-state')!));
+    assert.deepEqual([state.login, state.host, state.tab], ['alice', 'github.com', 'timeline']);
+  });
+
+  it('is keyboard operable with a visible focus ring', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.click('[data-tab=timeline]');
+    await page.locator('.row[data-id=k1] .row-head button').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.row[data-id=k1].expanded');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { expanded: el.getAttribute('aria-expanded'), outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.deepEqual(focus, { expanded: 'true', outline: 'solid' });
+    await page.keyboard.press('Tab'); // the PR link
+    await page.keyboard.press('Tab'); // the remove-tag button on the chip
+    await page.keyboard.press('Space');
+    const [untag] = await waitForPosted(page, 'feedback/tag');
+    assert.deepEqual([untag?.feedbackId, untag?.category, untag?.action], ['k1', 'testing', 'remove']);
+  });
+
+  it('shows an empty state with no feedback', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: snapshot() });
+    assert.match(await text(page, '.empty'), /No feedback yet — sync or open demo data/);
+  });
+});
+
+describe('webview message validation', () => {
+  const suite = useSuite();
+
+  it('ignores and logs malformed host messages', async () => {
+    const { page, console: log } = await suite.open();
+    const bad: unknown[] = [
+      { type: 'journal/didChange', snapshot: { ...KNOWN, engineer: { login: 42 } } },
+      { type: 'journal/didChange', snapshot: { ...KNOWN, feedback: [{ ...KNOWN.feedback[0], body: 'x'.repeat(2_000_001) }] } },
+      { type: 'journal/wipe' },
+      { type: 'response', requestId: 1, ok: false },
+      'journal/didChange',
+      null,
+    ];
+    for (const m of bad) await postHost(page, m);
+    await page.waitForTimeout(100);
+    assert.equal(await page.locator('#app').getAttribute('aria-busy'), 'true', 'still waiting for a valid snapshot');
+    assert.match(await text(page, '#app'), /Loading journal/);
+    assert.equal(log.filter((l) => l.startsWith('warning: [journal] rejected message')).length, bad.length);
+    // A response to a request that was never made is dropped too.
+    await postHost(page, { type: 'response', requestId: 999, ok: true });
+    assert.ok(log.some((l) => l.includes('response to unknown request 999')));
+    // A valid one is still accepted afterwards.
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.waitForSelector('[data-testid=total-count]');
+  });
+});
