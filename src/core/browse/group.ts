@@ -1,0 +1,114 @@
+// Groups for the Feedback tree. One pass over the items, which are sorted
+// newest first beforehand, so each group's list comes out already sorted;
+// an item with several categories is listed under each of them.
+import { type Feedback } from '../model';
+import type { Taxonomy } from '../taxonomy';
+import { zonedMonth } from './zone';
+
+export type GroupBy = 'category' | 'pr' | 'reviewer' | 'repo' | 'month';
+
+export const GROUP_BYS: readonly GroupBy[] = ['category', 'pr', 'reviewer', 'repo', 'month'];
+
+export interface FeedbackGroup {
+  /** Stable across refreshes, unique within one grouping, e.g. "category:testing", "month:2026-03". */
+  key: string;
+  label: string;
+  count: number;
+  /** Newest first. */
+  items: Feedback[];
+  /** Codicon name. */
+  icon?: string;
+}
+
+/** The name the brief and the views use for the same thing. */
+export type Group = FeedbackGroup;
+
+export const UNTAGGED_KEY = 'category:untagged';
+
+export interface GroupOptions {
+  /** Zone whose calendar decides the month; default UTC. */
+  timeZone?: string;
+}
+
+/**
+ * Groups `items`. Order: category by taxonomy order, then unknown ids, then
+ * "Untagged"; month newest first; pr, reviewer and repo by count (desc),
+ * then label. Suggested tags do not place an item in a category.
+ */
+export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy: Taxonomy, opts: GroupOptions = {}): FeedbackGroup[] {
+  const timeZone = opts.timeZone ?? 'UTC';
+  const sorted = newestFirst(items);
+  const groups = new Map<string, FeedbackGroup>();
+  const add = (key: string, label: string, icon: string | undefined, f: Feedback) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, label, count: 0, items: [], icon }));
+    g.items.push(f);
+    g.count++;
+  };
+
+  for (const { f, t } of sorted) {
+    switch (by) {
+      case 'category': {
+        let any = false;
+        for (const tag of f.tags) {
+          if (tag.source === 'suggested') continue;
+          const key = `category:${tag.category}`;
+          // The same category twice (manual and marker) lists the item once.
+          const g = groups.get(key);
+          if (g && g.items[g.items.length - 1] === f) {
+            any = true;
+            continue;
+          }
+          add(key, taxonomy.labelOf(tag.category), taxonomy.get(tag.category)?.icon ?? 'tag', f);
+          any = true;
+        }
+        if (!any) add(UNTAGGED_KEY, 'Untagged', 'circle-outline', f);
+        break;
+      }
+      case 'pr':
+        add(`pr:${f.prUrl}`, `${f.repo}#${f.prNumber}${f.prTitle ? ` ${f.prTitle}` : ''}`, 'git-pull-request', f);
+        break;
+      case 'reviewer':
+        add(`reviewer:${f.reviewer.toLowerCase()}`, f.reviewer, 'person', f);
+        break;
+      case 'repo':
+        add(`repo:${f.repo.toLowerCase()}`, f.repo, 'repo', f);
+        break;
+      case 'month': {
+        const month = Number.isNaN(t) ? 'unknown' : zonedMonth(t, timeZone);
+        add(`month:${month}`, monthLabel(month), 'calendar', f);
+        break;
+      }
+      default: {
+        const never: never = by;
+        throw new Error(`Unknown grouping ${String(never)}`);
+      }
+    }
+  }
+  return sortGroups([...groups.values()], by, taxonomy);
+}
+
+function newestFirst(items: readonly Feedback[]): { f: Feedback; t: number }[] {
+  const out = items.map((f) => ({ f, t: Date.parse(f.createdAt) }));
+  // Unparseable dates sort last; ties by id keep the order stable across runs.
+  out.sort((a, b) => (Number.isNaN(b.t) ? -Infinity : b.t) - (Number.isNaN(a.t) ? -Infinity : a.t) || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
+  return out;
+}
+
+function sortGroups(groups: FeedbackGroup[], by: GroupBy, taxonomy: Taxonomy): FeedbackGroup[] {
+  if (by === 'category') {
+    const order = new Map(taxonomy.categories.map((c, i) => [`category:${c.id}`, i]));
+    const rank = (g: FeedbackGroup) => (g.key === UNTAGGED_KEY ? 2 : order.has(g.key) ? 1 : 1.5);
+    return groups.sort((a, b) => rank(a) - rank(b) || (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0) || b.count - a.count || a.label.localeCompare(b.label));
+  }
+  if (by === 'month') return groups.sort((a, b) => (a.key === 'month:unknown' ? 1 : b.key === 'month:unknown' ? -1 : b.key.localeCompare(a.key)));
+  return groups.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function monthLabel(month: string): string {
+  if (month === 'unknown') return 'Unknown date';
+  const [y, m] = month.split('-');
+  return `${MONTHS[Number(m) - 1]} ${y}`;
+}
