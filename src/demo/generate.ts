@@ -16,7 +16,7 @@ export const DEFAULT_BASE_DATE = '2026-11-01T00:00:00Z';
 
 export interface GenerateOptions {
   seed?: number;
-  /** Human engineers (default 6). */
+  /** Human engineers (default 6, at least 2 so there is someone to review). */
   engineers?: number;
   /** Repositories (default 8, at most 8). */
   repos?: number;
@@ -280,7 +280,7 @@ function b62(n: number, width: number): string {
 }
 
 function teamOf(n: number): [string, string][] {
-  return Array.from({ length: Math.max(1, n) }, (_, i) => TEAM[i] ?? [`dev-${i + 1}`, `Developer ${i + 1}`]);
+  return Array.from({ length: Math.max(2, n) }, (_, i) => TEAM[i] ?? [`dev-${i + 1}`, `Developer ${i + 1}`]);
 }
 
 /** Moves a timestamp into 08:00–18:00 UTC on the same day, seconds zeroed. */
