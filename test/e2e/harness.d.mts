@@ -64,6 +64,8 @@ export class Harness {
   view(name: string): Locator;
   screenshot(name: string): Promise<string>;
   webviewFrame(): FrameLocator;
+  notifications(): Promise<string[]>;
+  waitForNotification(re: RegExp, timeout?: number): Promise<Locator>;
   statusBarItem(id: string): Locator;
   runHostTests(indexJs: string, timeout?: number): Promise<HostResults>;
   killServer(signal?: NodeJS.Signals): void;

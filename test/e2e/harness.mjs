@@ -321,6 +321,7 @@ export class Harness {
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     const open = async () => (await item.getAttribute('class'))?.includes('checked') && (await page.locator('.part.sidebar').isVisible());
     if (!(await open())) await item.locator('a').first().click();
+    await page.mouse.move(this.viewport.width / 2, this.viewport.height / 2); // no hover tooltip in screenshots
     await page.locator(`.part.sidebar .composite.title h2[title^="${title}"], .part.sidebar .title-label h2`, { hasText: title }).first().waitFor({ timeout: 10_000 });
     return page.locator('.part.sidebar');
   }
@@ -337,6 +338,17 @@ export class Harness {
     await this.requirePage().screenshot({ path: file });
     this.shots.push(file);
     return file;
+  }
+
+  /** Texts of the notification toasts on screen now. */
+  async notifications() {
+    return this.requirePage().locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();
+  }
+  /** Waits for a notification toast whose text matches `re`; returns its locator. */
+  async waitForNotification(re, timeout = 15_000) {
+    const toast = this.requirePage().locator('.notifications-toasts .notification-toast', { hasText: re }).first();
+    await toast.waitFor({ state: 'visible', timeout });
+    return toast;
   }
 
   /** The active webview's content frame (webviews are two nested iframes). */
