@@ -125,6 +125,15 @@ const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
  * with the classifier, which ignores code.
  */
 export function codeRanges(body: string): Array<[number, number]> {
+  return scanCode(body).ranges;
+}
+
+/** The fence that would close a fence left open at the end of the body, if any. */
+export function unclosedFence(body: string): string | undefined {
+  return scanCode(body).open;
+}
+
+function scanCode(body: string): { ranges: Array<[number, number]>; open?: string } {
   const ranges: Array<[number, number]> = [];
   let fence: { char: string; len: number; start: number } | undefined;
   let proseStart = 0;
@@ -144,22 +153,12 @@ export function codeRanges(body: string): Array<[number, number]> {
       }
     }
   }
-  if (fence) ranges.push([fence.start, body.length]);
-  else ranges.push(...inlineCode(body, proseStart, body.length));
-  return ranges;
-}
-
-/** The fence string that would close a fence left open at the end, if any. */
-function unclosedFence(body: string): string | undefined {
-  const ranges = codeRanges(body);
-  const last = ranges[ranges.length - 1];
-  if (!last || last[1] !== body.length) return undefined;
-  const m = FENCE_OPEN.exec(body.slice(last[0]).split(/\r?\n|\r/, 1)[0]!);
-  if (!m) return undefined;
-  // A fence closed on the very last line also ends at body.length.
-  const tail = body.slice(last[0]).split(/\r\n|\n|\r/);
-  const closed = tail.length > 1 && new RegExp(`^ {0,3}\\${m[1]![0]}{${m[1]!.length},}[ \\t]*$`).test(tail[tail.length - 1]!);
-  return closed ? undefined : m[1]!;
+  if (fence) {
+    ranges.push([fence.start, body.length]);
+    return { ranges, open: fence.char.repeat(fence.len) };
+  }
+  ranges.push(...inlineCode(body, proseStart, body.length));
+  return { ranges };
 }
 
 function* lines(body: string): Generator<{ text: string; start: number; end: number }> {
