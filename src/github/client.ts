@@ -1,0 +1,192 @@
+// GitHub access: Octokit with the throttling and retry plugins, pointed at
+// github.com or a GitHub Enterprise Server root. GraphQL goes through
+// `octokit.request` (not `octokit.graphql`) so partial data with per-node
+// errors survives, and so every failure is mapped to one typed error here.
+import { Octokit } from '@octokit/rest';
+import { throttling } from '@octokit/plugin-throttling';
+import { retry } from '@octokit/plugin-retry';
+// The plugin's own (untyped) light build; its types come from the main entry.
+// @ts-expect-error no declaration file for the light build
+import BottleneckLight from 'bottleneck/light.js';
+import type BottleneckType from 'bottleneck';
+const Bottleneck = BottleneckLight as typeof BottleneckType;
+import { z } from 'zod';
+import { CancelledError } from './errors';
+import { mapRequestError, rateLimitFromGraphQL, type GraphQLErrorShape } from './httpErrors';
+import { VIEWER_QUERY } from './queries';
+import { parseResponse, viewerSchema } from './schemas';
+
+export interface GitHubLogger {
+  info(m: string): void;
+  warn(m: string): void;
+  error(m: string): void;
+}
+
+export interface RateLimitInfo {
+  resetAt: Date;
+  kind: 'primary' | 'secondary';
+}
+
+export interface GitHubClientOptions {
+  /** '' = github.com; else a GHE root such as https://ghe.example.com (REST at /api/v3, GraphQL at /api/graphql). */
+  serverUrl: string;
+  getToken: () => Promise<string | undefined>;
+  logger: GitHubLogger;
+  userAgent?: string;
+  /** Told when a rate limit is being waited out, so the UI can say "resumes at HH:MM". */
+  onRateLimit?: (info: RateLimitInfo) => void;
+  /** Longest rate-limit wait taken automatically (once); longer ones fail with RateLimitError. Default 60 s. */
+  maxRateLimitWaitMs?: number;
+  /** Retries for 5xx and dropped connections (default 3), with backoff base (default 1000 ms; delay = base × n²). */
+  retries?: number;
+  retryBaseMs?: number;
+  /** Minimum gap between GraphQL/POST requests (default 0; GitHub asks for 1 s between mutations, which are rare and user-driven). */
+  minWriteIntervalMs?: number;
+}
+
+export interface GraphQLResult<T> {
+  data: T;
+  /** Per-node errors that came with partial data (e.g. NOT_FOUND). */
+  errors: GraphQLErrorShape[];
+}
+
+export interface GitHubClient {
+  readonly serverUrl: string;
+  readonly apiUrl: string;
+  readonly graphqlUrl: string;
+  /** Host name used to key journals: github.com or the GHE host. */
+  readonly host: string;
+  /** Runs one GraphQL document. Throws typed errors; returns partial data with node errors. */
+  graphql<T = unknown>(operation: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLResult<T>>;
+  /** Counters since creation: HTTP requests sent (retries included) and GraphQL cost reported. */
+  readonly stats: { requests: number; graphqlCost: number };
+  readonly octokit: Octokit;
+}
+
+const ThrottledOctokit = Octokit.plugin(throttling, retry);
+
+export function endpoints(serverUrl: string): { apiUrl: string; graphqlUrl: string; host: string } {
+  const root = serverUrl.trim().replace(/\/+$/, '');
+  if (!root || /^https?:\/\/(www\.)?github\.com$/i.test(root) || /^https?:\/\/api\.github\.com$/i.test(root)) {
+    return { apiUrl: 'https://api.github.com', graphqlUrl: 'https://api.github.com/graphql', host: 'github.com' };
+  }
+  const base = root.replace(/\/api(\/v3|\/graphql)?$/, '');
+  return { apiUrl: `${base}/api/v3`, graphqlUrl: `${base}/api/graphql`, host: new URL(base).host };
+}
+
+export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
+  const { apiUrl, graphqlUrl, host } = endpoints(opts.serverUrl);
+  const maxWaitMs = opts.maxRateLimitWaitMs ?? 60_000;
+  const stats = { requests: 0, graphqlCost: 0 };
+  const redact = makeRedactor();
+  const log = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (m: string) => opts.logger.warn(redact(String(m))),
+    error: (m: string) => opts.logger.error(redact(String(m))),
+  };
+  // One rate-limit wait per request: a second hit means the estimate was wrong.
+  const onLimit = (kind: 'primary' | 'secondary') => (retryAfterSeconds: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+    const resetAt = new Date(Date.now() + retryAfterSeconds * 1000);
+    if (retryCount >= 1 || retryAfterSeconds * 1000 > maxWaitMs) return false;
+    opts.logger.warn(`GitHub ${kind} rate limit on ${options.method ?? ''} ${pathOf(options.url)}; waiting until ${resetAt.toISOString()}.`);
+    opts.onRateLimit?.({ resetAt, kind });
+    return true;
+  };
+  const octokit = new ThrottledOctokit({
+    baseUrl: apiUrl,
+    userAgent: opts.userAgent ?? 'review-mentor',
+    log,
+    throttle: {
+      onRateLimit: onLimit('primary'),
+      onSecondaryRateLimit: onLimit('secondary'),
+      fallbackSecondaryRateRetryAfter: 60,
+      // The plugin's shared default spaces every POST (GraphQL included) 1 s apart.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.minWriteIntervalMs ?? 0 }),
+    },
+    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+  });
+  octokit.hook.before('request', async (options) => {
+    const token = await opts.getToken();
+    redact.add(token);
+    if (token) options.headers['authorization'] = `token ${token}`;
+    stats.requests++;
+  });
+
+  const graphql = async <T>(operation: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal, waited = false): Promise<GraphQLResult<T>> => {
+    if (signal?.aborted) throw new CancelledError();
+    let response: { data: unknown; headers: Record<string, string | number | undefined> };
+    try {
+      response = (await octokit.request({ method: 'POST', url: graphqlUrl, query, variables, operationName: operation, request: signal ? { signal } : {} })) as typeof response;
+    } catch (err) {
+      if (signal?.aborted) throw new CancelledError();
+      throw mapRequestError(err, graphqlUrl, redact);
+    }
+    const body = parseResponse(operation, graphqlEnvelope, response.data);
+    const errors = body.errors ?? [];
+    // GraphQL's primary limit is a 200 with RATE_LIMITED; the throttling
+    // plugin only spots it at github.com's /graphql path, not GHE's /api/graphql.
+    const limited = rateLimitFromGraphQL(errors, response.headers);
+    if (limited) {
+      const waitMs = limited.resetAt.getTime() - Date.now() + 1000;
+      if (waited || waitMs > maxWaitMs) throw limited;
+      opts.logger.warn(`GitHub GraphQL rate limit; waiting until ${limited.resetAt.toISOString()}.`);
+      opts.onRateLimit?.({ resetAt: limited.resetAt, kind: 'primary' });
+      await sleep(Math.max(0, waitMs), signal);
+      return graphql<T>(operation, query, variables, signal, true);
+    }
+    if (body.data == null) throw mapRequestError({ graphqlErrors: errors }, graphqlUrl, redact, operation);
+    const cost = (body.data as { rateLimit?: { cost?: unknown } }).rateLimit?.cost;
+    if (typeof cost === 'number') stats.graphqlCost += cost;
+    return { data: body.data as T, errors };
+  };
+
+  return { serverUrl: opts.serverUrl, apiUrl, graphqlUrl, host, graphql, stats, octokit };
+}
+
+/** Login of the signed-in user. */
+export async function getViewer(client: GitHubClient, signal?: AbortSignal): Promise<string> {
+  const { data } = await client.graphql('ReviewMentorViewer', VIEWER_QUERY, {}, signal);
+  return parseResponse('ReviewMentorViewer', viewerSchema, data).viewer.login;
+}
+
+const graphqlEnvelope = z.object({
+  data: z.record(z.string(), z.unknown()).nullable().optional(),
+  errors: z.array(z.object({ type: z.string().optional(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
+});
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function pathOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '', 'http://x').pathname;
+  } catch {
+    return '';
+  }
+}
+
+/** Removes every token seen so far from a string bound for a log or an error. */
+function makeRedactor(): ((s: string) => string) & { add(t: string | undefined): void } {
+  const tokens = new Set<string>();
+  const fn = ((s: string) => {
+    let out = s;
+    for (const t of tokens) out = out.split(t).join('[token]');
+    return out;
+  }) as ((s: string) => string) & { add(t: string | undefined): void };
+  fn.add = (t) => {
+    if (t && t.length >= 4) tokens.add(t);
+  };
+  return fn;
+}

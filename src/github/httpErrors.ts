@@ -1,0 +1,68 @@
+// Maps Octokit's RequestError (and GraphQL error lists) to the typed errors in
+// errors.ts, using only status, headers and GitHub's documented error types.
+import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, NetworkError, NotFoundError, RateLimitError, ServerError } from './errors';
+
+export interface GraphQLErrorShape {
+  type?: string;
+  message: string;
+  path?: (string | number)[];
+}
+
+type Headers = Record<string, string | number | undefined>;
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  response?: { headers?: Headers; data?: unknown };
+}
+
+export function mapRequestError(err: unknown, url: string, redact: (s: string) => string, operation = 'the request'): Error {
+  if (err instanceof GitHubError) return err;
+  if (err && typeof err === 'object' && 'graphqlErrors' in err) return mapGraphQLErrors(operation, (err as { graphqlErrors: GraphQLErrorShape[] }).graphqlErrors);
+  if (!err || typeof err !== 'object' || typeof (err as RequestErrorLike).status !== 'number') {
+    return err instanceof Error ? err : new Error(redact(String(err)));
+  }
+  const e = err as RequestErrorLike;
+  const status = e.status!;
+  const headers = e.response?.headers ?? {};
+  const message = redact(githubMessage(e.response?.data) ?? e.message ?? '');
+  if (!e.response) return new NetworkError(url, message || 'no response');
+  if (status === 401) return new AuthError();
+  if (status === 403 || status === 429) {
+    if (String(headers['x-ratelimit-remaining']) === '0') return new RateLimitError(resetOf(headers), 'primary');
+    if (status === 429 || /secondary rate|abuse/i.test(message)) {
+      const after = Number(headers['retry-after']) || 60;
+      return new RateLimitError(new Date(Date.now() + after * 1000), 'secondary');
+    }
+    return new ForbiddenError(`GitHub refused the request: ${message || 'forbidden'}. Check that your token can read this repository (SSO authorisation, scopes).`);
+  }
+  if (status === 404) return new NotFoundError(`Not found at ${url}: check the GitHub server URL, or the repository was deleted or is not visible to you.`);
+  if (status >= 500) return new ServerError(status);
+  return new GitHubError(`GitHub answered HTTP ${status}: ${message || 'no message'}`);
+}
+
+export function mapGraphQLErrors(operation: string, errors: GraphQLErrorShape[]): Error {
+  const types = new Set(errors.map((e) => e.type));
+  if (types.has('FORBIDDEN')) return new ForbiddenError();
+  if (types.has('NOT_FOUND')) return new NotFoundError(`GitHub could not find it (${errors.find((e) => e.type === 'NOT_FOUND')!.message}).`);
+  return new GraphQLRequestError(operation, errors);
+}
+
+export function rateLimitFromGraphQL(errors: GraphQLErrorShape[], headers: Headers): RateLimitError | undefined {
+  return errors.some((e) => e.type === 'RATE_LIMITED') ? new RateLimitError(resetOf(headers), 'primary') : undefined;
+}
+
+function resetOf(headers: Headers): Date {
+  const reset = Number(headers['x-ratelimit-reset']);
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : new Date(Date.now() + 60_000);
+}
+
+function githubMessage(data: unknown): string | undefined {
+  if (data && typeof data === 'object') {
+    const m = (data as { message?: unknown }).message;
+    if (typeof m === 'string') return m;
+    const errs = (data as { errors?: { message?: unknown }[] }).errors;
+    if (Array.isArray(errs) && typeof errs[0]?.message === 'string') return errs[0].message;
+  }
+  return typeof data === 'string' && data.length < 200 ? data : undefined;
+}
