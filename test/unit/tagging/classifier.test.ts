@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { createClassifier, type Correction } from '../../../src/core/classifier';
+import { MAX_BODY, features } from '../../../src/core/classifier/features';
+import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
+
+const at = '2026-01-01T00:00:00Z';
+
+describe('classifier', () => {
+  const base = createClassifier();
+
+  it('recognises clear comments of several kinds', () => {
+    const cases: Array<[string, string]> = [
+      ['The user id is concatenated into the SQL string, please use a parameterised query.', 'security'],
+      ['Awesome work, this is so much cleaner now 🎉', 'praise'],
+      ['Please add a unit test for the empty list case.', 'testing'],
+      ['This issues one query per row inside the loop; batch them.', 'performance'],
+      ['Update the README and the changelog for the new flag.', 'documentation'],
+    ];
+    for (const [body, category] of cases) assert.equal(base.classify(body).category, category, body);
+  });
+
+  it('returns a group, a confidence in 0..1 and ranked alternatives', () => {
+    const r = base.classify('Thanks for the thorough tests, great job!');
+    assert.equal(r.group, 'interpersonal');
+    assert.ok(r.confidence > 0 && r.confidence <= 1);
+    assert.equal(r.alternatives.length, 3);
+    assert.ok(r.alternatives.every((a, i) => a.confidence <= r.confidence && (i === 0 || a.confidence <= r.alternatives[i - 1]!.confidence)));
+    assert.ok(!r.alternatives.some((a) => a.category === r.category));
+  });
+
+  it('lets a Conventional Comments label or a marker decide', () => {
+    const label = base.classify('issue (security): the loop is slow');
+    assert.deepEqual([label.category, label.confidence], ['security', 0.95]);
+    const marker = base.classify('Nice work!\n\n<!-- review-mentor: technical/testing -->');
+    assert.deepEqual([marker.category, marker.group, marker.confidence], ['testing', 'technical', 0.99]);
+    // A label without a category leaves it to the model.
+    assert.equal(base.classify('question: have you added a unit test for the empty case?').category, 'testing');
+  });
+
+  it('ignores code: words inside code blocks do not count', () => {
+    const body = 'Lovely, thank you!\n```ts\nconst password = exec(`SELECT * FROM users WHERE id=${id}`); // sql injection xss token\n```';
+    assert.equal(base.classify(body).category, 'praise');
+    assert.ok(!features(body).includes('password'));
+  });
+
+  it('handles empty, huge and odd input without throwing', () => {
+    for (const body of ['', '   ', '```\n```', 'x'.repeat(1_000_000), '🎉'.repeat(10_000), null, undefined, 42] as unknown[]) {
+      const r = base.classify(body as string);
+      assert.equal(typeof r.category, 'string');
+      assert.ok(r.confidence >= 0 && r.confidence <= 1);
+    }
+    assert.equal(base.classify('').confidence < 0.2, true);
+    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => assert.ok(base.classify(s).category.length > 0)));
+  });
+
+  it('truncates long bodies: text after the limit is not read', () => {
+    const head = 'Please add a unit test for this branch. ';
+    const body = head + ' '.repeat(MAX_BODY) + 'SQL injection xss csrf secret token password leak '.repeat(50);
+    assert.equal(base.classify(body).category, 'testing');
+  });
+
+  it('knows the group of every default category', () => {
+    for (const c of DEFAULT_CATEGORIES) {
+      const r = createClassifier(undefined, []).classify(`Nice\n\n<!-- review-mentor: ${c.group}/${c.id} -->`);
+      assert.equal(r.group, c.group, c.id);
+    }
+  });
+});
+
+describe('classifier corrections', () => {
+  const a11y = [
+    'Please add an aria-label to this icon button.',
+    'This image needs alt text for screen readers.',
+    'The focus ring was removed, so keyboard users cannot see where they are.',
+  ];
+  const later = [
+    'The close icon has no aria-label, so screen readers announce nothing.',
+    'Missing alt text on the avatar image.',
+    'Keyboard users lose the focus ring on this link.',
+  ];
+
+  it('learns a custom category after a few corrections', () => {
+    const before = createClassifier();
+    for (const b of later) assert.notEqual(before.classify(b).category, 'accessibility');
+    const corrections: Correction[] = a11y.map((body) => ({ body, category: 'accessibility', rejected: before.classify(body).category, at }));
+    const after = createClassifier(undefined, corrections, { groupOf: (c) => (c === 'accessibility' ? 'technical' : undefined) });
+    for (const b of later) {
+      const r = after.classify(b);
+      assert.equal(r.category, 'accessibility', b);
+      assert.equal(r.group, 'technical');
+    }
+  });
+
+  it('re-maps a kind of comment the base model files elsewhere', () => {
+    const flags = [
+      'Add this feature flag to the flag registry so product can toggle it.',
+      'Feature flag names should follow the FF_ prefix convention.',
+      'Please register the new feature flag in the flags registry.',
+    ];
+    const probe = 'Please put the feature flag name in the flags registry.';
+    const before = createClassifier();
+    assert.notEqual(before.classify(probe).category, 'tooling');
+    const after = createClassifier(undefined, flags.map((body) => ({ body, category: 'tooling', at })));
+    assert.equal(after.classify(probe).category, 'tooling');
+    // Unrelated comments keep their category.
+    for (const [body, category] of [
+      ['The password is stored in plaintext; hash it with bcrypt.', 'security'],
+      ['Great job, this is really clean.', 'praise'],
+    ]) {
+      assert.equal(after.classify(body!).category, category);
+    }
+  });
+
+  it('one correction is not enough to override a confident base answer elsewhere', () => {
+    const after = createClassifier(undefined, [{ body: 'Please add a unit test for the parser.', category: 'tone', at }]);
+    assert.equal(after.classify('Could you add tests for the retry logic and the timeout path?').category, 'testing');
+  });
+
+  it('ignores malformed corrections', () => {
+    const bad = [{ body: 5, category: 'x', at }, { body: 'x', category: 'Not An Id', at }, null] as unknown as Correction[];
+    const c = createClassifier(undefined, bad);
+    assert.equal(c.classify('Please add a unit test for this branch.').category, 'testing');
+  });
+});

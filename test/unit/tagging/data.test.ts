@@ -1,0 +1,45 @@
+// The evaluation set must stay independent of the training data.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BASE_MODEL } from '../../../src/core/classifier/model.generated';
+import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
+import { readSeeds, train } from '../../../scripts/train-classifier';
+
+const root = join(__dirname, '..', '..', '..');
+const read = (name: string) =>
+  readFileSync(join(root, 'data', 'classifier', name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { body: string; category: string });
+// Same words, any punctuation or case; emoji-only bodies compare as they are.
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim() || s.trim();
+
+describe('classifier data', () => {
+  const trainSet = read('train.jsonl');
+  const evalSet = read('eval.jsonl');
+
+  it('no evaluation body appears in the training data', () => {
+    const seen = new Set(trainSet.map((t) => norm(t.body)));
+    const leaked = evalSet.filter((e) => seen.has(norm(e.body)));
+    assert.deepEqual(leaked, []);
+  });
+
+  it('the training script never reads the evaluation file', () => {
+    const source = readFileSync(join(root, 'scripts', 'train-classifier.ts'), 'utf8');
+    assert.ok(!/eval\.jsonl|eval-classifier/.test(source));
+  });
+
+  it('both sets cover every default category with known ids', () => {
+    const ids = DEFAULT_CATEGORIES.map((c) => c.id).sort();
+    for (const set of [trainSet, evalSet]) {
+      assert.deepEqual([...new Set(set.map((s) => s.category))].sort(), ids);
+    }
+    assert.ok(evalSet.length >= 200);
+    for (const id of ids) assert.ok(evalSet.filter((e) => e.category === id).length >= 14, id);
+  });
+
+  it('the shipped model is the one the training script builds from train.jsonl', () => {
+    assert.deepEqual(train(readSeeds()), BASE_MODEL);
+  });
+});
