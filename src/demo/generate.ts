@@ -143,10 +143,11 @@ function teamPr(ctx: PrContext): DatasetPullRequest {
     for (let k = 0; k < rounds; k++) {
       const state = k < rounds - 1 ? rng.pick(['CHANGES_REQUESTED', 'COMMENTED'] as const) : rng.weighted([['APPROVED', 6], ['COMMENTED', 2], ['CHANGES_REQUESTED', 1]] as const);
       const hasBody = rng.chance(0.65);
-      let body = hasBody ? fill(rng.pick(T.REVIEW_SUMMARY[state]), slotsBase) : '';
+      const [category, text] = rng.pick(T.REVIEW_SUMMARY[state]);
+      let body = hasBody ? fill(text, slotsBase) : '';
       if (hasBody && state === 'APPROVED' && rng.chance(0.4)) body = `praise: ${lowerFirst(body)}`;
       const at = clock.after(1, 30);
-      reviews.push({ id: ids.next('PRR'), databaseId: ids.db('PRR'), author: reviewer.login, body, state, submittedAt: iso(at), updatedAt: iso(at), ...(hasBody ? { category: summaryCategory(state) } : {}) });
+      reviews.push({ id: ids.next('PRR'), databaseId: ids.db('PRR'), author: reviewer.login, body, state, submittedAt: iso(at), updatedAt: iso(at), ...(hasBody ? { category } : {}) });
     }
   }
 
@@ -220,10 +221,6 @@ function pickCategory(rng: Rng, reviewer: Profile, author: Profile, age: number)
       return [c, w];
     }),
   );
-}
-
-function summaryCategory(state: DatasetReview['state']): string {
-  return state === 'APPROVED' ? 'praise' : state === 'CHANGES_REQUESTED' ? 'correctness' : 'communication';
 }
 
 /** Activity moves forward in time, never past the base date. */

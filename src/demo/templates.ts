@@ -147,25 +147,26 @@ export const REPLIES_AUTHOR = [
 ];
 export const REPLIES_REVIEWER = ['Looks good now, thanks!', "Fair enough, let's revisit it then.", 'Thanks, resolving.', 'Sure: the problem shows up when two workers pick the same job at once.', '👍', 'praise: much clearer now, thanks.', 'question: does this also cover the batch path?'];
 
-export const REVIEW_SUMMARY: Record<'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', string[]> = {
+/** Review bodies by state, each with the category it is mostly about. */
+export const REVIEW_SUMMARY: Record<'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED', readonly (readonly [DemoCategory, string])[]> = {
   APPROVED: [
-    'LGTM. Nice work on the tests.',
-    'Approving. A couple of nits inline, none blocking.',
-    'Looks great. Thanks for splitting this into small commits, it made the review easy.',
-    'Ship it! The new structure is much clearer.',
-    "Approved. The follow-up issue for the TODO is a good call.",
+    ['praise', 'LGTM. Nice work on the tests.'],
+    ['readability', 'Approving. A couple of nits inline, none blocking.'],
+    ['praise', 'Looks great. Thanks for splitting this into small commits, it made the review easy.'],
+    ['praise', 'Ship it! The new structure is much clearer.'],
+    ['ownership', 'Approved. The follow-up issue for the TODO is a good call.'],
   ],
   CHANGES_REQUESTED: [
-    'The logic looks right, but the missing ownership check is a blocker. Details inline.',
-    'Requesting changes for the race in {fn}; everything else is minor.',
-    'A few correctness issues inline. Happy to pair on them if it helps.',
-    "Can you add tests for the error paths before we merge? The happy path is well covered.",
+    ['security', 'The logic looks right, but the missing ownership check is a blocker. Details inline.'],
+    ['correctness', 'Requesting changes for the race in {fn}; everything else is minor.'],
+    ['mentoring', 'A few correctness issues inline. Happy to pair on them if it helps.'],
+    ['testing', 'Can you add tests for the error paths before we merge? The happy path is well covered.'],
   ],
   COMMENTED: [
-    'Left some questions inline; mostly about naming. Not blocking.',
-    'First pass done. I have not looked at the migration yet, will do tomorrow.',
-    'A few thoughts inline. Overall the direction looks good to me.',
-    'Mostly nits. The PR description could say more about why, though.',
+    ['readability', 'Left some questions inline; mostly about naming. Not blocking.'],
+    ['collaboration', 'First pass done. I have not looked at the migration yet, will do tomorrow.'],
+    ['design', 'A few thoughts inline. Overall the direction looks good to me.'],
+    ['communication', 'Mostly nits. The PR description could say more about why, though.'],
   ],
 };
 

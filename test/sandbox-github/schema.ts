@@ -16,12 +16,16 @@ export function githubSchema(): GraphQLSchema {
 }
 
 function schemaJsonPath(): string {
-  // Walk up from here (source or bundle) to the nearest node_modules holding it.
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', '@octokit', 'graphql-schema', 'schema.json');
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) throw new Error('Cannot find @octokit/graphql-schema/schema.json (is it installed?)');
+  // Walk up from here (source or bundle), then from the working directory, to
+  // the nearest node_modules holding it.
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = start; ; dir = dirname(dir)) {
+      const candidate = join(dir, 'node_modules', '@octokit', 'graphql-schema', 'schema.json');
+      if (existsSync(candidate)) return candidate;
+      if (dirname(dir) === dir) break;
+    }
   }
+  throw new Error('Cannot find @octokit/graphql-schema/schema.json: run the sandbox from a checkout with dev dependencies installed.');
 }
 
 export type Compiled = { document: DocumentNode; errors?: undefined } | { document?: undefined; errors: readonly GraphQLError[] };
