@@ -21,7 +21,8 @@ export function watchJournal(paths: JournalPaths, onChange: () => void, opts: { 
   };
   const relevant = (name: string | null, inShards: boolean): boolean => {
     if (name === null) return true; // platform gave no name: assume it matters
-    if (name.includes(TEMP_MARKER) || name.endsWith('.lock') || name.includes('.lock' + path.sep)) return false;
+    // Temp files end in `.tmp-<pid>-<hex>` and the lock is `<main>.json.lock`, so exact names exclude both.
+    if (name.includes(TEMP_MARKER)) return false;
     return inShards ? name.endsWith('.json') : name === mainName;
   };
   const watchers: fs.FSWatcher[] = [];

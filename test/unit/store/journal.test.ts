@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { JournalStore, journalPaths, mergeSynced } from '../../../src/store';
 import { ada, feedback, tag, tempDir, problems } from './helpers';
@@ -94,6 +94,29 @@ describe('store: JournalStore basics', () => {
       while (fired === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       assert.ok(fired >= 1, 'watch fired');
       assert.ok(fired <= 2, `debounced (${fired})`);
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it('watch ignores temp files, lock folders and other journals', async () => {
+    const h = await new JournalStore({ rootDir: t.dir, watchDebounceMs: 30 }).open(ada);
+    await new JournalStore({ rootDir: t.dir }).open({ login: 'bob', host: 'github.com' });
+    const p = journalPaths(t.dir, ada);
+    let fired = 0;
+    const w = h.watch(() => fired++);
+    try {
+      writeFileSync(`${p.main}.tmp-123-abcd`, '{}');
+      rmSync(`${p.main}.tmp-123-abcd`);
+      mkdirSync(`${p.main}.lock`);
+      rmSync(`${p.main}.lock`, { recursive: true });
+      writeFileSync(p.shard(0) + '.tmp-1-ff', '{}');
+      writeFileSync(path.join(p.dir, 'bob.json'), '{}');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(fired, 0);
+      writeFileSync(p.shard(1), '{"shard":1,"of":256,"feedback":{}}');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(fired, 1, 'a shard replaced by hand counts');
     } finally {
       w.dispose();
     }
