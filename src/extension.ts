@@ -19,6 +19,8 @@ import { ClassifierService } from './views/tagging/classifierService';
 import { registerTaggingCommands } from './views/tagging/commands';
 import { createTargetResolver } from './views/tagging/targets';
 import type { App } from './views/app';
+import { registerExportCommand } from './views/exportCommand';
+import { registerJournalPanel } from './views/journalFeature';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
@@ -82,6 +84,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerAccountFeatures(app);
   const feedback = registerFeedbackView(app);
   registerTaggingCommands(app, createTargetResolver(app, () => feedback.view.selection));
+  registerExportCommand(app);
+  registerJournalPanel(app);
   void app.classifier.ready();
 
   context.subscriptions.push(

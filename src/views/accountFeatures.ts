@@ -103,7 +103,7 @@ export function registerAccountFeatures(app: App): void {
     ),
     vscode.commands.registerCommand(
       Commands.openDemo,
-      run(() =>
+      run(async () =>
         vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Review Mentor: preparing demo data…' }, () => loadDemoData(app)),
       ),
     ),

@@ -67,7 +67,7 @@ export class SyncController implements vscode.Disposable {
     const engineers = this.deps.engineers();
     if (engineers.length === 0) return Promise.resolve();
     const abort = new AbortController();
-    const done = (
+    const done = Promise.resolve(
       opts.interactive
         ? vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Review Mentor', cancellable: true },
