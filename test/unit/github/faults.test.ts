@@ -1,0 +1,226 @@
+// Injected GitHub faults: each must end in the right typed error or recover by
+// itself, and a failed or cancelled sync must leave the journal as it was, or
+// with whole PRs added, never half of one.
+import assert from 'node:assert/strict';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import type { Dataset } from '../../../src/demo/dataset';
+import type { Feedback } from '../../../src/core/model';
+import { syncEngineer } from '../../../src/github/sync';
+import { AuthError, CancelledError, ServerError } from '../../../src/github/errors';
+import type { RateLimitInfo } from '../../../src/github/client';
+import { expectedFeedback, project, recordingLogger, sandboxClient, tempJournal } from './helpers';
+
+const engineer = { login: DEMO_VIEWER, host: '127.0.0.1' };
+
+describe('github/sync under injected faults', () => {
+  let sandbox: Sandbox;
+  let token: string;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, data: generateDataset({ prs: 60 }) });
+    token = sandbox.tokenFor(DEMO_VIEWER);
+  });
+  afterEach(() => sandbox.clearFaults());
+  after(() => sandbox.close());
+
+  async function syncWith(setup: () => void, extra: Parameters<typeof sandboxClient>[3] = {}) {
+    const log = recordingLogger();
+    const client = sandboxClient(sandbox, token, log, extra);
+    const j = await tempJournal(engineer);
+    const before = await j.handle.load();
+    setup();
+    sandbox.resetRequests();
+    try {
+      const result = await syncEngineer({ client, handle: j.handle, engineer });
+      return { result, error: undefined, before, after: await j.handle.load(), log, requests: sandbox.requests() };
+    } catch (error) {
+      return { result: undefined, error, before, after: await j.handle.load(), log, requests: sandbox.requests() };
+    } finally {
+      j.dispose();
+    }
+  }
+
+  it('401 -> AuthError, journal unchanged, token not logged', async () => {
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'unauthorized' }));
+    assert.ok(r.error instanceof AuthError, String(r.error));
+    assert.match((r.error as Error).message, /signed out or token revoked/);
+    assert.deepEqual(r.after, r.before);
+    assert.ok(r.log.lines.every((l) => !l.includes(token)));
+  });
+
+  it('a wrong token -> AuthError from the server itself', async () => {
+    const log = recordingLogger();
+    const client = sandboxClient(sandbox, 'sandbox-token-nobody-here', log);
+    const j = await tempJournal(engineer);
+    try {
+      await assert.rejects(syncEngineer({ client, handle: j.handle, engineer }), AuthError);
+      assert.ok(log.lines.every((l) => !l.includes('sandbox-token-nobody-here')));
+    } finally {
+      j.dispose();
+    }
+  });
+
+  it('primary rate limit with a reset 1 s away: onRateLimit told, sync completes by itself', async () => {
+    const seen: RateLimitInfo[] = [];
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'rate-limit', resetSeconds: 1 }), { onRateLimit: (i) => seen.push(i) });
+    assert.equal(r.error, undefined, String(r.error));
+    assert.equal(seen.length, 1);
+    assert.equal(seen[0]!.kind, 'primary');
+    assert.ok(seen[0]!.resetAt.getTime() > Date.now() - 10_000);
+    assert.deepEqual(r.requests.map((q) => q.status).slice(0, 2), [403, 200]);
+    assert.deepEqual(project(r.after.feedback, expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER)), expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER));
+    assert.ok(r.log.lines.every((l) => !l.includes(token)));
+  });
+
+  it('secondary rate limit: retry-after honoured, sync completes', async () => {
+    const seen: RateLimitInfo[] = [];
+    const t0 = Date.now();
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'secondary-rate-limit', retryAfterSeconds: 1 }), { onRateLimit: (i) => seen.push(i) });
+    assert.equal(r.error, undefined, String(r.error));
+    assert.deepEqual(seen.map((s) => s.kind), ['secondary']);
+    assert.ok(Date.now() - t0 >= 1000, 'waited at least retry-after');
+  });
+
+  it('rate limit resetting beyond the wait bound -> RateLimitError with resetAt, journal unchanged', async () => {
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'rate-limit', resetSeconds: 3600 }));
+    assert.equal((r.error as Error).name, 'RateLimitError');
+    const resetAt = (r.error as { resetAt: Date }).resetAt.getTime();
+    assert.ok(Math.abs(resetAt - (Date.now() + 3600_000)) < 10_000);
+    assert.deepEqual(r.after, r.before);
+  });
+
+  it('502 twice and a dropped connection are retried, then OK', async () => {
+    const r = await syncWith(() => {
+      sandbox.injectFault({ kind: 'server-error', status: 502, times: 2 });
+      sandbox.injectFault({ kind: 'drop', times: 1 });
+    });
+    assert.equal(r.error, undefined, String(r.error));
+    assert.ok(r.requests.length >= 4);
+    assert.ok(r.after.syncedUntil);
+    assert.ok(Object.keys(r.after.feedback).length > 0);
+  });
+
+  it('persistent 502 -> ServerError after retries, journal unchanged', async () => {
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'server-error', status: 502, times: 50 }));
+    assert.ok(r.error instanceof ServerError, String(r.error));
+    assert.equal(r.requests.length, 4, '1 try + 3 retries');
+    assert.deepEqual(r.after, r.before);
+  });
+
+  it('slow responses are waited for', async () => {
+    const r = await syncWith(() => sandbox.injectFault({ kind: 'slow', delayMs: 300 }));
+    assert.equal(r.error, undefined);
+  });
+});
+
+/** A dataset where one of the engineer's PRs overflows every nested page. */
+export function hugeDataset(): { data: Dataset; huge: Dataset['pullRequests'][number] } {
+  const data = generateDataset({ prs: 40 });
+  const huge = data.pullRequests.find((p) => p.author === DEMO_VIEWER)!;
+  const reviewer = data.users.find((u) => u.type === 'User' && u.login !== DEMO_VIEWER)!.login;
+  const at = (i: number) => new Date(Date.parse(huge.createdAt) + i * 1000).toISOString();
+  let db = 5_000_000;
+  const comment = (prefix: string, i: number, body: string) => ({ id: `${prefix}_huge${i}`, databaseId: db++, author: reviewer, body, createdAt: at(i), updatedAt: at(i) });
+  huge.threads = Array.from({ length: 150 }, (_, t) => ({
+    id: `PRRT_huge${t}`,
+    path: `src/file${t}.ts`,
+    line: 10,
+    originalLine: 10,
+    diffHunk: '@@ -1,1 +1,1 @@\n+x',
+    isResolved: false,
+    isOutdated: false,
+    comments: Array.from({ length: t === 7 ? 120 : 2 }, (_, c) => comment('PRRC', t * 1000 + c, `thread ${t} comment ${c}`)),
+  }));
+  huge.comments = Array.from({ length: 45 }, (_, c) => comment('IC', 900_000 + c, `conversation ${c}`));
+  huge.reviews = Array.from({ length: 35 }, (_, c) => ({ ...comment('PRR', 800_000 + c, `review ${c}`), state: 'COMMENTED' as const, submittedAt: at(c) }));
+  return { data, huge };
+}
+
+describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
+  it('a PR with 150 threads, a 120-comment thread, 45 comments and 35 reviews is fetched whole', async () => {
+    const { data, huge } = hugeDataset();
+    const sandbox = await startSandbox({ port: 0, data });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      const r = await syncEngineer({ client, handle: j.handle, engineer });
+      const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+      const journal = await j.handle.load();
+      assert.deepEqual(project(journal.feedback, expected), expected);
+      const mine = Object.values(journal.feedback).filter((f) => f.prNumber === huge.number && f.repo === huge.repo);
+      assert.equal(mine.length, 150 * 2 + 118 + 45 + 35);
+      assert.ok(sandbox.requests().some((q) => q.operationName === 'ReviewMentorOverflow'));
+      assert.ok(r.requests <= 6, `${r.requests} requests`);
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+
+  it('a PR whose follow-up gets 404 is skipped and its repo named; the rest is synced', async () => {
+    const { data, huge } = hugeDataset();
+    const sandbox = await startSandbox({ port: 0, data });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      sandbox.injectFault({ kind: 'not-found', match: 'ReviewMentorOverflow', times: 100 });
+      const r = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.deepEqual(r.skippedRepos, [huge.repo]);
+      const journal = await j.handle.load();
+      assert.ok(!Object.values(journal.feedback).some((f) => f.prNumber === huge.number && f.repo === huge.repo), 'no half PR');
+      const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+      for (const id of [...expected.keys()]) if (expected.get(id)!.prNumber === huge.number && expected.get(id)!.repo === huge.repo) expected.delete(id);
+      assert.deepEqual(project(journal.feedback, expected), expected);
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+
+  it('a repository that becomes unreadable mid-sync (node is null) is skipped and named', async () => {
+    const { data, huge } = hugeDataset();
+    const sandbox = await startSandbox({ port: 0, data });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      const [owner, name] = huge.repo.split('/');
+      const original = client.graphql.bind(client);
+      // After the search page arrives, access to the huge PR's repo is revoked.
+      (client as { graphql: typeof client.graphql }).graphql = async (op, q, v, s) => {
+        if (op === 'ReviewMentorOverflow') sandbox.dataset.repos.find((x) => x.owner === owner && x.name === name)!.collaborators = ['someone-else'];
+        return original(op, q, v, s);
+      };
+      const r = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.deepEqual(r.skippedRepos, [huge.repo]);
+      const journal = await j.handle.load();
+      assert.ok(!Object.values(journal.feedback).some((f) => f.prNumber === huge.number && f.repo === huge.repo));
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+
+  it('cancel after the first page: CancelledError, cursor not advanced, only whole PRs stored', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      const abort = new AbortController();
+      await assert.rejects(syncEngineer({ client, handle: j.handle, engineer, signal: abort.signal, onProgress: () => abort.abort() }), CancelledError);
+      const journal = await j.handle.load();
+      assert.equal(journal.syncedUntil, null);
+      const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+      const stored = Object.values(journal.feedback);
+      assert.ok(stored.length > 0 && stored.length < expected.size, `${stored.length} of ${expected.size}`);
+      const byPr = (items: Iterable<Partial<Feedback>>) => {
+        const m = new Map<string, Set<string>>();
+        for (const f of items) m.set(f.prUrl!, (m.get(f.prUrl!) ?? new Set()).add(f.id!));
+        return m;
+      };
+      const want = byPr(expected.values());
+      for (const [pr, ids] of byPr(stored)) assert.deepEqual(ids, want.get(pr), `PR ${pr} is whole`);
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+});

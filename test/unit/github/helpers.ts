@@ -1,0 +1,76 @@
+// Shared test set-up: a client pointed at the sandbox with a recording
+// logger, a journal store in a temp folder, and the expected feedback
+// computed straight from the sandbox dataset (independently of src/github).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Dataset, DatasetPullRequest } from '../../../src/demo/dataset';
+import { sameLogin, type EngineerRef, type Feedback } from '../../../src/core/model';
+import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
+import { JournalStore, type JournalHandle } from '../../../src/store';
+import type { Sandbox } from '../../sandbox-github';
+
+export interface RecordingLogger {
+  lines: string[];
+  info(m: string): void;
+  warn(m: string): void;
+  error(m: string): void;
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(`info ${m}`), warn: (m) => lines.push(`warn ${m}`), error: (m) => lines.push(`error ${m}`) };
+}
+
+export function sandboxClient(sandbox: Sandbox, token: string | undefined, logger: RecordingLogger, extra: Partial<GitHubClientOptions> = {}): GitHubClient {
+  return createGitHubClient({ serverUrl: sandbox.url, getToken: async () => token, logger, retries: 3, retryBaseMs: 5, maxRateLimitWaitMs: 5000, ...extra });
+}
+
+export async function tempJournal(engineer: EngineerRef): Promise<{ handle: JournalHandle; dir: string; dispose(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'rm-sync-'));
+  const store = new JournalStore({ rootDir: dir });
+  const handle = await store.open(engineer);
+  return { handle, dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const isBotLogin = (data: Dataset, login: string) => login.endsWith('[bot]') || data.users.some((u) => u.login === login && u.type === 'Bot');
+
+/** What a full sync of `login` must produce, from the dataset alone. */
+export function expectedFeedback(data: Dataset, baseUrl: string, login: string, includeBots = false): Map<string, Partial<Feedback>> {
+  const out = new Map<string, Partial<Feedback>>();
+  const canRead = (pr: DatasetPullRequest) => {
+    const [owner, name] = pr.repo.split('/');
+    const repo = data.repos.find((r) => r.owner === owner && r.name === name);
+    return !repo?.collaborators || repo.collaborators.some((c) => sameLogin(c, login));
+  };
+  for (const pr of data.pullRequests) {
+    if (!canRead(pr)) continue;
+    const received = sameLogin(pr.author, login);
+    const wanted = (author: string) => (includeBots || !isBotLogin(data, author)) && (received ? !sameLogin(author, login) : sameLogin(author, login));
+    const prUrl = `${baseUrl}/${pr.repo}/pull/${pr.number}`;
+    const common = (reviewer: string) => ({ prUrl, prTitle: pr.title, repo: pr.repo, prNumber: pr.number, author: pr.author, reviewer });
+    for (const t of pr.threads)
+      for (const c of t.comments)
+        if (wanted(c.author))
+          out.set(c.id, { id: c.id, kind: 'review-comment', ...common(c.author), body: c.body, path: t.path, threadId: t.id, isResolved: t.isResolved, isOutdated: t.isOutdated, updatedAt: c.updatedAt, createdAt: c.createdAt, url: `${prUrl}#discussion_r${c.databaseId}`, diffHunk: t.diffHunk, ...(t.line != null ? { line: t.line } : {}) });
+    for (const r of pr.reviews)
+      if (r.body.trim() && wanted(r.author)) out.set(r.id, { id: r.id, kind: 'review-summary', ...common(r.author), body: r.body, updatedAt: r.updatedAt, createdAt: r.submittedAt, url: `${prUrl}#pullrequestreview-${r.databaseId}` });
+    for (const c of pr.comments)
+      if (wanted(c.author)) out.set(c.id, { id: c.id, kind: 'conversation', ...common(c.author), body: c.body, updatedAt: c.updatedAt, createdAt: c.createdAt, url: `${prUrl}#issuecomment-${c.databaseId}` });
+  }
+  return out;
+}
+
+/** Picks the fields `expected` names from each actual item, for deepEqual. */
+export function project(actual: Record<string, Feedback>, expected: Map<string, Partial<Feedback>>): Map<string, Partial<Feedback>> {
+  const out = new Map<string, Partial<Feedback>>();
+  for (const [id, f] of Object.entries(actual)) {
+    const want = expected.get(id);
+    if (!want) {
+      out.set(id, f);
+      continue;
+    }
+    out.set(id, Object.fromEntries(Object.keys(want).map((k) => [k, (f as unknown as Record<string, unknown>)[k]])) as Partial<Feedback>);
+  }
+  return out;
+}
