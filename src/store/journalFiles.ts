@@ -3,7 +3,8 @@
 // shard. Everything here that changes the disk assumes the lock is held.
 import { promises as fsp } from 'node:fs';
 import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback } from '../core/model';
-import { moveAside, readJsonFile, writeJsonAtomic } from './atomicFile';
+import { Low } from 'lowdb';
+import { AtomicJsonAdapter, CorruptFileError, moveAside, readJsonFile } from './atomicFile';
 import { shardOf, type JournalPaths } from './layout';
 import { migrate, versionOf, type RawJournal } from './migrations';
 import { JournalReadOnlyError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';
@@ -52,21 +53,25 @@ export class JournalFiles {
   }
 
   async writeMainLocked(main: MainFile): Promise<void> {
-    await writeJsonAtomic(this.paths.main, main, { pretty: true });
+    await new Low(new AtomicJsonAdapter<MainFile>(this.paths.main, { pretty: true }), main).write();
   }
 
   async readShardLocked(index: number, of: number): Promise<ShardFile> {
     const file = this.paths.shard(index);
-    const r = await readJsonFile<ShardFile>(file);
-    if (r.kind === 'corrupt') await this.setAside(file, r.reason, 'shard');
-    const shard = r.kind === 'ok' ? r.data : { shard: index, of, feedback: {} };
-    if (!shard.feedback || typeof shard.feedback !== 'object') shard.feedback = {};
-    return shard;
+    const db = new Low<ShardFile>(new AtomicJsonAdapter<ShardFile>(file), { shard: index, of, feedback: {} });
+    try {
+      await db.read();
+    } catch (err) {
+      if (!(err instanceof CorruptFileError)) throw err;
+      await this.setAside(file, err.reason, 'shard');
+    }
+    if (!db.data.feedback || typeof db.data.feedback !== 'object') db.data.feedback = {};
+    return db.data;
   }
 
   async writeShardLocked(shard: ShardFile): Promise<void> {
     // Compact JSON: shards are big and read by code, not people.
-    await writeJsonAtomic(this.paths.shard(shard.shard), shard);
+    await new Low(new AtomicJsonAdapter<ShardFile>(this.paths.shard(shard.shard)), shard).write();
   }
 
   /** Moves an unreadable file aside and tells the caller before anything new is written. */
