@@ -12,6 +12,7 @@ import {
   isObjectType,
   Kind,
   valueFromASTUntyped,
+  type DirectiveNode,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -61,22 +62,26 @@ export function analyze(schema: GraphQLSchema, document: DocumentNode, operation
     for (const sel of set.selections) {
       if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
-        if (t) visit(sel.selectionSet, t, multiplier, path, seen);
+        if (t) visit(sel.selectionSet, t, isIncluded(sel, vars) ? multiplier : 0, path, seen);
       } else if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const frag = fragments.get(sel.name.value);
         if (!frag || seen.has(frag.name.value)) continue;
         const t = schema.getType(frag.typeCondition.name.value);
-        if (t) visit(frag.selectionSet, t, multiplier, path, new Set([...seen, frag.name.value]));
+        if (t) visit(frag.selectionSet, t, isIncluded(sel, vars) ? multiplier : 0, path, new Set([...seen, frag.name.value]));
       } else {
         const field = fieldOf(type, sel.name.value);
         if (!field || !sel.selectionSet) continue;
         const fieldPath = [...path, sel.alias?.value ?? sel.name.value];
         const named = getNamedType(field.type);
-        let inner = multiplier;
+        // Page sizes are checked even on skipped fields (a static rule); a field
+        // left out by @include/@skip fetches nothing, so it costs nothing.
+        const included = multiplier > 0 && isIncluded(sel, vars);
+        const factor = included ? multiplier : 0;
+        let inner = factor;
         if (isConnection(field, named)) {
           const page = pageSize(sel, vars, field.name, fieldPath, errors);
-          requests += multiplier;
-          inner = multiplier * page;
+          requests += factor;
+          inner = factor * page;
           nodeCount += inner;
           if (nodeCount > MAX_NODES && !nodeError) {
             nodeError = { type: 'MAX_NODE_LIMIT_EXCEEDED', path: fieldPath, locations: loc(sel), message: `By the time this query traverses to the ${field.name} connection, it is requesting up to ${nodeCount.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString('en-US')}.` };
@@ -91,6 +96,16 @@ export function analyze(schema: GraphQLSchema, document: DocumentNode, operation
   if (nodeError) errors.push(nodeError);
   if (errors.length) return { errors };
   return { operation, cost: Math.max(1, Math.round(requests / 100)), nodeCount };
+}
+
+function isIncluded(node: { readonly directives?: readonly DirectiveNode[] }, vars: Record<string, unknown>): boolean {
+  for (const d of node.directives ?? []) {
+    const arg = d.arguments?.find((a) => a.name.value === 'if');
+    const value = arg ? valueFromASTUntyped(arg.value, vars) : undefined;
+    if (d.name.value === 'include' && value === false) return false;
+    if (d.name.value === 'skip' && value === true) return false;
+  }
+  return true;
 }
 
 function fieldOf(type: GraphQLNamedType, name: string): GraphQLField<unknown, unknown> | undefined {

@@ -149,3 +149,20 @@ describe('sandbox: GraphQL', () => {
     assert.equal(logs[logs.length - 1]!.cost, 53);
   });
 });
+
+describe('sandbox: GraphQL cost with directives', () => {
+  it('charges nothing for connections left out by @include/@skip', () => {
+    const doc = parse(`query($on: Boolean!) {
+      a: search(query: "is:pr", type: ISSUE, first: 100) @include(if: $on) { nodes { ... on PullRequest { reviewThreads(first: 50) { totalCount } } } }
+      b: search(query: "is:pr", type: ISSUE, first: 100) { nodes { ... on PullRequest @skip(if: $on) { reviews(first: 50) { totalCount } } } }
+    }`);
+    const on = analyze(githubSchema(), doc, undefined, { on: true });
+    const off = analyze(githubSchema(), doc, undefined, { on: false });
+    assert.ok('cost' in on && 'cost' in off);
+    // on: a (1 + 100) + b (1) = 102 -> 1;  off: b (1 + 100) = 101 -> 1; node counts tell them apart.
+    assert.equal(on.nodeCount, 100 + 5000 + 100);
+    assert.equal(off.nodeCount, 100 + 5000);
+    const missing = analyze(githubSchema(), parse(`query($on: Boolean!) { search(query: "x", type: ISSUE, first: 1) @include(if: $on) { issueCount } viewer { repositories { totalCount } } }`), undefined, { on: false });
+    assert.ok('errors' in missing && missing.errors[0]!.type === 'MISSING_PAGINATION_BOUNDARIES');
+  });
+});
