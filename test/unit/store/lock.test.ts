@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import * as path from 'node:path';
+import { StoreLockError } from '../../../src/store';
+import { withFileLock } from '../../../src/store/lock';
+import { tempDir } from './helpers';
+
+describe('store: file lock', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir()));
+  afterEach(() => t.cleanup());
+
+  it('takes over at once a lock whose owner process is gone', async () => {
+    const file = path.join(t.dir, 'j.json');
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    mkdirSync(`${file}.lock`);
+    writeFileSync(path.join(`${file}.lock`, 'owner'), `${hostname()}\n${dead.stdout}\n`);
+    const t0 = Date.now();
+    const ran = await withFileLock(file, { staleMs: 10_000, timeoutMs: 5_000 }, async () => true);
+    assert.equal(ran, true);
+    assert.ok(Date.now() - t0 < 1000, `took ${Date.now() - t0} ms`);
+    assert.equal(existsSync(`${file}.lock`), false, 'released afterwards');
+  });
+
+  it('waits for a live owner, and gives up with a clear error', async () => {
+    const file = path.join(t.dir, 'j.json');
+    const live = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)']);
+    try {
+      mkdirSync(`${file}.lock`);
+      writeFileSync(path.join(`${file}.lock`, 'owner'), `${hostname()}\n${live.pid}\n`);
+      await assert.rejects(
+        withFileLock(file, { staleMs: 10_000, timeoutMs: 300 }, async () => true),
+        (err: Error) => err instanceof StoreLockError && /locked for too long/.test(err.message),
+      );
+      assert.ok(existsSync(`${file}.lock`), 'a live lock is left alone');
+    } finally {
+      live.kill();
+    }
+  });
+
+  it('a lock from another machine is never judged by pid', async () => {
+    const file = path.join(t.dir, 'j.json');
+    mkdirSync(`${file}.lock`);
+    writeFileSync(path.join(`${file}.lock`, 'owner'), `some-other-host\n999999\n`);
+    await assert.rejects(withFileLock(file, { timeoutMs: 200 }, async () => true), StoreLockError);
+  });
+
+  it('runs critical sections of one process one at a time', async () => {
+    const file = path.join(t.dir, 'j.json');
+    let inside = 0;
+    let most = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        withFileLock(file, {}, async () => {
+          most = Math.max(most, ++inside);
+          await new Promise((r) => setTimeout(r, 2));
+          inside--;
+        }),
+      ),
+    );
+    assert.equal(most, 1);
+  });
+});
