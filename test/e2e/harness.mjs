@@ -55,9 +55,10 @@ export function ensureCodeServer() {
   if (r.status !== 0) throw new Error(`scripts/setup-vscode.sh failed (exit ${r.status})`);
 }
 
-/** Builds dist/ with `node esbuild.config.mjs` when dist/extension.js is missing. */
+/** Builds dist/ with `node esbuild.config.mjs` when the loaded extension's dist/extension.js is missing. */
 export function ensureExtensionBuilt(production = false) {
-  if (existsSync(join(REPO, 'dist/extension.js'))) return;
+  if (existsSync(join(EXTENSION_PATH, 'dist/extension.js'))) return;
+  if (EXTENSION_PATH !== REPO) throw new Error(`${EXTENSION_PATH}/dist/extension.js is missing`);
   const args = ['esbuild.config.mjs', ...(production ? ['--production'] : [])];
   const r = spawnSync(process.execPath, args, { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('building the extension failed');
