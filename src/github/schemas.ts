@@ -44,8 +44,9 @@ export type PullRequestNode = z.infer<typeof pullRequestSchema>;
 
 const rateLimit = z.object({ cost: z.number(), remaining: z.number(), resetAt: iso }).nullable().optional();
 
-// Search results are a union; anything that is not a PR comes back as {}.
-const searchSchema = z.object({ issueCount: z.number(), pageInfo, nodes: z.array(z.union([pullRequestSchema, z.object({}).strict()]).nullable()) });
+// Search results are a union: anything that is not a PR comes back as {}.
+// Nodes are checked one by one (sync.ts) so errors name the PR's own fields.
+const searchSchema = z.object({ issueCount: z.number(), pageInfo, nodes: z.array(z.record(z.string(), z.unknown()).nullable()) });
 export type SearchNode = z.infer<typeof searchSchema>;
 
 export const feedbackDataSchema = z.object({
@@ -71,11 +72,14 @@ export const mutationSchemas = {
 };
 
 /** Parses or throws MalformedResponseError listing the offending paths. */
-export function parseResponse<T extends z.ZodTypeAny>(operation: string, schema: T, data: unknown): z.infer<T> {
+export function parseResponse<T extends z.ZodTypeAny>(operation: string, schema: T, data: unknown, at: (string | number)[] = []): z.infer<T> {
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   throw new MalformedResponseError(
     operation,
-    r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`),
+    r.error.issues.map((i) => {
+      const path = [...at, ...i.path];
+      return `${path.length ? path.join('.') : '(root)'}: ${i.message}`;
+    }),
   );
 }

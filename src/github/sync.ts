@@ -12,7 +12,7 @@ import { feedbackOfPullRequest, sameGitHubFields } from './mapping';
 import { mergeFeedback } from './merge';
 import { completePullRequests } from './overflow';
 import { FEEDBACK_QUERY, PR_PAGE, SEARCHES, searchQueries, type SearchName } from './queries';
-import { feedbackDataSchema, parseResponse, type PullRequestNode } from './schemas';
+import { feedbackDataSchema, parseResponse, pullRequestSchema, type PullRequestNode } from './schemas';
 
 /** The part of the store's JournalHandle that sync uses. */
 export interface SyncJournal {
@@ -95,8 +95,9 @@ export async function syncEngineer(opts: SyncOptions): Promise<SyncResult> {
       const conn = page[s.name];
       if (!conn) throw new MalformedResponseError('ReviewMentorFeedback', [`${s.name}: the search result is missing`]);
       s.total = conn.issueCount;
-      for (const node of conn.nodes) {
-        if (!isPullRequest(node)) continue;
+      for (const [i, raw] of conn.nodes.entries()) {
+        if (!raw || Object.keys(raw).length === 0) continue;
+        const node = parseResponse('ReviewMentorFeedback', pullRequestSchema, raw, [s.name, 'nodes', i]);
         s.lastUpdated = node.updatedAt;
         if (donePrs.has(node.id) || prs.some((p) => p.id === node.id)) continue;
         prs.push(node);
@@ -179,6 +180,3 @@ function advance(s: Stream, pageInfo: { hasNextPage: boolean; endCursor: string 
   s.done = true;
 }
 
-function isPullRequest(node: PullRequestNode | Record<string, never> | null): node is PullRequestNode {
-  return !!node && 'id' in node;
-}
