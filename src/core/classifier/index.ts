@@ -100,9 +100,10 @@ export function createClassifier(model: NaiveBayesModel = BASE_MODEL, correction
     const text = typeof body === 'string' ? body : '';
     const probs = rank(text);
     const ranked = [...probs];
-    const decided = readMarkers(text)[0]?.category ?? labelCategory(text);
+    const marker = readMarkers(text)[0]?.category;
+    const decided = marker ?? labelCategory(text);
     if (decided) {
-      const confidence = readMarkers(text).length > 0 ? MARKER_CONFIDENCE : LABEL_CONFIDENCE;
+      const confidence = marker ? MARKER_CONFIDENCE : LABEL_CONFIDENCE;
       const rest = ranked.filter(([c]) => c !== decided);
       const restSum = rest.reduce((a, [, p]) => a + p, 0) || 1;
       return {

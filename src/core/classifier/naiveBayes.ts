@@ -103,6 +103,8 @@ export class NaiveBayesScorer {
       this.classes.push(category);
       this.index.set(category, i);
       this.totals.push(0);
+      this.logDenominators = undefined;
+      this.logCache.clear();
     }
     return i;
   }
@@ -120,26 +122,46 @@ export class NaiveBayesScorer {
       this.totals[c]! += weight;
     }
     this.logDenominators = undefined;
+    this.logCache.clear();
   }
 
   /** Log-likelihood per class (uniform priors: the training mix is not the real mix). */
   logScores(features: readonly string[]): { scores: Float64Array; known: number } {
-    const k = this.classes.length;
-    const alpha = this.model.alpha;
-    this.logDenominators ??= this.totals.map((t) => Math.log(t + alpha * this.vocabSize));
-    const scores = new Float64Array(k);
+    const scores = new Float64Array(this.classes.length);
     let known = 0;
     for (const f of features) {
-      const b = this.base.get(f);
-      const e = this.extra.get(f);
-      if (!b && !e) continue;
+      const row = this.logRow(f);
+      if (!row) continue;
       known++;
-      for (let c = 0; c < k; c++) {
-        const n = (b && c < b.length ? b[c]! : 0) + (e?.get(c) ?? 0);
-        scores[c]! += Math.log(n + alpha) - this.logDenominators[c]!;
-      }
+      for (let c = 0; c < row.length; c++) scores[c]! += row[c]!;
     }
     return { scores, known };
+  }
+
+  // log P(feature | class) per class, computed once per feature and reused
+  // until counts change: scoring becomes additions only.
+  private readonly logCache = new Map<string, Float64Array | null>();
+
+  private logRow(f: string): Float64Array | null {
+    let row = this.logCache.get(f);
+    if (row !== undefined) return row;
+    const b = this.base.get(f);
+    const e = this.extra.get(f);
+    if (!b && !e) row = null;
+    else {
+      const k = this.classes.length;
+      const alpha = this.model.alpha;
+      this.logDenominators ??= this.totals.map((t) => Math.log(t + alpha * this.vocabSize));
+      row = new Float64Array(k);
+      for (let c = 0; c < k; c++) {
+        const n = (b && c < b.length ? b[c]! : 0) + (e?.get(c) ?? 0);
+        row[c] = Math.log(n + alpha) - this.logDenominators[c]!;
+      }
+    }
+    // Bounded: arbitrary text must not grow memory without limit.
+    if (this.logCache.size > 50_000) this.logCache.clear();
+    this.logCache.set(f, row);
+    return row;
   }
 
   groupOf(category: string): CategoryGroup | undefined {
