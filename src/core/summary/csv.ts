@@ -1,0 +1,29 @@
+// CSV: one row per feedback item in the period, RFC 4180 (quoted fields,
+// CRLF records) through csv-stringify. Cells that a spreadsheet would run as
+// a formula (starting with = + - @ or a control character) get a leading
+// apostrophe, the usual defence against CSV injection.
+import { stringify } from 'csv-stringify/sync';
+import type { Summary } from './schema';
+
+export const CSV_COLUMNS = [
+  'engineer', 'direction', 'date', 'created_at', 'repo', 'pr_number', 'pr_title', 'pr_url', 'comment_url',
+  'path', 'line', 'reviewer', 'author', 'categories', 'conventional_label', 'blocking', 'resolved', 'body',
+] as const;
+
+function cell(v: string | number | boolean | undefined): string {
+  if (v === undefined) return '';
+  const s = String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export function toCsv(s: Summary): string {
+  const rows: string[][] = [];
+  for (const e of s.engineers) {
+    for (const r of e.items) {
+      rows.push(
+        [e.login, r.direction, r.date, r.createdAt, r.repo, r.prNumber, r.prTitle, r.prUrl, r.url, r.path, r.line, r.reviewer, r.author, r.categories.join(';'), r.conventionalLabel, r.blocking, r.resolved, r.body].map(cell),
+      );
+    }
+  }
+  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n",]/ });
+}

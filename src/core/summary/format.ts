@@ -1,0 +1,29 @@
+// Small text helpers shared by the Markdown and HTML renderers.
+import type { Summary, Trend } from './schema';
+
+/** "+4", "−2", "±0": the change against the previous period. */
+export function change(t: Trend): string {
+  return t.delta > 0 ? `+${t.delta}` : t.delta < 0 ? `−${-t.delta}` : '±0';
+}
+
+export function periodText(s: Summary): string {
+  const p = s.period;
+  const q = s.previousPeriod;
+  const days = Number.isInteger(p.days) ? `${p.days} day${p.days === 1 ? '' : 's'}` : `${p.days.toFixed(1)} days`;
+  return `${p.firstDay} to ${p.lastDay} (${days}, ${s.timeZone}), compared with ${q.firstDay} to ${q.lastDay}`;
+}
+
+/** http(s) URLs only, normalised; anything else (javascript:, data:, junk) gives undefined. */
+export function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function title(s: Summary): string {
+  return s.engineers.length === 1 ? `Review summary: ${s.engineers[0]!.login}` : `Team review summary: ${s.engineers.map((e) => e.login).join(', ')}`;
+}

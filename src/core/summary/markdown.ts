@@ -1,0 +1,91 @@
+// Markdown for a 1:1 document. Everything that came from GitHub is escaped
+// so it shows as typed: no HTML, links or emphasis can come from a comment.
+import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
+import { change, periodText, safeUrl, title } from './format';
+import { plural } from './talkingPoints';
+
+/** Backslash-escapes Markdown syntax and folds the text onto one line. */
+export function mdText(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[\\`*_<>[\]|~]/g, (c) => `\\${c}`);
+}
+
+function link(text: string, url: string | undefined): string {
+  const safe = safeUrl(url);
+  return safe ? `[${mdText(text)}](<${safe.replace(/[<>\s]/g, encodeURIComponent)}>)` : mdText(text);
+}
+
+export function toMarkdown(s: Summary): string {
+  const out: string[] = [`# ${mdText(title(s))}`, '', `Period: ${periodText(s)}. Generated ${s.generatedAt.slice(0, 10)}.`, ''];
+  for (const n of s.notes) out.push(`> ${mdText(n)}`, '>');
+  if (s.notes.length) out.pop(), out.push('');
+  const team = s.team !== null;
+  if (s.team) {
+    out.push('## Team at a glance', '');
+    out.push('| Engineer | Received | Change | Given | Change | Praise | Blocking (unresolved) | Open actions | Overdue goals | Top category |');
+    out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+    for (const r of s.team) {
+      out.push(`| ${mdText(r.login)} | ${r.received.current} | ${change(r.received)} | ${r.given.current} | ${change(r.given)} | ${r.praiseReceived} | ${r.blocking} (${r.unresolvedBlocking}) | ${r.openActions} | ${r.overdueGoals} | ${mdText(r.topCategory ?? '–')} |`);
+    }
+    out.push('');
+  }
+  for (const e of s.engineers) out.push(...engineer(e, team ? 2 : 1, s.options.includeText));
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}
+
+function engineer(e: EngineerSummary, base: number, withText: boolean): string[] {
+  const h = (level: number, text: string) => [`${'#'.repeat(base + level)} ${text}`, ''];
+  const out: string[] = [];
+  if (base > 1) out.push(...h(0, mdText(e.login)));
+  out.push(...h(1, 'Talking points'));
+  out.push(...(e.talkingPoints.length ? e.talkingPoints.map((t) => `- ${mdText(t.text)}`) : ['- Nothing stands out this period.']), '');
+
+  out.push(...h(1, 'Feedback received'));
+  out.push('| | This period | Previous | Change |', '|---|--:|--:|--:|');
+  const r = e.received;
+  for (const [label, t] of [['Total', r.total], ['Technical', r.byGroup.technical], ['Interpersonal', r.byGroup.interpersonal], ['Untagged', r.untagged]] as const) {
+    out.push(`| ${label} | ${t.current} | ${t.previous} | ${change(t)} |`);
+  }
+  out.push('');
+  if (r.byCategory.length) {
+    out.push('| Category | This period | Previous | Change |', '|---|--:|--:|--:|');
+    for (const c of r.byCategory) out.push(`| ${mdText(c.label)} | ${c.current} | ${c.previous} | ${change(c)} |`);
+    out.push('');
+  }
+
+  out.push(...h(1, 'Recurring themes'));
+  const cats = e.themes.categories.map((c) => `${mdText(c.label)} (${c.count})`).join(', ');
+  out.push(`- Categories: ${cats || 'none with more than one comment'}`);
+  if (withText) out.push(`- Topics: ${e.themes.topics.map((t) => `“${mdText(t.term)}” (${t.count})`).join(', ') || 'none recurring'}`);
+  out.push('');
+
+  out.push(...h(1, `Praise received (${e.praise.receivedCount})`), ...quotes(e.praise.received, 'from'), '');
+  out.push(...h(1, `Blocking issues raised (${e.blocking.count}, ${e.blocking.unresolved} unresolved)`), ...quotes(e.blocking.items, 'from', true), '');
+
+  out.push(...h(1, `Feedback given to others (${e.given.total.current}, previous ${e.given.total.previous})`));
+  if (e.given.byCategory.length) out.push(`By category: ${e.given.byCategory.filter((c) => c.current > 0).map((c) => `${mdText(c.label)} ${c.current}`).join(', ') || 'untagged only'}.`, '');
+  out.push(`Praise given: ${e.praise.givenCount}.`, '');
+  if (e.given.examples.length) out.push('Examples:', '', ...quotes(e.given.examples, 'to'), '');
+
+  out.push(...h(1, 'Goals'), ...entries(e.goals), '');
+  out.push(...h(1, 'Action items'), ...entries(e.actions), '');
+  return out;
+}
+
+function quotes(list: Quote[], dir: 'from' | 'to', showResolved = false): string[] {
+  if (list.length === 0) return ['- None.'];
+  return list.map((q) => {
+    const flags = showResolved && q.resolved !== undefined ? [q.resolved ? 'resolved' : 'unresolved'] : [];
+    const where = link(`${q.repo}#${q.prNumber}`, q.url || q.prUrl);
+    const text = q.text ? `: “${mdText(q.text)}”` : '';
+    return `- ${q.date}, ${dir} ${mdText(q.person)} on ${where}${flags.length ? ` (${flags.join(', ')})` : ''}${text}`;
+  });
+}
+
+function entries(list: SummaryEntry[]): string[] {
+  if (list.length === 0) return ['- None.'];
+  return list.map((e) => {
+    const due = e.targetDate ? ` (due ${e.targetDate}${e.overdue ? ', **overdue**' : ''})` : '';
+    const links = e.links.length ? ` · ${plural(e.links.length, 'linked comment')}: ${e.links.map((l, i) => (l.url ? link(l.text || `comment ${i + 1}`, l.url) : 'a comment no longer in the journal')).join('; ')}` : '';
+    return `- [${e.status === 'done' ? 'x' : ' '}] ${mdText(e.text)}${due}${links}`;
+  });
+}

@@ -1,0 +1,72 @@
+// The summary's period and the one before it. A period is the half-open
+// interval [from, to): a comment made exactly at `from` is in it, one made
+// exactly at `to` belongs to the next period, so adjacent periods never
+// count a comment twice or lose one.
+import { addDaysToDate, assertTimeZone, daysBetween, startOfZonedDay, zonedDate, DATE_PATTERN } from '../browse/zone';
+
+export interface Interval {
+  from: number;
+  to: number;
+  firstDay: string;
+  lastDay: string;
+  /** Calendar days when both ends are local midnights, else the length in days (may be fractional). */
+  days: number;
+}
+
+export interface Periods {
+  current: Interval;
+  previous: Interval;
+}
+
+/** A Date is an instant; "yyyy-mm-dd" is the start of that day in `timeZone`; other strings are parsed as ISO instants. */
+export type DateInput = Date | string;
+
+export function toInstant(input: DateInput, timeZone: string): number {
+  if (input instanceof Date) {
+    const t = input.getTime();
+    if (Number.isNaN(t)) throw new RangeError('Invalid date');
+    return t;
+  }
+  if (DATE_PATTERN.test(input)) return startOfZonedDay(input, timeZone);
+  const t = Date.parse(input);
+  if (Number.isNaN(t)) throw new RangeError(`Not a date: ${input}`);
+  return t;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The period [from, to) and the previous one of the same length, ending where
+ * this one starts. When both ends fall on midnight in `timeZone` the length is
+ * counted in calendar days, so a DST change inside does not shift the
+ * previous period by an hour.
+ */
+export function resolvePeriods(fromInput: DateInput, toInput: DateInput, timeZone = 'UTC'): Periods {
+  assertTimeZone(timeZone);
+  const from = toInstant(fromInput, timeZone);
+  const to = toInstant(toInput, timeZone);
+  if (!(from < to)) throw new RangeError('The period must end after it starts.');
+  const firstDay = zonedDate(from, timeZone);
+  const endDay = zonedDate(to, timeZone);
+  const aligned = startOfZonedDay(firstDay, timeZone) === from && startOfZonedDay(endDay, timeZone) === to;
+  if (aligned) {
+    const days = daysBetween(firstDay, endDay);
+    const prevFirst = addDaysToDate(firstDay, -days);
+    const prevFrom = startOfZonedDay(prevFirst, timeZone);
+    return {
+      current: { from, to, firstDay, lastDay: addDaysToDate(endDay, -1), days },
+      previous: { from: prevFrom, to: from, firstDay: prevFirst, lastDay: addDaysToDate(firstDay, -1), days },
+    };
+  }
+  const length = to - from;
+  const prevFrom = from - length;
+  const days = length / DAY;
+  return {
+    current: { from, to, firstDay, lastDay: zonedDate(to - 1, timeZone), days },
+    previous: { from: prevFrom, to: from, firstDay: zonedDate(prevFrom, timeZone), lastDay: zonedDate(from - 1, timeZone), days },
+  };
+}
+
+export function inInterval(t: number, i: { from: number; to: number }): boolean {
+  return t >= i.from && t < i.to;
+}

@@ -1,0 +1,170 @@
+// The Summary: what an export contains, whatever the format. Declared once as
+// a zod schema so the JSON export is validated against the same definition
+// that docs/summary-json-schema.md documents (summaryVersion 1).
+import { z } from 'zod';
+
+export const SUMMARY_VERSION = 1;
+
+const iso = z.string();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const TrendSchema = z.object({
+  current: z.number().int().nonnegative(),
+  previous: z.number().int().nonnegative(),
+  delta: z.number().int(),
+});
+
+export const CategoryCountSchema = TrendSchema.extend({
+  id: z.string(),
+  label: z.string(),
+  /** null for category ids this taxonomy does not know. */
+  group: z.enum(['technical', 'interpersonal']).nullable(),
+});
+
+/** One feedback item quoted in the summary (praise, blocking issue, example). */
+export const QuoteSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  prUrl: z.string(),
+  repo: z.string(),
+  prNumber: z.number().int(),
+  /** Calendar day in the summary's time zone. */
+  date: day,
+  /** Who wrote it, or who received it for feedback given; a pseudonym when names are left out. */
+  person: z.string(),
+  /** Plain text, truncated; absent when comment text is left out. */
+  text: z.string().optional(),
+  categories: z.array(z.string()),
+  resolved: z.boolean().optional(),
+  blocking: z.boolean().optional(),
+});
+
+export const LinkedFeedbackSchema = z.object({
+  id: z.string(),
+  /** Absent when the linked comment is no longer in the journal. */
+  url: z.string().optional(),
+  text: z.string().optional(),
+});
+
+export const EntrySchema = z.object({
+  id: z.string(),
+  kind: z.enum(['goal', 'action']),
+  text: z.string(),
+  status: z.enum(['open', 'done']),
+  targetDate: day.optional(),
+  overdue: z.boolean(),
+  createdAt: iso,
+  updatedAt: iso,
+  links: z.array(LinkedFeedbackSchema),
+});
+
+export const TalkingPointSchema = z.object({
+  /** Which rule produced it, e.g. "biggest-increase". */
+  rule: z.string(),
+  text: z.string(),
+});
+
+/** One row per feedback item in the period (the CSV export). */
+export const ItemRowSchema = z.object({
+  id: z.string(),
+  direction: z.enum(['received', 'given']),
+  createdAt: iso,
+  date: day,
+  repo: z.string(),
+  prNumber: z.number().int(),
+  prUrl: z.string(),
+  prTitle: z.string().optional(),
+  url: z.string(),
+  path: z.string().optional(),
+  line: z.number().int().optional(),
+  reviewer: z.string(),
+  author: z.string(),
+  categories: z.array(z.string()),
+  conventionalLabel: z.string().optional(),
+  blocking: z.boolean(),
+  resolved: z.boolean(),
+  body: z.string().optional(),
+});
+
+export const EngineerSummarySchema = z.object({
+  login: z.string(),
+  host: z.string(),
+  received: z.object({
+    total: TrendSchema,
+    untagged: TrendSchema,
+    byGroup: z.object({ technical: TrendSchema, interpersonal: TrendSchema }),
+    /** Categories with feedback in either period, most frequent first. */
+    byCategory: z.array(CategoryCountSchema),
+  }),
+  given: z.object({
+    total: TrendSchema,
+    byCategory: z.array(CategoryCountSchema),
+    examples: z.array(QuoteSchema),
+  }),
+  themes: z.object({
+    categories: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),
+    /** Words and two-word phrases seen in several comments; empty when text is left out. */
+    topics: z.array(z.object({ term: z.string(), count: z.number().int() })),
+  }),
+  praise: z.object({
+    receivedCount: z.number().int(),
+    givenCount: z.number().int(),
+    received: z.array(QuoteSchema),
+    given: z.array(QuoteSchema),
+  }),
+  blocking: z.object({
+    count: z.number().int(),
+    unresolved: z.number().int(),
+    items: z.array(QuoteSchema),
+  }),
+  goals: z.array(EntrySchema),
+  actions: z.array(EntrySchema),
+  talkingPoints: z.array(TalkingPointSchema),
+  items: z.array(ItemRowSchema),
+});
+
+export const TeamRowSchema = z.object({
+  login: z.string(),
+  received: TrendSchema,
+  given: TrendSchema,
+  praiseReceived: z.number().int(),
+  blocking: z.number().int(),
+  unresolvedBlocking: z.number().int(),
+  openActions: z.number().int(),
+  overdueGoals: z.number().int(),
+  /** Most frequent category received in the period, null when none. */
+  topCategory: z.string().nullable(),
+});
+
+export const SummarySchema = z.object({
+  summaryVersion: z.literal(SUMMARY_VERSION),
+  generatedAt: iso,
+  timeZone: z.string(),
+  period: z.object({
+    /** Inclusive start instant. */
+    from: iso,
+    /** Exclusive end instant. */
+    to: iso,
+    /** First and last calendar day covered, in timeZone (both inclusive). */
+    firstDay: day,
+    lastDay: day,
+    days: z.number(),
+  }),
+  previousPeriod: z.object({ from: iso, to: iso, firstDay: day, lastDay: day, days: z.number() }),
+  options: z.object({ includeText: z.boolean(), includeReviewerNames: z.boolean(), excludeBots: z.boolean() }),
+  engineers: z.array(EngineerSummarySchema),
+  /** Side-by-side comparison; null for a summary of one engineer. */
+  team: z.array(TeamRowSchema).nullable(),
+  /** Plain-language notes, e.g. that the period holds no feedback. */
+  notes: z.array(z.string()),
+});
+
+export type Trend = z.infer<typeof TrendSchema>;
+export type CategoryCount = z.infer<typeof CategoryCountSchema>;
+export type Quote = z.infer<typeof QuoteSchema>;
+export type SummaryEntry = z.infer<typeof EntrySchema>;
+export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
+export type ItemRow = z.infer<typeof ItemRowSchema>;
+export type EngineerSummary = z.infer<typeof EngineerSummarySchema>;
+export type TeamRow = z.infer<typeof TeamRowSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
