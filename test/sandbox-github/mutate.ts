@@ -51,6 +51,11 @@ export function addComment(dataset: Dataset, input: NewComment, now: Date): Data
   return comment;
 }
 
+/** Marks a PR as updated now without changing anything else (new commits, labels...). */
+export function touch(dataset: Dataset, pr: string, now: Date): void {
+  findPr(dataset, pr).updatedAt = now.toISOString();
+}
+
 function findPr(dataset: Dataset, ref: string): DatasetPullRequest {
   const m = /^(.+)#(\d+)$/.exec(ref);
   const pr = dataset.pullRequests.find((p) => p.id === ref || (m && p.repo.toLowerCase() === m[1]!.toLowerCase() && p.number === Number(m[2])));

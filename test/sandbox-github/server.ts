@@ -11,7 +11,7 @@ import { faultResponse, faultSchema, FaultQueue, type Fault } from './faults';
 import { operationNameOf, runGraphQL, type GraphQLBody } from './graphql';
 import { handleRest } from './rest';
 import { Index } from './store';
-import { addComment, editComment, type NewComment } from './mutate';
+import { addComment, editComment, touch, type NewComment } from './mutate';
 import type { DatasetComment } from '../../src/demo/dataset';
 
 export interface SandboxOptions {
@@ -58,6 +58,8 @@ export interface Sandbox {
   editComment(id: string, body: string): void;
   /** Adds feedback to a PR (and bumps its updatedAt), as if someone commented. */
   addComment(input: NewComment): DatasetComment;
+  /** Bumps a PR's updatedAt to now ("owner/name#n" or node id). */
+  touch(pr: string): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     tokenFor: (login) => (login === viewerOf(sandbox.dataset) ? DEMO_TOKEN : `sandbox-token-${login}`),
     editComment: (id, body) => editComment(sandbox.dataset, id, body, now()),
     addComment: (input) => addComment(sandbox.dataset, input, now()),
+    touch: (pr) => touch(sandbox.dataset, pr, now()),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -83,5 +83,9 @@ describe('sandbox: edits', () => {
     assert.equal(r.data.node.body, 'question: why not a Map here?');
     assert.equal(r.data.node.author.login, 'lena-ortiz');
     assert.equal(pr.updatedAt, new Date(clock).toISOString());
+    clock += 1000;
+    const other = sb.dataset.pullRequests[1]!;
+    sb.touch(other.id);
+    assert.equal(other.updatedAt, new Date(clock).toISOString());
   });
 });
