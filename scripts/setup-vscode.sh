@@ -42,7 +42,7 @@ if ((${#missing[@]})); then
   log "apt-get install ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
   "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null   # with recommends, as in the recipe (fonts for Chromium)
 else
   log "Debian packages present"
 fi
