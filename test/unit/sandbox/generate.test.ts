@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { generateDataset, DEMO_TOKEN, DEMO_VIEWER, DEFAULT_BASE_DATE } from '../../../src/demo/generate';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
-import { hunkNewSide } from '../../../src/core/relocate';
+import { hunkNewSide, relocateLine } from '../../../src/core/relocate';
+import { demoClone } from '../../../src/demo/workspace';
 import type { Dataset, DatasetComment } from '../../../src/demo/dataset';
 
 const LABEL = /^(praise|nitpick|suggestion|issue|todo|question|thought|chore|note)( \([^)]*\))?: /;
@@ -80,12 +81,27 @@ describe('sandbox: generateDataset', () => {
   });
 
   it('writes realistic hunks that end at the commented line', () => {
-    const thread = data.pullRequests.flatMap((p) => p.threads).find((t) => t.line !== null)!;
-    const m = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/.exec(thread.diffHunk);
-    assert.ok(m, thread.diffHunk);
-    const newSide = hunkNewSide(thread.diffHunk);
-    assert.equal(Number(m[3]) + newSide.length - 1, thread.line);
-    assert.equal(newSide.length, Number(m[4]));
+    for (const thread of data.pullRequests.flatMap((p) => p.threads)) {
+      const m = /^@@ -(\d+),(\d+) \+(\d+),(\d+) @@/.exec(thread.diffHunk);
+      assert.ok(m, thread.diffHunk);
+      const newSide = hunkNewSide(thread.diffHunk);
+      assert.equal(newSide.length, Number(m[4]));
+      assert.equal(Number(m[3]) + newSide.length - 1, thread.originalLine);
+      assert.ok(newSide[newSide.length - 1]!.trim() !== '', 'the commented line has code');
+    }
+  });
+
+  it('hunks on one file agree, so a demo clone puts every comment on its line', () => {
+    for (const repo of data.repos.map((r) => `${r.owner}/${r.name}`)) {
+      const files = demoClone(data, repo);
+      for (const pr of data.pullRequests.filter((p) => p.repo === repo)) {
+        for (const t of pr.threads) {
+          const lines = files.get(t.path)!.split('\n');
+          const at = t.line ?? t.originalLine!;
+          assert.equal(relocateLine(lines, at, t.diffHunk), at, `${repo} ${t.path}:${at}`);
+        }
+      }
+    }
   });
 
   it('scales with options', () => {
