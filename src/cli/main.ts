@@ -7,6 +7,7 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   // Subcommands register here, loaded lazily so `--help` stays fast.
   classify: async () => (await import('./classify')).default,
   sandbox: async () => (await import('./sandbox')).default,
+  sync: async () => (await import('./sync')).default,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -83,7 +83,9 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     debug: () => undefined,
     info: () => undefined,
     warn: (m: string) => opts.logger.warn(redact(String(m))),
-    error: (m: string) => opts.logger.error(redact(String(m))),
+    // plugin-request-log reports each failed request here; the typed error that
+    // follows says what matters, so these are kept at info level.
+    error: (m: string) => (/^[A-Z]+ \S+ - \d+ with id /.test(String(m)) ? opts.logger.info : opts.logger.error)(redact(String(m))),
   };
   // One rate-limit wait per request: a second hit means the estimate was wrong.
   const onLimit = (kind: 'primary' | 'secondary') => (retryAfterSeconds: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
