@@ -13,8 +13,9 @@ export interface MarkerTag {
 
 const CATEGORY_ID = /^[a-z][a-z0-9-]{0,39}$/;
 const ENTRY = /^(technical|interpersonal)\/([a-z][a-z0-9-]{0,39})$/;
-// No newlines or backticks inside: keeps a match from straddling code spans.
-const MARKER = /<!--[ \t]*review-mentor[ \t]*:([^`\r\n]*?)-->/g;
+// The opening of a marker; its content runs to the next `-->` and may hold
+// no newline or backtick (so a match never straddles code spans).
+const MARKER_OPEN = /<!--[ \t]*review-mentor[ \t]*:/g;
 
 /** Tags from well-formed markers outside code, in order, one per category. */
 export function readMarkers(body: string): MarkerTag[] {
@@ -99,12 +100,31 @@ function findMarkers(body: string): Found[] {
   const out: Found[] = [];
   if (!body.includes('review-mentor')) return out; // the common case, without a code scan
   const code = codeRanges(body);
-  for (const m of body.matchAll(MARKER)) {
+  // Next `-->` and next line break/backtick, searched forward only: linear
+  // even for a hostile body full of unclosed openings.
+  let close = -1;
+  let stop = -1;
+  MARKER_OPEN.lastIndex = 0;
+  for (let m = MARKER_OPEN.exec(body); m; m = MARKER_OPEN.exec(body)) {
+    const from = m.index + m[0].length;
+    if (close < from) close = body.indexOf('-->', from);
+    if (close < 0) break;
+    if (stop < from) stop = nextBreak(body, from);
+    if (stop >= 0 && stop < close) continue;
     const start = m.index;
     if (code.some(([s, e]) => start >= s && start < e)) continue;
-    out.push({ start, end: start + m[0].length, content: m[1]! });
+    out.push({ start, end: close + 3, content: body.slice(from, close) });
+    MARKER_OPEN.lastIndex = close + 3;
   }
   return out;
+}
+
+function nextBreak(body: string, from: number): number {
+  for (let i = from; i < body.length; i++) {
+    const ch = body.charCodeAt(i);
+    if (ch === 10 || ch === 13 || ch === 96) return i;
+  }
+  return body.length;
 }
 
 function parseContent(content: string): MarkerTag[] | undefined {

@@ -73,6 +73,14 @@ describe('markers', () => {
     assert.equal(out, '```js\nconst a = 1;\n```\n\n<!-- review-mentor: technical/testing -->');
   });
 
+  it('copes with hostile bodies (many unclosed openings, many fences)', () => {
+    const openings = '<!-- review-mentor: '.repeat(20_000);
+    assert.deepEqual(readMarkers(openings), []);
+    assert.equal(stripMarkers(openings), openings);
+    const fences = '```\n'.repeat(20_000);
+    assert.deepEqual(readMarkers(writeMarker(fences, testing)), [testing]);
+  });
+
   it('rejects tags that could not be read back', () => {
     assert.throws(() => writeMarker('x', { group: 'technical', category: 'Bad Id' }), RangeError);
     assert.throws(() => writeMarker('x', { group: 'other' as 'technical', category: 'testing' }), RangeError);
