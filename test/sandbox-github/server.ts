@@ -104,10 +104,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const kind: RequestLogEntry['kind'] = path === '/api/graphql' ? 'graphql' : 'rest';
     const resource: Resource = kind === 'graphql' ? 'graphql' : 'core';
     let parsed: unknown;
+    let badJson = false;
     try {
       parsed = raw ? JSON.parse(raw) : undefined;
     } catch {
-      parsed = Symbol.for('bad-json');
+      badJson = true;
     }
     const operationName = kind === 'graphql' && parsed && typeof parsed === 'object' ? operationNameOf(parsed as GraphQLBody) : undefined;
     const login = authenticate(req.headers.authorization, sandbox.dataset);
@@ -139,7 +140,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (!login) {
       return send(401, { message: req.headers.authorization ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' });
     }
-    if (typeof parsed === 'symbol') return send(400, { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest' });
+    if (badJson) return send(400, { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest' });
 
     const ctx = { viewer: login, baseUrl: sandbox.url, index: new Index(sandbox.dataset) };
     if (kind === 'graphql') {

@@ -30,6 +30,12 @@ describe('sandbox: auth and faults', () => {
     assert.equal(r.headers.get('x-ratelimit-resource'), 'core');
   });
 
+  it('answers a body that is not JSON with 400, like GitHub', async () => {
+    const res = await fetch(sb.graphqlUrl, { method: 'POST', headers: { authorization: 'token demo-token' }, body: '{ query: nope' });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as any).message, 'Problems parsing JSON');
+  });
+
   it('unauthorized: 401 once, then normal again', async () => {
     sb.injectFault({ kind: 'unauthorized' });
     assert.equal((await gql(sb, '{ viewer { login } }')).status, 401);
