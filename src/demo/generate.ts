@@ -117,7 +117,9 @@ function teamPr(ctx: PrContext): DatasetPullRequest {
     const path = rng.pick(repo.paths);
     const hunk = hunkAt(virtualFile(ctx.seed, repo, path), rng.int(8, 300), rng);
     const category = pickCategory(rng, reviewer, author, age);
-    const slots = { ...slotsBase, fn: hunk.fn, file: basename(path), n: String(rng.pick([3, 10, 50, 100])) };
+    // "{other}" is a third person: neither the author nor this reviewer.
+    const third = others.filter((p) => p !== reviewer);
+    const slots = { ...slotsBase, fn: hunk.fn, file: basename(path), n: String(rng.pick([3, 10, 50, 100])), other: (third.length ? rng.pick(third) : reviewer).login };
     let body = fill(rng.pick(T.INLINE[category]), slots);
     if (rng.chance(LABEL_SHARE)) body = `${rng.pick(T.LABELS[category])}: ${lowerFirst(body)}`;
     const comments = [comment(ids.next('PRRC'), ids.db('PRRC'), reviewer.login, body, clock.after(1, 30), rng, category)];
