@@ -1,10 +1,11 @@
 // Cross-process file lock: proper-lockfile (an atomic mkdir of `<file>.lock`,
-// refreshed while held, taken over when stale) plus two additions:
+// refreshed while held) plus these additions:
 // - an in-process queue, so writers in one process wait their turn instead of
 //   polling the lock directory;
 // - an owner note (host + pid) inside the lock directory, so a lock left by a
 //   crashed process on this machine is taken over at once instead of after
-//   the stale timeout. A lock without a note falls back to the timeout.
+//   the stale timeout. A lock without a note falls back to the timeout;
+// - stale takeover done here under a guard (see takeOver).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -53,7 +54,10 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
     try {
       const release = await lockfile.lock(file, {
         realpath: false,
-        stale,
+        // Stale locks are judged by takeOver() below, one contender at a time; proper-lockfile's
+        // own stale removal lets two contenders each remove a lock, the second one a fresh lock.
+        stale: Number.POSITIVE_INFINITY,
+        update: stale / 2,
         retries: 0,
         fs: lockFs,
         // The default throws from a timer and would crash the host; losing the lock is logged instead.
@@ -69,7 +73,7 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-      if (takeOverIfOwnerDied(lockDir, opts.logger)) continue;
+      if (takeOver(lockDir, stale, opts.logger)) continue;
       if (Date.now() > deadline) {
         throw new StoreLockError(`Another Review Mentor window or process has kept ${file} locked for too long; try again later.`);
       }
@@ -86,24 +90,59 @@ function writeOwner(lockDir: string): void {
   }
 }
 
-/** True when the lock belonged to a process on this machine that no longer runs, and it was removed. */
-function takeOverIfOwnerDied(lockDir: string, logger?: StoreLogger): boolean {
+/**
+ * Removes the lock when its owner on this machine is gone, or when it has not
+ * been refreshed for `stale` ms. Runs under `<lock>.takeover` (an exclusive
+ * mkdir), so that two contenders cannot both judge the same dead lock and the
+ * second remove the fresh lock the first has just made. Under it the lock can
+ * only change by its owner's hand, and a lock whose note is not written yet is
+ * never judged by pid. True when the lock was removed.
+ */
+function takeOver(lockDir: string, stale: number, logger?: StoreLogger): boolean {
+  const guard = `${lockDir}.takeover`;
+  try {
+    fs.mkdirSync(guard);
+  } catch {
+    // Someone else is judging; a guard left by a killed process expires quickly.
+    removeIfOlder(guard, 2000);
+    return false;
+  }
+  try {
+    const why = deadOwner(lockDir) ?? (isOlder(lockDir, stale) ? `was not refreshed for ${stale} ms` : undefined);
+    if (!why) return false;
+    fs.rmSync(lockDir, { recursive: true, force: true });
+    logger?.warn(`Took over the lock ${lockDir}: it ${why}.`);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.rmSync(guard, { recursive: true, force: true });
+  }
+}
+
+function deadOwner(lockDir: string): string | undefined {
   let note: string;
   try {
     note = fs.readFileSync(path.join(lockDir, OWNER_FILE), 'utf8');
   } catch {
-    return false;
+    return undefined;
   }
   const [host, pidText] = note.split('\n');
   const pid = Number(pidText);
-  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) return false;
+  if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) return undefined;
+  return `belonged to process ${pid}, which is no longer running`;
+}
+
+function isOlder(p: string, ms: number): boolean {
   try {
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    return fs.statSync(p).mtimeMs < Date.now() - ms;
   } catch {
     return false;
   }
-  logger?.warn(`Took over the lock ${lockDir} left by process ${pid}, which is no longer running.`);
-  return true;
+}
+
+function removeIfOlder(p: string, ms: number): void {
+  if (isOlder(p, ms)) fs.rmSync(p, { recursive: true, force: true });
 }
 
 export function isAlive(pid: number): boolean {

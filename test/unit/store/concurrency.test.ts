@@ -6,7 +6,7 @@ import { WRITER, missingReported, seedJournal, startWriter } from './processes';
 describe('store: two processes writing one journal', function () {
   this.timeout(120_000);
   let t: ReturnType<typeof tempDir>;
-  beforeEach(() => (t = tempDir()));
+  beforeEach(() => (t = tempDir({ inMemory: true })));
   afterEach(() => t.cleanup());
 
   it('keeps all 2,000 writes of two concurrent writer processes', async () => {

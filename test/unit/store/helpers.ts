@@ -1,12 +1,20 @@
 // Shared test helpers: a fresh temp folder per test and typed feedback builders.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Feedback, Tag } from '../../../src/core/model';
 import type { StoreProblem } from '../../../src/store';
 
-export function tempDir(): { dir: string; cleanup(): void } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'rm-store-'));
+/**
+ * `inMemory` puts the folder on tmpfs where there is one: the multi-process
+ * tests check locking and atomic replace against killed processes, which the
+ * page cache survives either way, and disk fsync latency on a busy machine
+ * would only make them slow. fsync itself matters for power loss, which no
+ * test here can cause; the benchmark measures it on the real disk.
+ */
+export function tempDir(opts: { inMemory?: boolean } = {}): { dir: string; cleanup(): void } {
+  const base = opts.inMemory && existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
+  const dir = mkdtempSync(path.join(base, 'rm-store-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

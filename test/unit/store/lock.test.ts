@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { StoreLockError } from '../../../src/store';
@@ -38,6 +38,15 @@ describe('store: file lock', () => {
     } finally {
       live.kill();
     }
+  });
+
+  it('a lock without an owner note is taken over only once it is stale', async () => {
+    const file = path.join(t.dir, 'j.json');
+    mkdirSync(`${file}.lock`);
+    await assert.rejects(withFileLock(file, { staleMs: 2000, timeoutMs: 300 }, async () => true), StoreLockError);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    assert.equal(await withFileLock(file, { staleMs: 2000, timeoutMs: 300 }, async () => true), true);
   });
 
   it('a lock from another machine is never judged by pid', async () => {
