@@ -57,7 +57,7 @@ export function createClassifier(model: NaiveBayesModel = BASE_MODEL, correction
   const memory = new CorrectionMemory();
   for (const c of corrections) {
     if (!c || typeof c.body !== 'string' || typeof c.category !== 'string' || !CATEGORY_ID.test(c.category)) continue;
-    const feats = features(c.body);
+    const feats = cachedFeatures(c.body);
     if (feats.length === 0) continue;
     scorer.add(feats, c.category, CORRECTION_WEIGHT);
     const rejected = typeof c.rejected === 'string' && CATEGORY_ID.test(c.rejected) ? c.rejected : undefined;
@@ -132,6 +132,19 @@ export function createClassifier(model: NaiveBayesModel = BASE_MODEL, correction
       }
     },
   };
+}
+
+// The extension rebuilds the classifier after each correction; remembering
+// the features of bodies already seen keeps that cheap. Bounded.
+const featureCache = new Map<string, string[]>();
+
+function cachedFeatures(body: string): string[] {
+  let f = featureCache.get(body);
+  if (!f) {
+    if (featureCache.size >= 10_000) featureCache.clear();
+    featureCache.set(body, (f = features(body)));
+  }
+  return f;
 }
 
 function labelCategory(body: string): string | undefined {

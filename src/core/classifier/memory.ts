@@ -8,7 +8,7 @@ export interface Remembered {
 }
 
 /** Postings longer than this belong to words that say nothing; skipped when looking up. */
-const COMMON = 400;
+const COMMON = 100;
 /** Below this cosine similarity a remembered comment is a different comment. */
 export const MIN_SIMILARITY = 0.3;
 
@@ -37,15 +37,17 @@ export class CorrectionMemory {
   evidence(features: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
     if (this.items.length === 0 || features.length === 0) return out;
-    const overlap = new Map<number, number>();
+    // Typed counts and a touched list: cheaper than a Map with thousands of corrections.
+    const overlap = new Uint16Array(this.items.length);
+    const touched: number[] = [];
     for (const f of features) {
       const list = this.postings.get(f);
       if (!list || list.length > COMMON) continue;
-      for (const i of list) overlap.set(i, (overlap.get(i) ?? 0) + 1);
+      for (const i of list) if (overlap[i]!++ === 0) touched.push(i);
     }
-    for (const [i, shared] of overlap) {
+    for (const i of touched) {
       const item = this.items[i]!;
-      const sim = shared / Math.sqrt(features.length * item.features.size);
+      const sim = overlap[i]! / Math.sqrt(features.length * item.features.size);
       if (sim < MIN_SIMILARITY) continue;
       out.set(item.category, (out.get(item.category) ?? 0) + sim);
       if (item.rejected && item.rejected !== item.category) out.set(item.rejected, (out.get(item.rejected) ?? 0) - sim);
