@@ -82,7 +82,8 @@ export function searchQueries(login: string, since?: string): Record<SearchName,
   return {
     received: `is:pr author:${login}${tail}`,
     reviewed: `is:pr reviewed-by:${login} -author:${login}${tail}`,
-    commented: `is:pr commenter:${login} -author:${login}${tail}`,
+    // Disjoint from `reviewed`, so no PR is sent (and paid for) twice.
+    commented: `is:pr commenter:${login} -reviewed-by:${login} -author:${login}${tail}`,
   };
 }
 

@@ -86,55 +86,65 @@ export async function syncEngineer(opts: SyncOptions): Promise<SyncResult> {
   const skipped = new Set<string>();
   const result = { prs: 0, added: 0, updated: 0, unchanged: 0 };
 
-  while (streams.some((s) => !s.done)) {
-    check();
-    const { data } = await client.graphql('ReviewMentorFeedback', FEEDBACK_QUERY, variablesFor(streams, engineer.login), signal);
-    const page = parseResponse('ReviewMentorFeedback', feedbackDataSchema, data);
-    const prs: PullRequestNode[] = [];
-    for (const s of streams.filter((x) => !x.done)) {
-      const conn = page[s.name];
-      if (!conn) throw new MalformedResponseError('ReviewMentorFeedback', [`${s.name}: the search result is missing`]);
-      s.total = conn.issueCount;
-      for (const [i, raw] of conn.nodes.entries()) {
-        if (!raw || Object.keys(raw).length === 0) continue;
-        const node = parseResponse('ReviewMentorFeedback', pullRequestSchema, raw, [s.name, 'nodes', i]);
-        s.lastUpdated = node.updatedAt;
-        if (donePrs.has(node.id) || prs.some((p) => p.id === node.id)) continue;
-        prs.push(node);
+  // Page N is written while page N+1 is fetched; each write is whole PRs.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    while (streams.some((s) => !s.done)) {
+      check();
+      const { data } = await client.graphql('ReviewMentorFeedback', FEEDBACK_QUERY, variablesFor(streams, engineer.login), signal);
+      const page = parseResponse('ReviewMentorFeedback', feedbackDataSchema, data);
+      const prs: PullRequestNode[] = [];
+      for (const s of streams.filter((x) => !x.done)) {
+        const conn = page[s.name];
+        if (!conn) throw new MalformedResponseError('ReviewMentorFeedback', [`${s.name}: the search result is missing`]);
+        s.total = conn.issueCount;
+        for (const [i, raw] of conn.nodes.entries()) {
+          if (!raw || Object.keys(raw).length === 0) continue;
+          const node = parseResponse('ReviewMentorFeedback', pullRequestSchema, raw, [s.name, 'nodes', i]);
+          s.lastUpdated = node.updatedAt;
+          if (donePrs.has(node.id) || prs.some((p) => p.id === node.id)) continue;
+          prs.push(node);
+        }
+        s.seen += conn.nodes.length;
+        advance(s, conn.pageInfo);
       }
-      s.seen += conn.nodes.length;
-      advance(s, conn.pageInfo);
-    }
 
-    const { lost } = await completePullRequests(client, prs, signal);
-    check();
-    const items: Feedback[] = [];
-    for (const pr of prs) {
-      donePrs.add(pr.id);
-      if (lost.has(pr.id)) {
-        skipped.add(pr.repository.nameWithOwner);
-        continue;
-      }
-      result.prs++;
-      const fresh = feedbackOfPullRequest(pr, { engineer: engineer.login, includeBots: opts.includeBots ?? false }).map(transform);
-      let changed = false;
-      for (const f of fresh) {
-        const old = stored[f.id];
-        if (!old) result.added++;
-        else if (sameGitHubFields(old, f)) {
-          result.unchanged++;
+      const { lost } = await completePullRequests(client, prs, signal);
+      check();
+      const items: Feedback[] = [];
+      for (const pr of prs) {
+        donePrs.add(pr.id);
+        if (lost.has(pr.id)) {
+          skipped.add(pr.repository.nameWithOwner);
           continue;
-        } else result.updated++;
-        changed = true;
+        }
+        result.prs++;
+        const fresh = feedbackOfPullRequest(pr, { engineer: engineer.login, includeBots: opts.includeBots ?? false }).map(transform);
+        let changed = false;
+        for (const f of fresh) {
+          const old = stored[f.id];
+          if (!old) result.added++;
+          else if (sameGitHubFields(old, f)) {
+            result.unchanged++;
+            continue;
+          } else result.updated++;
+          changed = true;
+        }
+        // Whole PRs only: the store writes a PR's items in one atomic step.
+        if (changed) items.push(...fresh);
       }
-      // Whole PRs only: the store writes a PR's items in one atomic step.
-      if (changed) items.push(...fresh);
+      for (const f of items) stored[f.id] = f;
+      const total = streams.reduce((n, s) => n + (s.total ?? 0), 0);
+      const progress = { prs: result.prs, total, message: `${result.prs} of about ${total} pull requests` };
+      await writing;
+      writing = items.length > 0 ? handle.upsertFeedback(items, { merge: mergeFeedback }) : Promise.resolve();
+      writing.then(() => opts.onProgress?.(progress), () => undefined);
     }
-    if (items.length > 0) await handle.upsertFeedback(items, { merge: mergeFeedback });
-    for (const f of items) stored[f.id] = f;
-    const total = streams.reduce((n, s) => n + (s.total ?? 0), 0);
-    opts.onProgress?.({ prs: result.prs, total, message: `${result.prs} of about ${total} pull requests` });
+  } finally {
+    // Never return (or fail) with a write still running: the caller may look at the journal.
+    await writing.catch(() => undefined);
   }
+  await writing;
 
   check();
   await handle.updateMeta((meta) => {

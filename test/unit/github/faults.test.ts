@@ -205,7 +205,15 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
     try {
       const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
       const abort = new AbortController();
-      await assert.rejects(syncEngineer({ client, handle: j.handle, engineer, signal: abort.signal, onProgress: () => abort.abort() }), CancelledError);
+      // The user cancels just as the second search page is requested.
+      const original = client.graphql.bind(client);
+      let pages = 0;
+      (client as { graphql: typeof client.graphql }).graphql = async (op, q, v, s) => {
+        if (op === 'ReviewMentorFeedback' && ++pages === 2) abort.abort();
+        return original(op, q, v, s);
+      };
+      await assert.rejects(syncEngineer({ client, handle: j.handle, engineer, signal: abort.signal }), CancelledError);
+      assert.equal(pages, 2);
       const journal = await j.handle.load();
       assert.equal(journal.syncedUntil, null);
       const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
