@@ -296,8 +296,12 @@ export class Harness {
     return this.page;
   }
 
-  /** F1, types the command title, waits for it in the list, Enter. */
-  async runCommand(title) {
+  /**
+   * F1, types the command title, waits for it in the list, Enter. With
+   * `{ opensInput: true }` it does not wait for the quick input to close, for
+   * commands that ask something (an input box or a quick pick of their own).
+   */
+  async runCommand(title, { opensInput = false } = {}) {
     const page = this.requirePage();
     const input = page.locator('.quick-input-widget input.input');
     // Click the workbench first so F1 goes to it and not to a webview or the browser.
@@ -312,6 +316,11 @@ export class Harness {
     const firstLabel = (await first.getAttribute('aria-label')) ?? '';
     if (firstLabel.startsWith(title)) await page.keyboard.press('Enter');
     else await row.click();
+    if (opensInput) {
+      // The command's own prompt replaces the palette: wait until the palette's text is gone.
+      await page.waitForFunction((t) => document.querySelector('.quick-input-widget input.input')?.value !== `>${t}`, title, { timeout: 10_000 });
+      return;
+    }
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
