@@ -1,7 +1,8 @@
 // Journal store: load time and tag-write latency on a journal of 50,000
 // feedback items, against the naive layout (one JSON file rewritten per tag),
 // measured in the same run on the same disk.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Feedback, Journal } from '../src/core/model';
@@ -16,7 +17,7 @@ const FULL_REWRITE_WRITES = 8;
 const engineer = { login: 'bench', host: 'github.com' };
 
 /** Deterministic, realistically sized items: bodies of 40-400 characters, most with a diff hunk. */
-function makeItems(): Feedback[] {
+export function makeItems(): Feedback[] {
   let seed = 42;
   const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   const words = 'please consider extracting this into a helper because the error path is not tested and the name hides what it does'.split(' ');
@@ -54,6 +55,18 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** CPU time (user + system) of this process, in ms: less skewed than wall time when the machine is busy. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function folderBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((n, d) => n + statSync(path.join(d.parentPath, d.name)).size, 0);
+}
+
 export async function run(): Promise<Record<string, number | string>> {
   const root = mkdtempSync(path.join(tmpdir(), 'rm-store-bench-'));
   try {
@@ -61,15 +74,20 @@ export async function run(): Promise<Record<string, number | string>> {
     const seedStart = performance.now();
     await (await new JournalStore({ rootDir: root }).open(engineer)).upsertFeedback(items, { syncedUntil: new Date().toISOString() });
     const seedMs = performance.now() - seedStart;
+    const journalBytes = folderBytes(root);
 
     // Load: a fresh store each time, as a new window would; median of 5.
     const loads: number[] = [];
+    const loadCpu: number[] = [];
     let journal: Journal | undefined;
     for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
+      const c0 = cpuMs();
       journal = await (await new JournalStore({ rootDir: root }).open(engineer)).load();
       loads.push(performance.now() - t0);
+      loadCpu.push(cpuMs() - c0);
     }
+    loadCpu.sort((a, b) => a - b);
     if (Object.keys(journal!.feedback).length !== ITEMS) throw new Error('bench journal lost items');
     loads.sort((a, b) => a - b);
 
@@ -77,12 +95,14 @@ export async function run(): Promise<Record<string, number | string>> {
     const handle = await new JournalStore({ rootDir: root }).open(engineer);
     await handle.load();
     const tagTimes: number[] = [];
+    const tagCpu0 = cpuMs();
     for (let i = 0; i < TAG_WRITES; i++) {
       const id = items[(i * 7919) % ITEMS]!.id;
       const t0 = performance.now();
       await handle.updateFeedback([id], (f) => f.tags.push({ category: 'design', source: 'manual', at: new Date().toISOString(), by: 'bench' }));
       tagTimes.push(performance.now() - t0);
     }
+    const tagCpuMean = (cpuMs() - tagCpu0) / TAG_WRITES;
     tagTimes.sort((a, b) => a - b);
 
     // Baseline: the whole journal in one file, rewritten on every tag, with the same lock and fsync.
@@ -106,13 +126,17 @@ export async function run(): Promise<Record<string, number | string>> {
     return {
       'store.items': ITEMS,
       'store.layout': 'main file + 256 shards by PR URL hash',
+      'store.journalMB': round(journalBytes / 1e6),
+      'store.loadAvg1m': round(loadavg()[0]!),
       'store.seedMs': round(seedMs),
       'store.loadMs': round(percentile(loads, 50)),
       'store.loadMaxMs': round(loads[loads.length - 1]!),
+      'store.loadCpuMs': round(percentile(loadCpu, 50)),
       'store.tagWrites': TAG_WRITES,
       'store.tagP50Ms': round(tagP50),
       'store.tagP95Ms': round(percentile(tagTimes, 95)),
       'store.tagMaxMs': round(tagTimes[tagTimes.length - 1]!),
+      'store.tagCpuMeanMs': round(tagCpuMean),
       'store.fullRewriteTagMs': round(full),
       'store.tagSpeedupVsFullRewrite': round(full / tagP50),
     };
