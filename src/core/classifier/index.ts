@@ -100,15 +100,16 @@ export function createClassifier(model: NaiveBayesModel = BASE_MODEL, correction
     const text = typeof body === 'string' ? body : '';
     const probs = rank(text);
     const ranked = [...probs];
-    const marker = readMarkers(text)[0]?.category;
-    const decided = marker ?? labelCategory(text);
+    const marker = readMarkers(text)[0];
+    const decided = marker?.category ?? labelCategory(text);
     if (decided) {
       const confidence = marker ? MARKER_CONFIDENCE : LABEL_CONFIDENCE;
       const rest = ranked.filter(([c]) => c !== decided);
       const restSum = rest.reduce((a, [, p]) => a + p, 0) || 1;
       return {
         category: decided,
-        group: groupOf(decided, probs),
+        // A marker names its group, even for a teammate's custom category.
+        group: marker?.group ?? groupOf(decided, probs),
         confidence,
         alternatives: rest.slice(0, 3).map(([category, p]) => ({ category, confidence: round(((1 - confidence) * p) / restSum) })),
       };

@@ -34,6 +34,9 @@ describe('classifier', () => {
     assert.deepEqual([label.category, label.confidence], ['security', 0.95]);
     const marker = base.classify('Nice work!\n\n<!-- review-mentor: technical/testing -->');
     assert.deepEqual([marker.category, marker.group, marker.confidence], ['testing', 'technical', 0.99]);
+    // The marker's group counts, even for a custom category this model never saw.
+    const custom = base.classify('Thanks, lovely work!\n\n<!-- review-mentor: technical/a11y -->');
+    assert.deepEqual([custom.category, custom.group], ['a11y', 'technical']);
     // A label without a category leaves it to the model.
     assert.equal(base.classify('question: have you added a unit test for the empty case?').category, 'testing');
   });
