@@ -122,6 +122,9 @@ export async function loadJournals(a: ExportArgs): Promise<Journal[]> {
       const known = (await store.list()).filter((e) => e.host === a.host).map((e) => e.login);
       throw new CliError(`No journal for ${login} on ${a.host} in ${a.journalDir}.${known.length ? ` Journals there: ${known.join(', ')}.` : ''}`);
     }
+    // Opening through the store would set a damaged file aside and start an
+    // empty journal; an export only reads, so it checks first and changes nothing.
+    await assertParses(journalPaths(a.journalDir, engineer).main, login);
     const handle = await store.open(engineer);
     const journal = await handle.load();
     const paths = journalPaths(a.journalDir, engineer);
@@ -131,6 +134,23 @@ export async function loadJournals(a: ExportArgs): Promise<Journal[]> {
     journals.push(journal);
   }
   return journals;
+}
+
+async function assertParses(file: string, login: string): Promise<void> {
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch (err) {
+    throw new CliError(`Could not read the journal of ${login} (${file}): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    const data: unknown = JSON.parse(text);
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a JSON object');
+  } catch (err) {
+    throw new CliError(
+      `The journal of ${login} could not be read: ${file} is damaged (${err instanceof Error ? err.message : String(err)}). Nothing was exported and the file was left as it is; opening it in VS Code lets Review Mentor set it aside.`,
+    );
+  }
 }
 
 /** Writes next to the target and renames, so readers see the old file or the whole new one. */

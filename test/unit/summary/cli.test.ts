@@ -116,6 +116,7 @@ describe('CLI: review-mentor export', function () {
       assert.equal(r.code, 1);
       assert.match(r.stderr, /journal of dana could not be read/);
       assert.equal(readFileSync(file, 'utf8'), 'previous export');
+      assert.deepEqual(readdirSync(join(bad, 'github.com')), ['dana.json'], 'an export changes nothing in the journal folder');
     } finally {
       rmSync(bad, { recursive: true, force: true });
     }
