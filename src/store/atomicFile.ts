@@ -19,11 +19,12 @@ export async function readJsonFile<T>(file: string): Promise<ReadResult<T>> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw err;
   }
-  if (text.trim() === '') return { kind: 'corrupt', reason: 'the file is empty' };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
+    // Checked only after a failed parse: trim() would copy every large shard.
+    if (text.trim() === '') return { kind: 'corrupt', reason: 'the file is empty' };
     return { kind: 'corrupt', reason: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
