@@ -3,12 +3,11 @@
 // with whole PRs added, never half of one.
 import assert from 'node:assert/strict';
 import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
-import type { Dataset } from '../../../src/demo/dataset';
 import type { Feedback } from '../../../src/core/model';
 import { syncEngineer } from '../../../src/github/sync';
 import { AuthError, CancelledError, ServerError } from '../../../src/github/errors';
 import type { RateLimitInfo } from '../../../src/github/client';
-import { expectedFeedback, project, recordingLogger, sandboxClient, tempJournal } from './helpers';
+import { expectedFeedback, hugeDataset, project, recordingLogger, sandboxClient, tempJournal } from './helpers';
 
 const engineer = { login: DEMO_VIEWER, host: '127.0.0.1' };
 
@@ -111,29 +110,6 @@ describe('github/sync under injected faults', () => {
     assert.equal(r.error, undefined);
   });
 });
-
-/** A dataset where one of the engineer's PRs overflows every nested page. */
-export function hugeDataset(): { data: Dataset; huge: Dataset['pullRequests'][number] } {
-  const data = generateDataset({ prs: 40 });
-  const huge = data.pullRequests.find((p) => p.author === DEMO_VIEWER)!;
-  const reviewer = data.users.find((u) => u.type === 'User' && u.login !== DEMO_VIEWER)!.login;
-  const at = (i: number) => new Date(Date.parse(huge.createdAt) + i * 1000).toISOString();
-  let db = 5_000_000;
-  const comment = (prefix: string, i: number, body: string) => ({ id: `${prefix}_huge${i}`, databaseId: db++, author: reviewer, body, createdAt: at(i), updatedAt: at(i) });
-  huge.threads = Array.from({ length: 150 }, (_, t) => ({
-    id: `PRRT_huge${t}`,
-    path: `src/file${t}.ts`,
-    line: 10,
-    originalLine: 10,
-    diffHunk: '@@ -1,1 +1,1 @@\n+x',
-    isResolved: false,
-    isOutdated: false,
-    comments: Array.from({ length: t === 7 ? 120 : 2 }, (_, c) => comment('PRRC', t * 1000 + c, `thread ${t} comment ${c}`)),
-  }));
-  huge.comments = Array.from({ length: 45 }, (_, c) => comment('IC', 900_000 + c, `conversation ${c}`));
-  huge.reviews = Array.from({ length: 35 }, (_, c) => ({ ...comment('PRR', 800_000 + c, `review ${c}`), state: 'COMMENTED' as const, submittedAt: at(c) }));
-  return { data, huge };
-}
 
 describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
   it('a PR with 150 threads, a 120-comment thread, 45 comments and 35 reviews is fetched whole', async () => {

@@ -8,7 +8,7 @@ import type { Dataset, DatasetPullRequest } from '../../../src/demo/dataset';
 import { sameLogin, type EngineerRef, type Feedback } from '../../../src/core/model';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
 import { JournalStore, type JournalHandle } from '../../../src/store';
-import type { Sandbox } from '../../sandbox-github';
+import { generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
 
 export interface RecordingLogger {
   lines: string[];
@@ -74,3 +74,27 @@ export function project(actual: Record<string, Feedback>, expected: Map<string, 
   }
   return out;
 }
+
+/** A dataset where one of the engineer's PRs overflows every nested page. */
+export function hugeDataset(): { data: Dataset; huge: Dataset['pullRequests'][number] } {
+  const data = generateDataset({ prs: 40 });
+  const huge = data.pullRequests.find((p) => p.author === DEMO_VIEWER)!;
+  const reviewer = data.users.find((u) => u.type === 'User' && u.login !== DEMO_VIEWER)!.login;
+  const at = (i: number) => new Date(Date.parse(huge.createdAt) + i * 1000).toISOString();
+  let db = 5_000_000;
+  const comment = (prefix: string, i: number, body: string) => ({ id: `${prefix}_huge${i}`, databaseId: db++, author: reviewer, body, createdAt: at(i), updatedAt: at(i) });
+  huge.threads = Array.from({ length: 150 }, (_, t) => ({
+    id: `PRRT_huge${t}`,
+    path: `src/file${t}.ts`,
+    line: 10,
+    originalLine: 10,
+    diffHunk: '@@ -1,1 +1,1 @@\n+x',
+    isResolved: false,
+    isOutdated: false,
+    comments: Array.from({ length: t === 7 ? 120 : 2 }, (_, c) => comment('PRRC', t * 1000 + c, `thread ${t} comment ${c}`)),
+  }));
+  huge.comments = Array.from({ length: 45 }, (_, c) => comment('IC', 900_000 + c, `conversation ${c}`));
+  huge.reviews = Array.from({ length: 35 }, (_, c) => ({ ...comment('PRR', 800_000 + c, `review ${c}`), state: 'COMMENTED' as const, submittedAt: at(c) }));
+  return { data, huge };
+}
+

@@ -1,0 +1,58 @@
+// `review-mentor sync` in-process against the sandbox: one-line summary,
+// exit codes and messages for a missing token and a refused one.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import command from '../../../src/cli/sync';
+import { CliError } from '../../../src/cli/command';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+
+describe('cli: review-mentor sync', () => {
+  let sandbox: Sandbox;
+  let dir: string;
+  before(async () => {
+    sandbox = await startSandbox({ port: 0, data: generateDataset({ prs: 40 }) });
+    dir = mkdtempSync(join(tmpdir(), 'rm-cli-'));
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await sandbox.close();
+  });
+
+  async function run(args: string[], env: Record<string, string | undefined>): Promise<{ code?: number; out: string; error?: unknown }> {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+    const write = process.stdout.write;
+    let out = '';
+    process.stdout.write = ((chunk: string) => ((out += chunk), true)) as typeof process.stdout.write;
+    try {
+      return { code: await command.run(args), out };
+    } catch (error) {
+      return { out, error };
+    } finally {
+      process.stdout.write = write;
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+
+  it('syncs and prints a one-line summary; a second run uses one request', async () => {
+    const args = ['--engineer', DEMO_VIEWER, '--github-url', sandbox.url, '--journal-dir', dir, '--token-env', 'RM_TEST_TOKEN'];
+    const first = await run(args, { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) });
+    assert.equal(first.code, 0, String(first.error));
+    assert.match(first.out, /^Synced priya-dev@127\.0\.0\.1:\d+: \d+ PRs, [1-9]\d* comments added, 0 updated, \d+ requests, GraphQL cost \d+\n$/);
+    const second = await run(args, { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) });
+    assert.match(second.out, /0 comments added, 0 updated, 1 requests/);
+  });
+
+  it('missing token -> exit 2 naming the variable; refused token -> exit 3', async () => {
+    const args = ['--engineer', DEMO_VIEWER, '--github-url', sandbox.url, '--journal-dir', dir, '--token-env', 'RM_TEST_TOKEN'];
+    const missing = await run(args, { RM_TEST_TOKEN: undefined });
+    assert.ok(missing.error instanceof CliError && missing.error.exitCode === 2 && /RM_TEST_TOKEN/.test(missing.error.message));
+    const refused = await run(args, { RM_TEST_TOKEN: 'not-a-token' });
+    assert.ok(refused.error instanceof CliError && refused.error.exitCode === 3, String(refused.error));
+    assert.ok(!(refused.error as Error).message.includes('not-a-token'));
+  });
+});
