@@ -21,74 +21,104 @@ export const LIMITS = {
   categories: 500,
 } as const;
 
-const id = z.string().min(1).max(LIMITS.id);
-const login = z.string().min(1).max(LIMITS.login);
-const shortText = z.string().max(LIMITS.shortText);
-const isoTime = z.string().max(64);
-const url = z.string().max(LIMITS.url);
+/**
+ * String length limits, checked by one refinement per object rather than a
+ * `.max()` per field: zod runs without eval under the webview's CSP, where
+ * each check costs about a microsecond, and a snapshot holds 10,000+ items.
+ */
+function limited<T extends z.ZodObject>(schema: T, max: Partial<Record<keyof z.infer<T> & string, number>>): T {
+  const entries = Object.entries(max) as [string, number][];
+  return schema.superRefine((value, ctx) => {
+    const v = value as Record<string, unknown>;
+    for (const [key, limit] of entries) {
+      const x = v[key];
+      if (typeof x === 'string' && (x.length > limit || (x.length === 0 && REQUIRED.has(key)))) {
+        ctx.addIssue({ code: 'custom', path: [key], message: x.length === 0 ? 'must not be empty' : `longer than ${limit} characters` });
+      }
+    }
+  }) as unknown as T;
+}
 
-export const engineerSchema = z.object({ login, host: z.string().min(1).max(253) });
+/** Fields that must be non-empty when present. */
+const REQUIRED = new Set(['id', 'login', 'host', 'author', 'reviewer', 'category', 'by']);
+const str = z.string();
 
-export const tagSchema = z.object({
-  category: z.string().min(1).max(64),
-  source: z.enum(['manual', 'marker', 'conventional-comment', 'suggested']),
-  confidence: z.number().min(0).max(1).optional(),
-  at: isoTime,
-  by: login,
-  published: z.boolean().optional(),
-});
+export const engineerSchema = limited(z.object({ login: str, host: str }), { login: LIMITS.login, host: 253 });
 
-export const feedbackSchema = z.object({
-  id,
-  kind: z.enum(['review-comment', 'review-summary', 'conversation']),
-  prUrl: url,
-  prTitle: shortText.optional(),
-  repo: z.string().max(300),
-  prNumber: z.number().int().nonnegative(),
-  path: z.string().max(4_096).optional(),
-  line: z.number().int().optional(),
-  originalLine: z.number().int().optional(),
-  diffHunk: z.string().max(LIMITS.body).optional(),
-  author: login,
-  reviewer: login,
-  reviewerIsBot: z.boolean().optional(),
-  body: z.string().max(LIMITS.body),
-  url,
-  createdAt: isoTime,
-  updatedAt: isoTime,
-  threadId: id.optional(),
-  isResolved: z.boolean(),
-  isOutdated: z.boolean().optional(),
-  tags: z.array(tagSchema).max(LIMITS.tags),
-  rejectedSuggestions: z.array(z.string().max(64)).max(LIMITS.tags).optional(),
-  conventional: z
-    .object({ label: z.string().max(64), decorations: z.array(z.string().max(64)).max(20), blocking: z.boolean().optional() })
-    .optional(),
-  learnedAt: isoTime.optional(),
-});
+export const tagSchema = limited(
+  z.object({
+    category: str,
+    source: z.enum(['manual', 'marker', 'conventional-comment', 'suggested']),
+    confidence: z.number().min(0).max(1).optional(),
+    at: str,
+    by: str,
+    published: z.boolean().optional(),
+  }),
+  { category: 64, at: 64, by: LIMITS.login },
+);
+
+export const feedbackSchema = limited(
+  z.object({
+    id: str,
+    kind: z.enum(['review-comment', 'review-summary', 'conversation']),
+    prUrl: str,
+    prTitle: str.optional(),
+    repo: str,
+    prNumber: z.number(),
+    path: str.optional(),
+    line: z.number().optional(),
+    originalLine: z.number().optional(),
+    diffHunk: str.optional(),
+    author: str,
+    reviewer: str,
+    reviewerIsBot: z.boolean().optional(),
+    body: str,
+    url: str,
+    createdAt: str,
+    updatedAt: str,
+    threadId: str.optional(),
+    isResolved: z.boolean(),
+    isOutdated: z.boolean().optional(),
+    tags: z.array(tagSchema).max(LIMITS.tags),
+    rejectedSuggestions: z.array(str).max(LIMITS.tags).optional(),
+    conventional: z.object({ label: str, decorations: z.array(str).max(20), blocking: z.boolean().optional() }).optional(),
+    learnedAt: str.optional(),
+  }),
+  {
+    id: LIMITS.id, prUrl: LIMITS.url, prTitle: LIMITS.shortText, repo: 300, path: 4_096, diffHunk: LIMITS.body,
+    author: LIMITS.login, reviewer: LIMITS.login, body: LIMITS.body, url: LIMITS.url, createdAt: 64, updatedAt: 64,
+    threadId: LIMITS.id, learnedAt: 64,
+  },
+);
 
 export const entryKindSchema = z.enum(['note', 'goal', 'action']);
 export const entryStatusSchema = z.enum(['open', 'done', 'dropped']);
 export const dateOnlySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const entrySchema = z.object({
-  id,
-  kind: entryKindSchema,
-  text: z.string().max(LIMITS.entryText),
-  status: entryStatusSchema,
-  targetDate: dateOnlySchema.optional(),
-  links: z.array(id).max(LIMITS.links),
-  createdAt: isoTime,
-  updatedAt: isoTime,
-});
+export const entrySchema = limited(
+  z.object({
+    id: str,
+    kind: entryKindSchema,
+    text: str,
+    status: entryStatusSchema,
+    targetDate: dateOnlySchema.optional(),
+    links: z.array(str).max(LIMITS.links),
+    createdAt: str,
+    updatedAt: str,
+  }),
+  { id: LIMITS.id, text: LIMITS.entryText, createdAt: 64, updatedAt: 64 },
+);
 
-export const categorySchema = z.object({
-  id: z.string().min(1).max(64),
-  label: z.string().max(200),
-  group: z.enum(['technical', 'interpersonal']),
-  description: z.string().max(LIMITS.shortText),
-  icon: z.string().max(100),
-});
+export const categorySchema = limited(
+  z.object({
+    id: str,
+    label: str,
+    group: z.enum(['technical', 'interpersonal']),
+    description: str,
+    icon: str,
+  }),
+  { id: 64, label: 200, description: LIMITS.shortText, icon: 100 },
+);
 
 export const snapshotSchema = z.object({
   engineer: engineerSchema,
@@ -96,9 +126,9 @@ export const snapshotSchema = z.object({
   entries: z.array(entrySchema).max(LIMITS.entries),
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO; periods are computed against it so both sides agree. */
-  now: isoTime,
+  now: z.string().max(64),
   readOnly: z.boolean(),
-  readOnlyReason: shortText.optional(),
+  readOnlyReason: z.string().max(LIMITS.shortText).optional(),
 });
 
 export type JournalSnapshot = z.infer<typeof snapshotSchema>;

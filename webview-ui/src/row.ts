@@ -10,6 +10,8 @@ import { dateFmt } from './overview';
 
 export const ROW_HEIGHT = 164;
 
+// Big enough that a screenful of rows and its overscan never re-render their Markdown while scrolling back and forth.
+const BODY_CACHE_SIZE = 2_000;
 const bodyCache = new Map<string, RenderedBody>();
 
 /** Sanitised HTML per item version; bounded so 10k bodies are never all held. */
@@ -18,7 +20,7 @@ export function bodyOf(f: Feedback): RenderedBody {
   let r = bodyCache.get(key);
   if (!r) {
     r = renderMarkdown(f.body);
-    if (bodyCache.size > 500) bodyCache.delete(bodyCache.keys().next().value!);
+    if (bodyCache.size > BODY_CACHE_SIZE) bodyCache.delete(bodyCache.keys().next().value!);
     bodyCache.set(key, r);
   }
   return r;
