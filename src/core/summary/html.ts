@@ -17,8 +17,8 @@ function a(text: string, url: string | undefined): string {
 }
 
 const CSS = `
-:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--card:#f6f8fa;--line:#d1d9e0;--accent:#0969da;--up:#1a7f37;--down:#cf222e;--bar:#54aeff}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--card:#151b23;--line:#3d444d;--accent:#4493f8;--up:#3fb950;--down:#f85149;--bar:#1f6feb}}
+:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--card:#f6f8fa;--line:#d1d9e0;--accent:#0969da;--down:#cf222e;--bar:#54aeff}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--card:#151b23;--line:#3d444d;--accent:#4493f8;--down:#f85149;--bar:#1f6feb}}
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);max-width:960px;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1.05rem;margin-top:1.5rem}
@@ -26,7 +26,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.3rem;margin-top:2rem;border
 a{color:var(--accent)}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-.up{color:var(--up)}.down{color:var(--down)}
+.delta{color:var(--muted)}
 .bar{display:inline-block;height:.6rem;background:var(--bar);border-radius:2px;vertical-align:middle}
 .note{background:var(--card);border-left:4px solid var(--accent);padding:.5rem .75rem;margin:.5rem 0}
 .points li{margin:.25rem 0}
@@ -68,9 +68,10 @@ ${body.join('\n')}
 `;
 }
 
+// Neutral colours: more feedback in a category is neither good nor bad by itself.
 function delta(t: Trend): string {
-  const cls = t.delta > 0 ? 'up' : t.delta < 0 ? 'down' : 'muted';
-  return `<span class="${cls}" title="previous period: ${t.previous}">${esc(change(t))}</span>`;
+  const arrow = t.delta > 0 ? '▲ ' : t.delta < 0 ? '▼ ' : '';
+  return `<span class="delta" title="previous period: ${t.previous}">${arrow}${esc(change(t))}</span>`;
 }
 
 function engineer(e: EngineerSummary, team: boolean, withText: boolean): string {
