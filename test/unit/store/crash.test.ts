@@ -8,7 +8,7 @@ import { ada, problems, tempDir } from './helpers';
 import { WRITER, assertAllFilesParse, missingReported, seedJournal, startWriter } from './processes';
 
 const KILLS = 100;
-const LANES = 2;
+const LANES = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // writer.ts's first write is a tag on seed-0.
 const firstWriteLine = (name: string) => `tag seed-0 ${name}-0`;
@@ -33,7 +33,7 @@ describe('store: writer killed with SIGKILL at random moments', function () {
     await seedJournal(t.dir);
     const reported: string[] = [];
     let killedWhileWriting = 0;
-    // Two lanes of writers on the same journal: halves the wall time (node start-up dominates)
+    // Four lanes of writers on the same journal: cuts the wall time (node start-up dominates)
     // and kills writers while another one holds or waits for the lock.
     const lane = async (l: number) => {
       for (let run = 0; run < KILLS / LANES; run++) {
