@@ -74,7 +74,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
   const usage = (msg: string) => new CliError(`${msg}\n${USAGE}`, 2);
   const engineers = (v.engineer ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (engineers.length === 0) throw usage('--engineer is required.');
-  const bad = engineers.find((e) => !/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(e));
+  const bad = engineers.find((e) => !/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\[bot\])?$/.test(e)); // GHE logins may hold "_" and "."
   if (bad) throw usage(`"${bad}" is not a GitHub login.`);
   const format = (v.format ?? EXTENSIONS[path.extname(v.out ?? '').slice(1).toLowerCase()] ?? '') as Format;
   if (!(format in FORMATS)) throw usage(v.format ? `Unknown format "${v.format}": use md, html, csv or json.` : '--format is required (md, html, csv or json).');
