@@ -50,7 +50,8 @@ export class Harness {
   shots: string[];
   readonly origin: string;
   readonly globalStorage: string;
-  settings(obj: Record<string, unknown>): this;
+  settings(obj: Record<string, unknown>): Promise<void>;
+  reload(): Promise<void>;
   globalStorageFiles(): string[];
   readGlobalStorage(rel: string): unknown;
   extensionLogFile(): string | undefined;

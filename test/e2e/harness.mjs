@@ -154,11 +154,32 @@ export class Harness {
     return join(this.userDataDir, 'User/globalStorage', EXTENSION_ID);
   }
 
-  /** Merges `obj` into User/settings.json. VS Code picks changes up live. */
-  settings(obj) {
+  /**
+   * Merges `obj` into User/settings.json. Before openWorkbench() that is all;
+   * once the workbench is open, code-server does not pick up a changed file by
+   * itself, so the window is reloaded (the extension host restarts and the
+   * extension activates again).
+   */
+  async settings(obj) {
     const cur = JSON.parse(readFileSync(this.settingsFile, 'utf8'));
     writeFileSync(this.settingsFile, JSON.stringify({ ...cur, ...obj }, null, 2));
-    return this;
+    if (this.page) await this.reload();
+  }
+
+  /** Reloads the window and waits for the workbench (and the extension's new activation). */
+  async reload() {
+    const page = this.requirePage();
+    const before = this.extensionLogFile();
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    if (this.extension === 'dev' || before) {
+      const until = Date.now() + 60_000;
+      while (!(this.extensionLogFile() !== before && /Activated in [\d.]+ ms/.test(this.extensionLog()))) {
+        if (Date.now() > until) throw new Error('the extension did not activate again after the reload');
+        await sleep(250);
+      }
+    }
   }
 
   /** Relative paths of the files in the extension's global storage folder. */
@@ -175,8 +196,8 @@ export class Harness {
   extensionLogFile() {
     const logs = join(this.userDataDir, 'logs');
     const hit = listFiles(logs).filter((f) => f.includes(`${EXTENSION_ID}/`) && f.endsWith('Review Mentor.log'));
-    // The newest session folder wins (logs/<timestamp>/exthost<N>/...).
-    return hit.length ? join(logs, hit.sort().at(-1)) : undefined;
+    // The newest session wins (logs/<timestamp>/exthost<N>/...; N grows on each reload).
+    return hit.length ? join(logs, hit.sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).at(-1)) : undefined;
   }
   extensionLog() {
     const f = this.extensionLogFile();
