@@ -38,6 +38,17 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
     // The sandbox builds GitHub's schema on first use (~0.3 s); not sync's cost.
     await client.graphql('ReviewMentorViewer', 'query ReviewMentorViewer { viewer { login } }', {});
 
+    // Time spent waiting for GitHub (latency + the sandbox executing the query).
+    let fetchMs = 0;
+    const graphql = client.graphql.bind(client);
+    (client as { graphql: typeof client.graphql }).graphql = async (...a) => {
+      const t0 = performance.now();
+      try {
+        return await graphql(...(a as Parameters<typeof graphql>));
+      } finally {
+        fetchMs += performance.now() - t0;
+      }
+    };
     let writeMs = 0;
     const timed = {
       load: () => handle.load(),
@@ -51,6 +62,7 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
     let t = performance.now();
     const cold = await syncEngineer({ client, handle: timed, engineer });
     const coldWallMs = performance.now() - t;
+    const coldFetchMs = fetchMs;
     const comments = Object.keys((await handle.load()).feedback).length;
 
     t = performance.now();
@@ -71,6 +83,7 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
       'sync.cold.requests': cold.requests,
       'sync.cold.graphqlCost': cold.graphqlCost,
       'sync.cold.wallMs': Math.round(coldWallMs),
+      'sync.cold.fetchMs': Math.round(coldFetchMs),
       'sync.cold.journalWriteMs': Math.round(writeMs),
       'sync.cold.naiveRestRequests': naive.requests,
       'sync.cold.naiveRestComments': naive.comments,
