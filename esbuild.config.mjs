@@ -2,7 +2,7 @@
 // `node esbuild.config.mjs` builds for development, `--production` minifies,
 // `--watch` rebuilds on change. Source maps are always written.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,6 +17,33 @@ const common = {
   legalComments: 'linked',
 };
 
+// The extension bundle stays small: the classifier's model ships beside it as
+// JSON (read once at activation) instead of as a 95 KB string inside it, and
+// zod comes without its locales (see build/zod-slim.mjs).
+const MODEL_TS = 'src/core/classifier/model.generated.ts';
+const MODEL_JSON = 'dist/classifier-model.json';
+/** @type {import('esbuild').Plugin} */
+const modelBesideBundle = {
+  name: 'classifier-model-beside-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/model\.generated$/ }, () => ({ path: 'classifier-model', namespace: 'rm-model' }));
+    build.onLoad({ filter: /.*/, namespace: 'rm-model' }, () => ({
+      contents: `const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+export const BASE_MODEL = JSON.parse(readFileSync(join(__dirname, 'classifier-model.json'), 'utf8'));`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
+
+function writeModelJson() {
+  const source = readFileSync(MODEL_TS, 'utf8');
+  const literal = source.slice(source.indexOf('JSON.parse(') + 'JSON.parse('.length, source.lastIndexOf(')'));
+  mkdirSync('dist', { recursive: true });
+  writeFileSync(MODEL_JSON, JSON.parse(literal));
+}
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -29,6 +56,8 @@ const builds = [
     external: ['vscode'],
     // lowdb and Octokit are ESM-only; esbuild turns them into CommonJS here.
     mainFields: ['module', 'main'],
+    alias: { zod: './build/zod-slim.mjs' },
+    plugins: [modelBesideBundle],
   },
   {
     ...common,
@@ -54,6 +83,7 @@ const builds = [
 ];
 
 function copyStaticAssets() {
+  writeModelJson();
   // The codicon font is loaded by the webview through asWebviewUri, so it must
   // sit inside the bundle folder (the only localResourceRoot).
   mkdirSync('dist/webview', { recursive: true });

@@ -6,7 +6,7 @@ import type { Feedback, EngineerRef } from '../core/model';
 import { suggestedTag, effectiveTags } from '../core/model';
 import type { Taxonomy } from '../core/taxonomy';
 import { groupFeedback, type FeedbackGroup, type GroupBy } from '../core/browse/group';
-import { matchesFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../core/browse/filter';
+import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../core/browse/filter';
 import { firstLine, relativeAge } from '../core/browse/text';
 import { Commands } from './commandIds';
 import { feedbackTooltip } from './feedbackMarkdown';
@@ -73,10 +73,10 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }
     const all = await this.source.items(engineer);
     const filter = this.source.filter();
-    const visible = all.filter((f) => matchesFilter(f, filter, engineer.login));
+    const visible = all.filter(compileFilter(filter, engineer.login, { taxonomy: this.source.taxonomy(), includeSuggested: true }));
     this.total = all.length;
     this.shown = visible.length;
-    return groupFeedback(visible, this.source.groupBy(), this.source.taxonomy()).map((group) => ({
+    return groupFeedback(visible, this.source.groupBy(), this.source.taxonomy(), { includeSuggested: true }).map((group) => ({
       kind: 'group',
       engineer,
       group,
@@ -91,8 +91,11 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
     void vscode.commands.executeCommand('setContext', 'reviewMentor.filterActive', !isEmptyFilter(this.source.filter()));
     void vscode.commands.executeCommand('setContext', 'reviewMentor.empty', this.total === 0);
+    // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
     if (engineer && this.total > 0 && this.shown === 0) {
-      this.view.message = 'No feedback matches the filter. Use "Clear filter" in the view title to see everything.';
+      this.view.message = `No feedback matches the filter (${filterText}). Use "Clear filter" in the view title to see everything.`;
+    } else if (filterText) {
+      this.view.message = `Filtered: ${filterText} (${this.shown} of ${this.total}). Clear it with the ✕ button in the view title.`;
     } else {
       this.view.message = undefined;
     }
@@ -117,8 +120,10 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private groupItem(node: GroupNode): vscode.TreeItem {
     const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${node.group.key}`;
-    item.description = String(node.group.count);
-    item.tooltip = `${node.group.label}: ${node.group.count} comment${node.group.count === 1 ? '' : 's'}`;
+    const suggested = node.group.suggested ?? 0;
+    const tagged = node.group.count - suggested;
+    item.description = suggested > 0 ? `${tagged} · ${suggested} suggested` : String(node.group.count);
+    item.tooltip = `${node.group.label}: ${tagged} tagged comment${tagged === 1 ? '' : 's'}${suggested ? `, ${suggested} more suggested by the classifier (not counted until you accept them)` : ''}`;
     item.contextValue = 'group';
     if (node.group.icon) item.iconPath = new vscode.ThemeIcon(node.group.icon);
     return item;

@@ -44,6 +44,8 @@ export interface FilterOptions {
   taxonomy?: Taxonomy;
   /** Zone in which `from`/`to` days start and end; default UTC. */
   timeZone?: string;
+  /** A category filter also matches untagged items suggested for that category. */
+  includeSuggested?: boolean;
 }
 
 const defaultTaxonomy = new Taxonomy(DEFAULT_CATEGORIES);
@@ -76,7 +78,14 @@ export function compileFilter(filter: FeedbackFilter, login: string, opts: Filte
   if (filter.categories.length > 0 || filter.group) {
     const wanted = new Set(filter.categories);
     if (filter.group) for (const c of taxonomy.inGroup(filter.group)) wanted.add(c.id);
-    tests.push((f) => f.tags.some((t) => t.source !== 'suggested' && wanted.has(t.category)));
+    tests.push(
+      opts.includeSuggested
+        ? (f) => {
+            const tags = effectiveTags(f);
+            return tags.length > 0 ? tags.some((t) => wanted.has(t.category)) : wanted.has(suggestedTag(f)?.category ?? '');
+          }
+        : (f) => f.tags.some((t) => t.source !== 'suggested' && wanted.has(t.category)),
+    );
   }
   if (filter.reviewers.length > 0) {
     const set = new Set(filter.reviewers.map((r) => r.toLowerCase()));

@@ -18,6 +18,8 @@ export interface FeedbackGroup {
   items: Feedback[];
   /** Codicon name. */
   icon?: string;
+  /** How many of `items` are only suggested for this category (includeSuggested). */
+  suggested?: number;
 }
 
 /** The name the brief and the views use for the same thing. */
@@ -28,6 +30,11 @@ export const UNTAGGED_KEY = 'category:untagged';
 export interface GroupOptions {
   /** Zone whose calendar decides the month; default UTC. */
   timeZone?: string;
+  /**
+   * Category grouping: an item with no tag but a suggestion is listed under the
+   * suggested category (and counted in `suggested`) instead of "Untagged".
+   */
+  includeSuggested?: boolean;
 }
 
 /**
@@ -62,7 +69,16 @@ export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy:
           add(key, taxonomy.labelOf(tag.category), taxonomy.get(tag.category)?.icon ?? 'tag', f);
           any = true;
         }
-        if (!any) add(UNTAGGED_KEY, 'Untagged', 'circle-outline', f);
+        if (!any) {
+          const suggestion = opts.includeSuggested ? f.tags.find((t) => t.source === 'suggested') : undefined;
+          if (suggestion) {
+            add(`category:${suggestion.category}`, taxonomy.labelOf(suggestion.category), taxonomy.get(suggestion.category)?.icon ?? 'tag', f);
+            const g = groups.get(`category:${suggestion.category}`)!;
+            g.suggested = (g.suggested ?? 0) + 1;
+          } else {
+            add(UNTAGGED_KEY, 'Untagged', 'circle-outline', f);
+          }
+        }
         break;
       }
       case 'pr':

@@ -1,0 +1,38 @@
+// The Feedback view lists an untagged item under its suggested category (marked
+// and counted apart), while summaries and counts still ignore suggestions.
+import { strict as assert } from 'node:assert';
+import { groupFeedback, UNTAGGED_KEY } from '../../../src/core/browse/group';
+import { compileFilter, EMPTY_FILTER } from '../../../src/core/browse/filter';
+import { Taxonomy, DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
+import { fb, tag } from './fixtures';
+
+const taxonomy = new Taxonomy(DEFAULT_CATEGORIES);
+
+describe('browse with suggestions included', () => {
+  const tagged = fb({ tags: [tag('testing')] });
+  const suggested = fb({ tags: [tag('testing', 'suggested')] });
+  const overruled = fb({ tags: [tag('design'), tag('testing', 'suggested')] });
+  const bare = fb({ tags: [] });
+
+  it('groups a suggested item under its category and counts it apart', () => {
+    const groups = groupFeedback([tagged, suggested, overruled, bare], 'category', taxonomy, { includeSuggested: true });
+    const testing = groups.find((g) => g.key === 'category:testing')!;
+    assert.deepEqual(new Set(testing.items), new Set([tagged, suggested]));
+    assert.equal(testing.count, 2);
+    assert.equal(testing.suggested, 1);
+    assert.deepEqual(groups.find((g) => g.key === 'category:design')!.items, [overruled], 'a real tag wins over a suggestion');
+    assert.deepEqual(groups.find((g) => g.key === UNTAGGED_KEY)!.items, [bare]);
+  });
+
+  it('without the option a suggestion places nothing', () => {
+    const groups = groupFeedback([suggested], 'category', taxonomy);
+    assert.deepEqual(groups.map((g) => g.key), [UNTAGGED_KEY]);
+  });
+
+  it('a category filter matches suggested items only when asked to', () => {
+    const filter = { ...EMPTY_FILTER, categories: ['testing'] };
+    const items = [tagged, suggested, overruled, bare];
+    assert.deepEqual(items.filter(compileFilter(filter, 'me')), [tagged]);
+    assert.deepEqual(items.filter(compileFilter(filter, 'me', { includeSuggested: true })), [tagged, suggested]);
+  });
+});
