@@ -98,8 +98,8 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
   out.push(`<${H}>Feedback given to others (${e.given.total.current}, previous ${e.given.total.previous})</${H}>`);
   const givenCats = e.given.byCategory.filter((c) => c.current > 0);
   if (givenCats.length) out.push(`<p>By category: ${givenCats.map((c) => `<span class="tag">${esc(c.label)} · ${c.current}</span>`).join(' ')}</p>`);
-  out.push(`<p>Praise given: ${e.praise.givenCount}.</p>`);
   if (e.given.examples.length) out.push('<p>Examples:</p>', quotes(e.given.examples, 'to'));
+  out.push(`<${H}>Praise given (${e.praise.givenCount})</${H}>`, quotes(e.praise.given, 'to'));
   out.push(`<${H}>Goals</${H}>`, entries(e.goals), `<${H}>Action items</${H}>`, entries(e.actions), '</section>');
   return out.join('\n');
 }

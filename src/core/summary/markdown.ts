@@ -63,8 +63,8 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
 
   out.push(...h(1, `Feedback given to others (${e.given.total.current}, previous ${e.given.total.previous})`));
   if (e.given.byCategory.length) out.push(`By category: ${e.given.byCategory.filter((c) => c.current > 0).map((c) => `${mdText(c.label)} ${c.current}`).join(', ') || 'untagged only'}.`, '');
-  out.push(`Praise given: ${e.praise.givenCount}.`, '');
   if (e.given.examples.length) out.push('Examples:', '', ...quotes(e.given.examples, 'to'), '');
+  out.push(...h(1, `Praise given (${e.praise.givenCount})`), ...quotes(e.praise.given, 'to'), '');
 
   out.push(...h(1, 'Goals'), ...entries(e.goals), '');
   out.push(...h(1, 'Action items'), ...entries(e.actions), '');
