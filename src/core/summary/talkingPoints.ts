@@ -40,6 +40,10 @@ export function talkingPoints(s: Facts): TalkingPoint[] {
   const done = [...s.goals, ...s.actions].filter((e) => e.status === 'done');
   if (done.length > 0) add('completed', `${plural(done.length, 'goal or action item', 'goals or action items')} completed this period: celebrate them.`);
 
+  const { untagged, total } = s.received;
+  if (untagged.current >= 5 && untagged.current * 2 > total.current) {
+    add('tag-feedback', `${untagged.current} of ${total.current} comments received are untagged: tagging them (or accepting the suggestions) makes these trends meaningful.`);
+  }
   if (s.received.total.current === 0) add('no-feedback-received', `No review feedback received this period: are ${who}'s pull requests getting reviewed?`);
   if (s.given.total.current === 0) add('encourage-reviewing', `${who} gave no review feedback this period: encourage reviewing teammates' pull requests.`);
   else if (s.given.total.delta <= -3) add('reviewing-dropped', `${who} gave less review feedback than before (${s.given.total.previous} → ${s.given.total.current}).`);

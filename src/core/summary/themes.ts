@@ -11,7 +11,9 @@ const STOP = new Set(
   these they this those through to too under until up very was we were what when where which while who whom why will with would
   you your yours yourself yourselves ok okay yes yeah thanks thank think thought really actually probably still though one two get
   got make made use used using need needs want wants see seems way thing things lot bit something nit nitpick suggestion issue
-  question praise todo chore note typo polish quibble blocking non-blocking lgtm also here there`.split(/\s+/),
+  question praise todo chore note typo polish quibble blocking non-blocking lgtm also here there
+  look looks looking good great nice fine sure agreed agree done sounds right fair enough small update change changes
+  review code let's`.split(/\s+/),
 );
 
 /** Lower-case word tokens of a comment with code, links, quotes and markers removed. */

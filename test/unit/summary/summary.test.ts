@@ -212,6 +212,8 @@ describe('summary', () => {
     assert.deepEqual(rules, ['acknowledge-praise', 'biggest-decrease', 'unresolved-blocking', 'biggest-increase', 'overdue-goal', 'open-actions', 'completed']);
     const quiet = buildSummary(opts([journal([fb({})])])).engineers[0]!;
     assert.ok(quiet.talkingPoints.some((t) => t.rule === 'encourage-reviewing'));
+    const untagged = buildSummary(opts([journal(Array.from({ length: 6 }, () => fb({})))])).engineers[0]!;
+    assert.ok(untagged.talkingPoints.some((t) => t.rule === 'tag-feedback' && t.text.startsWith('6 of 6 comments')));
     const empty = buildSummary(opts([journal([])]));
     assert.deepEqual(empty.engineers[0]!.talkingPoints.map((t) => t.rule), ['no-feedback-received', 'encourage-reviewing']);
     assert.match(empty.notes[0]!, /No feedback received or given by dana between 2026-02-01 and 2026-02-28/);
