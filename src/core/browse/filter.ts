@@ -128,7 +128,7 @@ export function compileFilter(filter: FeedbackFilter, login: string, opts: Filte
 const compiled = new WeakMap<FeedbackFilter, { key: string; taxonomy: Taxonomy | undefined; test: FeedbackPredicate }>();
 
 export function matchesFilter(f: Feedback, filter: FeedbackFilter, login: string, opts: FilterOptions = {}): boolean {
-  const key = `${login}\n${opts.timeZone ?? ''}`;
+  const key = `${login}\n${opts.timeZone ?? ''}\n${opts.includeSuggested ? 1 : 0}`;
   let entry = compiled.get(filter);
   if (!entry || entry.key !== key || entry.taxonomy !== opts.taxonomy) {
     entry = { key, taxonomy: opts.taxonomy, test: compileFilter(filter, login, opts) };

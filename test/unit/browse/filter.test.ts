@@ -110,3 +110,13 @@ describe('browse/filter', () => {
     );
   });
 });
+
+describe('browse/filter cache', () => {
+  it('matchesFilter does not reuse a predicate compiled with other options', () => {
+    const filter: FeedbackFilter = { ...EMPTY_FILTER, categories: ['testing'] };
+    const onlySuggested = fb({ tags: [tag('testing', 'suggested')] });
+    assert.equal(matchesFilter(onlySuggested, filter, 'junior'), false);
+    assert.equal(matchesFilter(onlySuggested, filter, 'junior', { includeSuggested: true }), true);
+    assert.equal(matchesFilter(onlySuggested, filter, 'junior'), false);
+  });
+});
