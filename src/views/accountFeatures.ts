@@ -33,7 +33,8 @@ export function registerAccountFeatures(app: App): void {
       if (user) {
         status.set({ kind: 'idle', lastSync: sync.lastSync });
         sync.schedule();
-        if (sync.isStale()) void sync.sync({ interactive: false });
+        // The first sign-in always syncs; later ones only when the data went stale.
+        if (!sync.lastSync || sync.isStale()) void sync.sync({ interactive: false });
       } else {
         status.set(engineers.isDemo ? { kind: 'demo' } : { kind: 'signed-out' });
       }

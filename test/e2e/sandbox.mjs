@@ -54,3 +54,17 @@ export async function writeDemoClone(dir, dataset, repo, url) {
   writeFileSync(join(dir, '.git/HEAD'), 'ref: refs/heads/main\n');
   writeFileSync(join(dir, '.git/config'), `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = ${url}/${repo}.git\n`);
 }
+
+/** Feedback `login` received in [from, to) by sync's rules: others' comments on their PRs, non-empty reviews, no bots. */
+export function receivedCount(dataset, login, from = '0000', to = '9999') {
+  const bots = new Set(dataset.users.filter((u) => u.type === 'Bot').map((u) => u.login));
+  const counts = (author, at) => author !== login && !bots.has(author) && at >= from && at < to;
+  let n = 0;
+  for (const pr of dataset.pullRequests) {
+    if (pr.author !== login) continue;
+    for (const t of pr.threads) for (const c of t.comments) if (counts(c.author, c.createdAt)) n++;
+    for (const r of pr.reviews) if (r.body.trim() && counts(r.author, r.submittedAt)) n++;
+    for (const c of pr.comments) if (counts(c.author, c.createdAt)) n++;
+  }
+  return n;
+}

@@ -1,0 +1,108 @@
+// Browse journey: feedback history in the sidebar and past feedback in the
+// editor. Group by reviewer, filter to testing feedback in one repository,
+// search for a word, open a comment at its line in a workspace clone, and see
+// the comment thread, hover and CodeLens on that file.
+import assert from 'node:assert/strict';
+import { startSandbox, writeDemoClone } from '../sandbox.mjs';
+
+export const name = 'browse';
+export const timeoutMs = 300_000;
+
+const ME = 'priya-dev';
+
+/** A review comment someone left on one of my PRs, in a repository we clone. */
+function pickComment(dataset) {
+  for (const pr of dataset.pullRequests) {
+    if (pr.author !== ME) continue;
+    for (const t of pr.threads) {
+      const c = t.comments.find((x) => x.author !== ME && !x.author.endsWith('[bot]'));
+      const word = c?.body.match(/\b[a-z][a-zA-Z]{9,}\b/)?.[0];
+      if (c && word && !t.isOutdated && t.line) return { pr, thread: t, comment: c, word };
+    }
+  }
+  throw new Error('no suitable comment in the dataset');
+}
+
+async function quickPick(page, text, { many = false } = {}) {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor({ state: 'visible' });
+  if (many) {
+    await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    await page.keyboard.press('Enter');
+  } else {
+    await row.click();
+  }
+}
+
+export default async function (h) {
+  const sandbox = await startSandbox();
+  try {
+    const dataset = await sandbox.data();
+    const target = pickComment(dataset);
+    await writeDemoClone(h.workspace, dataset, target.pr.repo, sandbox.url);
+    h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
+    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url });
+    const page = await h.openWorkbench();
+    await h.openViewContainer('Review Mentor');
+    const feedback = h.view('Feedback');
+    const rows = feedback.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    await h.waitForLog(/Synced priya-dev/, 60_000);
+
+    // Group by reviewer: groups are now people.
+    await h.runCommand('Review Mentor: Group by...', { opensInput: true });
+    await quickPick(page, 'Reviewer');
+    await rows.filter({ hasText: target.comment.author }).first().waitFor({ timeout: 15_000 });
+    await h.screenshot('by-reviewer');
+
+    // Filter: testing feedback in one repository; the view says so.
+    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
+    await quickPick(page, 'Category or group');
+    await quickPick(page, 'Testing', { many: true });
+    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
+    await quickPick(page, 'Repository');
+    await quickPick(page, target.pr.repo, { many: true });
+    const message = page.locator('.part.sidebar .message');
+    await message.filter({ hasText: /Filtered: .*Testing.*payments-api|No feedback matches/ }).first().waitFor({ timeout: 15_000 });
+    assert.match(await message.first().innerText(), /Filtered: .*Testing.* in acme\/payments-api \(\d+ of \d+\)/);
+    await rows.first().click();
+    await page.keyboard.press('ArrowRight');
+    await page.mouse.move(700, 450);
+    await h.screenshot('filtered');
+    await h.runCommand('Review Mentor: Clear filter');
+    await message.filter({ hasText: /Filtered/ }).waitFor({ state: 'hidden', timeout: 15_000 });
+
+    // Search for a word from the comment and open it: the clone's file at its line.
+    await h.runCommand('Review Mentor: Search feedback', { opensInput: true });
+    const input = page.locator('.quick-input-widget input.input');
+    await input.fill(target.word);
+    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: target.word }).first();
+    await hit.waitFor({ timeout: 15_000 });
+    await h.screenshot('search');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: target.thread.path }).first().click();
+    const fileName = target.thread.path.split('/').pop();
+    await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.part.statusbar', { hasText: `Ln ${target.thread.line},` }).waitFor({ timeout: 15_000 });
+
+    // Past feedback on the file: a comment thread in the gutter, a hover, a CodeLens.
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.comment-range-glyph, .comment-thread').first().waitFor({ timeout: 20_000 });
+    // Hover on the commented line, where the cursor already is (Ctrl+K Ctrl+I shows the hover).
+    await editor.locator('textarea').first().focus();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.getByText(`${target.comment.author} on ${target.pr.repo}#${target.pr.number}`).first().waitFor({ timeout: 15_000 });
+    await h.screenshot('hover');
+    await page.keyboard.press('Escape');
+    await editor.locator('textarea').first().focus();
+    await page.keyboard.press('Control+Home');
+    await editor.locator('.codelens-decoration', { hasText: /past review comments? on this file/ }).waitFor({ timeout: 20_000 });
+    await h.screenshot('past-feedback');
+  } finally {
+    sandbox.close();
+  }
+}

@@ -1,0 +1,87 @@
+// Journal journey: open the journal panel, change the period, see the chart and
+// counts match the sandbox data, add a goal, link a feedback item to it, add an
+// action and mark it done, reload the window and find everything in place.
+import assert from 'node:assert/strict';
+import { receivedCount, startSandbox } from '../sandbox.mjs';
+
+export const name = 'journal';
+export const timeoutMs = 300_000;
+
+const ME = 'priya-dev';
+const GOAL = 'Write the test before the fix';
+const ACTION = 'Read the team testing guide';
+
+async function setSelect(locator, value) {
+  await locator.evaluate((el, v) => {
+    el.value = v;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
+}
+
+export default async function (h) {
+  const sandbox = await startSandbox();
+  try {
+    h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
+    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url });
+    const page = await h.openWorkbench();
+    await h.openViewContainer('Review Mentor');
+    await h.waitForLog(/Synced priya-dev/, 90_000);
+
+    await h.runCommand('Review Mentor: Open journal');
+    let web = h.webviewFrame();
+    await web.locator('[data-testid=total-count]').waitFor({ timeout: 30_000 });
+    // All time: the count equals what the sandbox holds for this engineer.
+    await setSelect(web.locator('#period'), 'all');
+    const expected = receivedCount(await sandbox.data(), ME);
+    await web.locator('[data-testid=total-count]', { hasText: new RegExp(`^${expected}$`) }).waitFor({ timeout: 15_000 });
+    const painted = await web.locator('#trend-chart').evaluate((c) => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+    assert.ok(painted > 1000, `the chart drew something (${painted} pixels)`);
+    await h.screenshot('overview');
+
+    // A goal and an action.
+    await web.locator('[data-tab=goals]').click();
+    await web.locator('#new-text input').fill(GOAL);
+    await web.locator('#add-entry').click();
+    await web.locator('.entry', { hasText: GOAL }).waitFor();
+    await setSelect(web.locator('#new-kind'), 'action');
+    await web.locator('#new-text input').fill(ACTION);
+    await web.locator('#add-entry').click();
+    const action = web.locator('.entry', { hasText: ACTION });
+    await action.waitFor();
+    await action.locator('vscode-checkbox').click();
+    await web.locator('.entry.status-done', { hasText: ACTION }).waitFor({ timeout: 10_000 });
+
+    // Link the newest feedback item to the goal.
+    await web.locator('[data-tab=timeline]').click();
+    const row = web.locator('.row').first();
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Link to…' }).click();
+    const select = row.locator('select');
+    const value = await select.evaluate((el, goal) => [...el.options].find((o) => o.textContent.includes(goal))?.value, GOAL);
+    assert.ok(value, 'the goal is offered in the link picker');
+    await select.selectOption(value);
+    await row.getByRole('button', { name: 'Link', exact: true }).click();
+    await web.locator('[data-tab=goals]').click();
+    await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li').first().waitFor({ timeout: 10_000 });
+    await h.screenshot('goals');
+
+    // Reload the window: the panel comes back with everything in place.
+    await h.runCommand('Developer: Reload Window');
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    web = h.webviewFrame();
+    await web.locator('#app').waitFor({ timeout: 60_000 });
+    await web.locator('[data-tab=goals]').click();
+    const goal = web.locator('.entry', { hasText: GOAL });
+    await goal.waitFor({ timeout: 30_000 });
+    assert.equal(await goal.locator('[aria-label="Linked feedback"] li').count(), 1, 'the link survived the reload');
+    await web.locator('.entry.status-done', { hasText: ACTION }).waitFor({ timeout: 10_000 });
+    await h.screenshot('after-reload');
+  } finally {
+    sandbox.close();
+  }
+}

@@ -1,0 +1,148 @@
+// Tagging journey: tag a comment from the tree, accept a suggestion, reject
+// another and pick the right category, publish a tag on one of my own comments
+// and see it come back, as a marker, in the PR author's journal on the next sync.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox.mjs';
+import { listFiles } from '../harness.mjs';
+
+export const name = 'tagging';
+export const timeoutMs = 300_000;
+
+const ME = 'priya-dev';
+
+/** Tagged count shown by a category group row ("Design 3 · 12 suggested" -> 3). */
+async function taggedCount(rows, label) {
+  const row = rows.filter({ hasText: new RegExp(`^${label}\\b`) }).first();
+  if ((await row.count()) === 0) return 0;
+  return Number((await row.innerText()).match(/\d+/)?.[0] ?? 0);
+}
+
+/** Every feedback item of one engineer's journal on disk (all shards). */
+function journalItems(h, login) {
+  const files = listFiles(join(h.globalStorage, 'journals')).filter((f) => f.includes(`/${login}.shards/`) && f.endsWith('.json'));
+  return files.flatMap((f) => Object.values(JSON.parse(readFileSync(join(h.globalStorage, 'journals', f), 'utf8')).feedback ?? {}));
+}
+
+async function pickInQuickPick(page, text, { checkbox = false } = {}) {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(text);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  await row.waitFor();
+  if (checkbox) {
+    await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    await page.keyboard.press('Enter');
+  } else {
+    await row.click();
+  }
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Expands a group and returns the row of its first item. */
+async function firstItemOf(h, rows, label) {
+  const group = rows.filter({ hasText: new RegExp(`^${label}\\b`) }).first();
+  if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
+  const index = Number(await group.getAttribute('data-index'));
+  const item = h.view('Feedback').locator(`.monaco-list-row[data-index="${index + 1}"]`);
+  await item.waitFor();
+  return item;
+}
+
+async function until(check, page, ms = 30_000) {
+  for (const end = Date.now() + ms; Date.now() < end; ) {
+    if (await check()) return;
+    await page.waitForTimeout(250);
+  }
+}
+
+async function contextMenu(page, row, label) {
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-label', { hasText: label }).first();
+  await item.waitFor({ timeout: 10_000 });
+  await item.click();
+}
+
+export default async function (h) {
+  const sandbox = await startSandbox();
+  try {
+    h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
+    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url, 'reviewMentor.sync.intervalMinutes': 0 });
+    const page = await h.openWorkbench();
+    await h.openViewContainer('Review Mentor');
+    const rows = h.view('Feedback').locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    await h.waitForLog(/Synced priya-dev/, 60_000);
+
+    // Received feedback only, for the first three steps.
+    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
+    await pickInQuickPick(page, 'Received or given');
+    await pickInQuickPick(page, 'Received');
+
+    // 1. Tag a comment from the tree: the first comment under Correctness also becomes Design.
+    const designBefore = await taggedCount(rows, 'Design');
+    const item = await firstItemOf(h, rows, 'Correctness');
+    const taggedText = (await item.getAttribute('aria-label')) ?? '';
+    await contextMenu(page, item, 'Tag...');
+    await pickInQuickPick(page, 'Design', { checkbox: true });
+    await until(async () => (await taggedCount(rows, 'Design')) === designBefore + 1, page);
+    assert.equal(await taggedCount(rows, 'Design'), designBefore + 1, `tagging "${taggedText}" adds one to Design`);
+    await h.screenshot('tagged');
+
+    // 2. Accept a suggestion with the inline thumbs-up.
+    const suggested = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
+    await suggested.waitFor({ timeout: 10_000 }).catch(async () => {
+      await rows.filter({ hasText: /suggested/ }).first().click();
+      await suggested.waitFor({ timeout: 10_000 });
+    });
+    const acceptedLabel = await suggested.getAttribute('aria-label');
+    const suggestedCategory = /suggested: ([^?]+)\?/.exec((await suggested.innerText()).replace(/\n/g, ' '))?.[1]?.trim();
+    assert.ok(suggestedCategory, `the row names its suggestion: ${await suggested.innerText()}`);
+    const acceptedBefore = await taggedCount(rows, suggestedCategory);
+    await suggested.hover();
+    await suggested.locator('.action-label[aria-label^="Accept suggested tag"]').click();
+    await until(async () => (await taggedCount(rows, suggestedCategory)) === acceptedBefore + 1, page);
+    assert.equal(await taggedCount(rows, suggestedCategory), acceptedBefore + 1, `accepting "${acceptedLabel}" counts it as ${suggestedCategory}`);
+
+    // 3. Reject another suggestion and say what it really is: Tone.
+    const toneBefore = await taggedCount(rows, 'Tone');
+    const other = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
+    await other.hover();
+    await other.locator('.action-label[aria-label^="Reject suggested tag"]').click();
+    await pickInQuickPick(page, 'Tone');
+    await until(async () => (await taggedCount(rows, 'Tone')) === toneBefore + 1, page);
+    assert.equal(await taggedCount(rows, 'Tone'), toneBefore + 1, 'the rejected item is now tagged Tone');
+    await h.screenshot('accepted-rejected');
+
+    // 4. Publish a tag on one of my own comments (given feedback).
+    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
+    await pickInQuickPick(page, 'Received or given');
+    await pickInQuickPick(page, 'Given');
+    const firstGroup = ((await rows.first().innerText()).match(/^[A-Za-z]+/) ?? [''])[0];
+    const mine = await firstItemOf(h, rows, firstGroup);
+    assert.match((await mine.getAttribute('aria-label')) ?? '', /From priya-dev/);
+    await contextMenu(page, mine, 'Tag...');
+    await pickInQuickPick(page, 'Documentation', { checkbox: true });
+    await until(async () => /\btagged\b/.test((await mine.getAttribute('aria-label')) ?? '') || (await mine.locator('.codicon-lightbulb').count()) === 0, page, 10_000);
+    await contextMenu(page, mine, 'Publish tag to GitHub');
+    await h.waitForNotification(/Published tags on 1 comment/, 20_000);
+
+    // On GitHub (the sandbox) the comment now carries the hidden marker...
+    const data = await sandbox.data();
+    const published = data.pullRequests
+      .flatMap((pr) => [...pr.threads.flatMap((t) => t.comments), ...pr.comments, ...pr.reviews].map((c) => ({ pr, c })))
+      .find(({ c }) => c.author === ME && /<!-- review-mentor: .*technical\/documentation/.test(c.body));
+    assert.ok(published, 'a comment of mine carries the documentation marker');
+    // ...and the PR author's journal reads it as a marker tag on the next sync.
+    h.settings({ 'reviewMentor.trackedEngineers': [published.pr.author] });
+    await h.runCommand('Review Mentor: Sync');
+    await h.waitForLog(new RegExp(`Synced ${published.pr.author}`), 60_000);
+    const seen = journalItems(h, published.pr.author).find((f) => f.id === published.c.id);
+    assert.ok(seen, 'the author has my comment');
+    assert.ok(seen.tags.some((t) => t.source === 'marker' && t.category === 'documentation'), JSON.stringify(seen.tags));
+    await h.screenshot('published');
+  } finally {
+    sandbox.close();
+  }
+}
