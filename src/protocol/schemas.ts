@@ -6,20 +6,9 @@ import { z } from 'zod';
 import type { Category } from '../core/taxonomy';
 import type { Entry, Feedback, Tag } from '../core/model';
 
-export const LIMITS = {
-  id: 256,
-  login: 100,
-  shortText: 1_000,
-  url: 2_048,
-  /** GitHub caps comments at 65,536 chars; imported or demo data may be longer. */
-  body: 2_000_000,
-  entryText: 20_000,
-  feedbackItems: 200_000,
-  entries: 50_000,
-  links: 10_000,
-  tags: 100,
-  categories: 500,
-} as const;
+export { LIMITS } from './limits';
+import { LIMITS } from './limits';
+import { isFeedback } from './feedbackCheck';
 
 /**
  * String length limits, checked by one refinement per object rather than a
@@ -120,9 +109,15 @@ export const categorySchema = limited(
   { id: 64, label: 200, description: LIMITS.shortText, icon: 100 },
 );
 
+/**
+ * Same acceptance as `feedbackSchema` (tested), without zod's per-field cost.
+ * Unknown keys pass through instead of being stripped; the panel ignores them.
+ */
+export const feedbackItemSchema = z.custom<Feedback>(isFeedback, 'invalid feedback item');
+
 export const snapshotSchema = z.object({
   engineer: engineerSchema,
-  feedback: z.array(feedbackSchema).max(LIMITS.feedbackItems),
+  feedback: z.array(feedbackItemSchema).max(LIMITS.feedbackItems),
   entries: z.array(entrySchema).max(LIMITS.entries),
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO; periods are computed against it so both sides agree. */

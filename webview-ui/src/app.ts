@@ -53,6 +53,7 @@ export class JournalApp {
     this.persist({ login: s.engineer.login, host: s.engineer.host });
     this.render();
     if (!first) this.timeline.refresh();
+    performance.mark('journal:rendered');
   }
 
   private context(snapshot: JournalSnapshot): AppContext {

@@ -32,7 +32,10 @@ export class HostBridge {
   }
 
   private receive(raw: unknown): void {
+    // Marks let the bench split first-render time into transfer, validation and render.
+    performance.mark('journal:received');
     const parsed = parseHostMessage(raw);
+    performance.mark('journal:validated');
     if (!parsed.ok) {
       console.warn(`[journal] ${parsed.error}`);
       return;
