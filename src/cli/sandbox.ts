@@ -3,15 +3,16 @@
 import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../demo/dataset';
 import { parseDataset } from '../demo/datasetSchema';
-import { DEMO_TOKEN, DEMO_VIEWER } from '../demo/generate';
+import { DEMO_TOKEN, DEMO_VIEWER, generateDataset } from '../demo/generate';
 import { startSandbox, type Sandbox } from '../../test/sandbox-github';
 import { CliError, parseOptions, type CliCommand } from './command';
 
-const USAGE = 'Usage: review-mentor sandbox [--port N] [--seed S] [--data FILE] [--latency-ms M]';
+const USAGE = 'Usage: review-mentor sandbox [--port N] [--seed S] [--base-date YYYY-MM-DD|today] [--data FILE] [--latency-ms M]';
 
 const OPTIONS = {
   port: { type: 'string' },
   seed: { type: 'string' },
+  'base-date': { type: 'string' },
   data: { type: 'string' },
   'latency-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -43,7 +44,13 @@ export async function startFromArgs(args: string[]): Promise<{ sandbox: Sandbox;
   const port = intOption(values.port, '--port', 0, 65535) ?? 0;
   const seed = intOption(values.seed, '--seed', 0, 2 ** 32 - 1);
   const latencyMs = intOption(values['latency-ms'], '--latency-ms', 0, 600_000);
-  const data = values.data ? await loadDataFile(values.data) : undefined;
+  // The generated history ends at the base date; "today" keeps "last 30 days" full in demos.
+  const baseDate = values['base-date'] === 'today' ? new Date().toISOString().slice(0, 10) : values['base-date'];
+  if (baseDate !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(baseDate) || isNaN(Date.parse(baseDate)))) {
+    throw new CliError(`--base-date must be a date like 2026-11-01, or "today"\n${USAGE}`, 2);
+  }
+  if (baseDate && values.data) throw new CliError('--base-date applies to generated data, not to a --data file', 2);
+  const data = values.data ? await loadDataFile(values.data) : baseDate ? generateDataset({ ...(seed !== undefined ? { seed } : {}), baseDate: `${baseDate}T00:00:00Z` }) : undefined;
   let sandbox: Sandbox;
   try {
     sandbox = await startSandbox({ port, ...(seed !== undefined ? { seed } : {}), ...(data ? { data } : {}), ...(latencyMs ? { latencyMs } : {}) });

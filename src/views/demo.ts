@@ -8,7 +8,8 @@ import { DEMO_HOST } from './engineers';
 import { prepareSyncedFeedback } from './tagging/prepare';
 
 export async function loadDemoData(app: App): Promise<void> {
-  const dataset = generateDataset({});
+  // The history ends today, so "last 30 days" has something to show.
+  const dataset = generateDataset({ baseDate: `${new Date().toISOString().slice(0, 10)}T00:00:00Z` });
   const team = dataset.users.filter((u) => u.type === 'User').map((u) => u.login);
   const prepare = prepareSyncedFeedback(app);
   for (const login of team) {

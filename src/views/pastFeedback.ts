@@ -51,7 +51,15 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
     );
   }
 
-  async refreshVisible(): Promise<void> {
+  private queue: Promise<void> = Promise.resolve();
+
+  /** Refreshes run one after another, so two can never create the same threads twice. */
+  refreshVisible(): Promise<void> {
+    this.queue = this.queue.then(() => this.doRefreshVisible()).catch(() => undefined);
+    return this.queue;
+  }
+
+  private async doRefreshVisible(): Promise<void> {
     const docs = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
     for (const key of [...this.threads.keys()]) {
       if (![...docs].some((d) => d.uri.toString() === key)) this.clear(vscode.Uri.parse(key));

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO, freePort } from './harness.mjs';
 
-export async function startSandbox(extraArgs = []) {
+export async function startSandbox(extraArgs = ['--base-date', 'today']) {
   const port = await freePort();
   const proc = spawn(process.execPath, [join(REPO, 'dist/cli.js'), 'sandbox', '--port', String(port), ...extraArgs], {
     cwd: REPO,

@@ -12,12 +12,14 @@ const ME = 'priya-dev';
 
 /** A review comment someone left on one of my PRs, in a repository we clone. */
 function pickComment(dataset) {
-  for (const pr of dataset.pullRequests) {
+  // Prefer a file no language server analyses first (it would hold the CodeLens back).
+  const prs = [...dataset.pullRequests].sort((a, b) => Number(/\.(tsx?|jsx?)$/.test(a.threads[0]?.path ?? '')) - Number(/\.(tsx?|jsx?)$/.test(b.threads[0]?.path ?? '')));
+  for (const pr of prs) {
     if (pr.author !== ME) continue;
     for (const t of pr.threads) {
       const c = t.comments.find((x) => x.author !== ME && !x.author.endsWith('[bot]'));
       const word = c?.body.match(/\b[a-z][a-zA-Z]{9,}\b/)?.[0];
-      if (c && word && !t.isOutdated && t.line) return { pr, thread: t, comment: c, word };
+      if (c && word && !t.isOutdated && t.line && !/\.(tsx?|jsx?)$/.test(t.path)) return { pr, thread: t, comment: c, word };
     }
   }
   throw new Error('no suitable comment in the dataset');
@@ -30,7 +32,12 @@ async function quickPick(page, text, { many = false } = {}) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
   await row.waitFor({ state: 'visible' });
   if (many) {
-    await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    // Tick the box and make sure it took before accepting the pick.
+    for (let i = 0; i < 5 && (await row.getAttribute('aria-checked')) !== 'true'; i++) {
+      await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+      await page.waitForTimeout(200);
+    }
+    assert.equal(await row.getAttribute('aria-checked'), 'true', `${text} is ticked`);
     await page.keyboard.press('Enter');
   } else {
     await row.click();
@@ -44,7 +51,7 @@ export default async function (h) {
     const target = pickComment(dataset);
     await writeDemoClone(h.workspace, dataset, target.pr.repo, sandbox.url);
     h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
-    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url });
+    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url, 'editor.stickyScroll.enabled': false });
     const page = await h.openWorkbench();
     await h.openViewContainer('Review Mentor');
     const feedback = h.view('Feedback');
@@ -100,7 +107,9 @@ export default async function (h) {
     await page.keyboard.press('Escape');
     await editor.locator('textarea').first().focus();
     await page.keyboard.press('Control+Home');
-    await editor.locator('.codelens-decoration', { hasText: /past review comments? on this file/ }).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(1000);
+    await h.screenshot('top-of-file');
+    await editor.locator('.codelens-decoration', { hasText: /past review comments? on this file/ }).waitFor({ timeout: 40_000 });
     await h.screenshot('past-feedback');
   } finally {
     sandbox.close();

@@ -14,9 +14,14 @@ const ME = 'priya-dev';
 
 /** Tagged count shown by a category group row ("Design 3 · 12 suggested" -> 3). */
 async function taggedCount(rows, label) {
-  const row = rows.filter({ hasText: new RegExp(`^${label}\\b`) }).first();
+  const row = groupRow(rows, label);
   if ((await row.count()) === 0) return 0;
-  return Number((await row.innerText()).match(/\d+/)?.[0] ?? 0);
+  return Number((await row.locator('.label-description').innerText()).match(/\d+/)?.[0] ?? 0);
+}
+
+/** A top-level (group) row of the tree by its label. */
+function groupRow(rows, label) {
+  return rows.filter({ has: rows.page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).and(rows.page().locator('[aria-level="1"]')).first();
 }
 
 /** Every feedback item of one engineer's journal on disk (all shards). */
@@ -32,17 +37,27 @@ async function pickInQuickPick(page, text, { checkbox = false } = {}) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
   await row.waitFor();
   if (checkbox) {
-    await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    // Tick the box and make sure it took before accepting the pick.
+    for (let i = 0; i < 5 && (await row.getAttribute('aria-checked')) !== 'true'; i++) {
+      await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+      await page.waitForTimeout(200);
+    }
+    assert.equal(await row.getAttribute('aria-checked'), 'true', `${text} is ticked`);
     await page.keyboard.press('Enter');
   } else {
     await row.click();
   }
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // The next prompt may reuse the widget: wait for this one's text to go instead of the widget.
+  await page.waitForFunction((t) => {
+    const widget = document.querySelector('.quick-input-widget');
+    const input = widget?.querySelector('input.input');
+    return !widget || getComputedStyle(widget).display === 'none' || input?.value !== t;
+  }, text);
 }
 
 /** Expands a group and returns the row of its first item. */
 async function firstItemOf(h, rows, label) {
-  const group = rows.filter({ hasText: new RegExp(`^${label}\\b`) }).first();
+  const group = groupRow(rows, label);
   if ((await group.getAttribute('aria-expanded')) !== 'true') await group.click();
   const index = Number(await group.getAttribute('data-index'));
   const item = h.view('Feedback').locator(`.monaco-list-row[data-index="${index + 1}"]`);
@@ -119,7 +134,7 @@ export default async function (h) {
     await h.runCommand('Review Mentor: Filter...', { opensInput: true });
     await pickInQuickPick(page, 'Received or given');
     await pickInQuickPick(page, 'Given');
-    const firstGroup = ((await rows.first().innerText()).match(/^[A-Za-z]+/) ?? [''])[0];
+    const firstGroup = (await rows.first().locator('.label-name').innerText()).trim();
     const mine = await firstItemOf(h, rows, firstGroup);
     assert.match((await mine.getAttribute('aria-label')) ?? '', /From priya-dev/);
     await contextMenu(page, mine, 'Tag...');
