@@ -54,7 +54,8 @@ export function registerFeedbackView(app: App): { tree: FeedbackTreeProvider; vi
 
   /** The items a command applies to: the clicked one, or the tree's selection. */
   const targets = (node?: TreeNode, selected?: readonly TreeNode[]): FeedbackNode[] => {
-    const list = selected && selected.length > 0 ? selected : node ? [node] : view.selection;
+    const inSelection = !!node && !!selected?.some((n) => n === node || (n.kind === 'feedback' && node.kind === 'feedback' && n.item.id === node.item.id));
+    const list = inSelection ? selected! : node ? [node] : view.selection;
     return list.filter((n): n is FeedbackNode => n.kind === 'feedback');
   };
   const hostOf = (n: FeedbackNode) => n.engineer.host;

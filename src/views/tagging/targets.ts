@@ -8,7 +8,9 @@ import type { TagTarget, TargetResolver } from './commands';
 
 export function createTargetResolver(app: App, treeSelection: () => readonly TreeNode[]): TargetResolver {
   return async (arg, selected) => {
-    const nodes = (Array.isArray(selected) && selected.length > 0 ? selected : arg ? [arg] : treeSelection()) as unknown[];
+    // VS Code passes the selection too; it applies only when the clicked item is part of it.
+    const inSelection = Array.isArray(selected) && selected.some((n) => n === arg || sameFeedback(n, arg));
+    const nodes = (inSelection ? selected : arg ? [arg] : treeSelection()) as unknown[];
     const treeNodes = nodes.filter((n): n is Extract<TreeNode, { kind: 'feedback' }> => isObject(n) && n.kind === 'feedback');
     if (treeNodes.length > 0) {
       return { engineer: treeNodes[0]!.engineer, items: treeNodes.map((n) => n.item) };
@@ -34,6 +36,10 @@ function idsFrom(arg: unknown): string[] {
   const raw = arg.rawComment;
   if (isObject(raw) && typeof raw.graphNodeId === 'string') return [raw.graphNodeId];
   return [];
+}
+
+function sameFeedback(a: unknown, b: unknown): boolean {
+  return isObject(a) && isObject(b) && isObject(a.item) && isObject(b.item) && a.item.id === b.item.id;
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {

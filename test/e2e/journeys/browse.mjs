@@ -73,8 +73,9 @@ export default async function (h) {
     await quickPick(page, 'Repository');
     await quickPick(page, target.pr.repo, { many: true });
     const message = page.locator('.part.sidebar .message');
-    await message.filter({ hasText: /Filtered: .*Testing.*payments-api|No feedback matches/ }).first().waitFor({ timeout: 15_000 });
-    assert.match(await message.first().innerText(), /Filtered: .*Testing.* in acme\/payments-api \(\d+ of \d+\)/);
+    const repoName = target.pr.repo.split('/')[1];
+    await message.filter({ hasText: new RegExp(`Filtered: .*Testing.*${repoName}|No feedback matches`) }).first().waitFor({ timeout: 15_000 });
+    assert.match(await message.first().innerText(), new RegExp(`Filtered: .*Testing.* in acme/${repoName} \\(\\d+ of \\d+\\)`));
     await rows.first().click();
     await page.keyboard.press('ArrowRight');
     await page.mouse.move(700, 450);
@@ -85,12 +86,13 @@ export default async function (h) {
     // Search for a word from the comment and open it: the clone's file at its line.
     await h.runCommand('Review Mentor: Search feedback', { opensInput: true });
     const input = page.locator('.quick-input-widget input.input');
-    await input.fill(target.word);
-    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: target.word }).first();
+    const fileName = target.thread.path.split('/').pop();
+    // A word of the comment and its file name: all words must match, which narrows it to that file.
+    await input.fill(`${target.word} ${fileName}`);
+    const hit = page.locator('.quick-input-list .monaco-list-row', { hasText: target.thread.path }).first();
     await hit.waitFor({ timeout: 15_000 });
     await h.screenshot('search');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: target.thread.path }).first().click();
-    const fileName = target.thread.path.split('/').pop();
+    await hit.click();
     await page.locator('.tabs-container .tab', { hasText: fileName }).first().waitFor({ timeout: 15_000 });
     await page.locator('.part.statusbar', { hasText: `Ln ${target.thread.line},` }).waitFor({ timeout: 15_000 });
 

@@ -73,10 +73,20 @@ async function until(check, page, ms = 30_000) {
 }
 
 async function contextMenu(page, row, label) {
-  await row.click({ button: 'right' });
-  const item = page.locator('.context-view .action-label', { hasText: label }).first();
-  await item.waitFor({ timeout: 10_000 });
-  await item.click();
+  // The tree re-renders after each write; a menu opened during that closes again, so retry.
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    const item = page.locator('.context-view .action-label', { hasText: label }).first();
+    try {
+      await item.waitFor({ timeout: 4_000 });
+      await item.click();
+      return;
+    } catch (err) {
+      if (attempt >= 4) throw err;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(500);
+    }
+  }
 }
 
 export default async function (h) {
