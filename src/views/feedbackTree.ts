@@ -80,7 +80,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       kind: 'group',
       engineer,
       group,
-      signature: group.items.map((i) => `${i.id}:${i.updatedAt}:${i.tags.length}:${i.learnedAt ?? ''}:${i.isResolved}`).join('|'),
+      signature: group.items.map(itemSignature).join('|'),
     }));
   }
 
@@ -158,6 +158,12 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** Everything the tree shows of an item: when it changes, its group is redrawn. */
+function itemSignature(i: Feedback): string {
+  const tags = i.tags.map((t) => `${t.source}/${t.category}${t.published ? '!' : ''}`).join(',');
+  return `${i.id}:${i.updatedAt}:${tags}:${i.learnedAt ?? ''}:${i.isResolved}:${i.body.length}`;
 }
 
 function iconFor(f: Feedback, taxonomy: Taxonomy): vscode.ThemeIcon {

@@ -1,6 +1,6 @@
 // Past feedback in the editor: read-only comment threads (shown inline, in the
-// gutter and in the Comments panel), a hover on commented lines, and a CodeLens
-// that counts past comments on the file. Lines are relocated through the diff
+// gutter and in the Comments panel), a hover on commented lines, and a status
+// bar hint that counts past comments on the active file. Lines are relocated through the diff
 // hunk, so a comment follows its code when lines move.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
@@ -26,12 +26,11 @@ export interface PlacedFeedback {
   item: Feedback;
 }
 
-export class PastFeedbackController implements vscode.Disposable, vscode.HoverProvider, vscode.CodeLensProvider {
+export class PastFeedbackController implements vscode.Disposable, vscode.HoverProvider {
   private readonly controller = vscode.comments.createCommentController('reviewMentor.pastFeedback', 'Past review feedback');
   private readonly threads = new Map<string, vscode.CommentThread[]>();
   private readonly placed = new Map<string, PlacedFeedback[]>();
-  private readonly lensChanged = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.lensChanged.event;
+  private readonly hint = vscode.window.createStatusBarItem('reviewMentor.pastFeedback', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
   private clones: Promise<WorkspaceClone[]> | undefined;
 
@@ -39,16 +38,17 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
     this.controller.options = { placeHolder: 'Past review feedback is read-only.' };
     this.subscriptions.push(
       this.controller,
-      this.lensChanged,
+      this.hint,
       vscode.window.onDidChangeVisibleTextEditors(() => void this.refreshVisible()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateHint()),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.clones = undefined;
         void this.refreshVisible();
       }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, this),
-      vscode.languages.registerCodeLensProvider({ scheme: 'file' }, this),
     );
+    this.hint.name = 'Review Mentor: past feedback on this file';
   }
 
   private queue: Promise<void> = Promise.resolve();
@@ -65,7 +65,7 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
       if (![...docs].some((d) => d.uri.toString() === key)) this.clear(vscode.Uri.parse(key));
     }
     for (const doc of docs) await this.refresh(doc);
-    this.lensChanged.fire();
+    this.updateHint();
   }
 
   /** Feedback placed on lines of this document (after relocation). */
@@ -141,18 +141,19 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
     return new vscode.Hover(here.map((p) => feedbackTooltip(p.item, taxonomy)));
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const placed = this.placedIn(doc);
-    if (placed.length === 0) return [];
+  /** "3 past review comments" in the status bar while a file with past feedback is active. */
+  private updateHint(): void {
+    const doc = vscode.window.activeTextEditor?.document;
+    const placed = doc ? this.placedIn(doc) : [];
+    if (placed.length === 0) {
+      this.hint.hide();
+      return;
+    }
     const first = placed.reduce((a, b) => (a.line <= b.line ? a : b));
-    return [
-      new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
-        title: `$(comment-discussion) ${placed.length} past review comment${placed.length === 1 ? '' : 's'} on this file`,
-        tooltip: `Show them in the Feedback view. First: "${firstLine(first.item.body)}"`,
-        command: Commands.search,
-        arguments: [{ text: placed[0]!.item.path }],
-      }),
-    ];
+    this.hint.text = `$(comment-discussion) ${placed.length} past review comment${placed.length === 1 ? '' : 's'}`;
+    this.hint.tooltip = `Past review feedback on this file, first on line ${first.line}: "${firstLine(first.item.body)}". Click to list them.`;
+    this.hint.command = { command: Commands.search, title: 'Show past feedback', arguments: [{ text: first.item.path }] };
+    this.hint.show();
   }
 
   dispose(): void {
