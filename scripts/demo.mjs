@@ -4,10 +4,9 @@
 // of one demo repository open so past feedback shows in the editor.
 // Run through `npm run demo`; stop with Ctrl+C.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Harness, ensureCodeServer, freePort, REPO } from '../test/e2e/harness.mjs';
-import { demoClone } from '../src/demo/workspace.ts';
+import { writeDemoClone } from '../test/e2e/sandbox.mjs';
 
 const TOKEN = 'demo-token';
 const VIEWER = 'priya-dev';
@@ -44,18 +43,6 @@ function syncJournal(login, url, journalDir) {
   say(`  ${login}: ${r.stdout.trim()}`);
 }
 
-function writeClone(dir, dataset, repo, url) {
-  for (const [path, text] of demoClone(dataset, repo)) {
-    const file = join(dir, ...path.split('/'));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  // A git folder whose remote points at the sandbox, so files match their repository.
-  mkdirSync(join(dir, '.git'), { recursive: true });
-  writeFileSync(join(dir, '.git/HEAD'), 'ref: refs/heads/main\n');
-  writeFileSync(join(dir, '.git/config'), `[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = ${url}/${repo}.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
-}
-
 async function main() {
   ensureCodeServer();
   const sandbox = await startSandbox();
@@ -75,7 +62,7 @@ async function main() {
   say(`syncing journals for ${team.length} engineers…`);
   for (const login of team) syncJournal(login, sandbox.url, journalDir);
   const repo = sandbox.dataset.pullRequests.find((p) => p.author === VIEWER && p.threads.length > 0)?.repo ?? sandbox.dataset.repos[0].owner + '/' + sandbox.dataset.repos[0].name;
-  writeClone(h.workspace, sandbox.dataset, repo, sandbox.url);
+  await writeDemoClone(h.workspace, sandbox.dataset, repo, sandbox.url);
   say(`workspace: a clone of ${repo} at ${h.workspace}`);
   h.installVsix(join(REPO, 'review-mentor.vsix'));
   await h.startServer();

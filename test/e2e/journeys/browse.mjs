@@ -3,6 +3,7 @@
 // search for a word, open a comment at its line in a workspace clone, and see
 // the comment thread, hover and status bar hint on that file.
 import assert from 'node:assert/strict';
+import { pickInQuickPick } from '../quickPick.mjs';
 import { startSandbox, writeDemoClone } from '../sandbox.mjs';
 
 export const name = 'browse';
@@ -25,24 +26,6 @@ function pickComment(dataset) {
   throw new Error('no suitable comment in the dataset');
 }
 
-async function quickPick(page, text, { many = false } = {}) {
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
-  await row.waitFor({ state: 'visible' });
-  if (many) {
-    // Tick the box and make sure it took before accepting the pick.
-    for (let i = 0; i < 5 && (await row.getAttribute('aria-checked')) !== 'true'; i++) {
-      await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
-      await page.waitForTimeout(200);
-    }
-    assert.equal(await row.getAttribute('aria-checked'), 'true', `${text} is ticked`);
-    await page.keyboard.press('Enter');
-  } else {
-    await row.click();
-  }
-}
 
 export default async function (h) {
   const sandbox = await startSandbox();
@@ -61,17 +44,17 @@ export default async function (h) {
 
     // Group by reviewer: groups are now people.
     await h.runCommand('Review Mentor: Group by...', { opensInput: true });
-    await quickPick(page, 'Reviewer');
+    await pickInQuickPick(page, 'Reviewer');
     await rows.filter({ hasText: target.comment.author }).first().waitFor({ timeout: 15_000 });
     await h.screenshot('by-reviewer');
 
     // Filter: testing feedback in one repository; the view says so.
     await h.runCommand('Review Mentor: Filter...', { opensInput: true });
-    await quickPick(page, 'Category or group');
-    await quickPick(page, 'Testing', { many: true });
+    await pickInQuickPick(page, 'Category or group');
+    await pickInQuickPick(page, 'Testing', { checkbox: true });
     await h.runCommand('Review Mentor: Filter...', { opensInput: true });
-    await quickPick(page, 'Repository');
-    await quickPick(page, target.pr.repo, { many: true });
+    await pickInQuickPick(page, 'Repository');
+    await pickInQuickPick(page, target.pr.repo, { checkbox: true });
     const message = page.locator('.part.sidebar .message');
     const repoName = target.pr.repo.split('/')[1];
     await message.filter({ hasText: new RegExp(`Filtered: .*Testing.*${repoName}|No feedback matches`) }).first().waitFor({ timeout: 15_000 });

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pickInQuickPick } from '../quickPick.mjs';
 import { startSandbox } from '../sandbox.mjs';
 import { listFiles } from '../harness.mjs';
 
@@ -30,30 +31,6 @@ function journalItems(h, login) {
   return files.flatMap((f) => Object.values(JSON.parse(readFileSync(join(h.globalStorage, 'journals', f), 'utf8')).feedback ?? {}));
 }
 
-async function pickInQuickPick(page, text, { checkbox = false } = {}) {
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(text);
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
-  await row.waitFor();
-  if (checkbox) {
-    // Tick the box and make sure it took before accepting the pick.
-    for (let i = 0; i < 5 && (await row.getAttribute('aria-checked')) !== 'true'; i++) {
-      await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
-      await page.waitForTimeout(200);
-    }
-    assert.equal(await row.getAttribute('aria-checked'), 'true', `${text} is ticked`);
-    await page.keyboard.press('Enter');
-  } else {
-    await row.click();
-  }
-  // The next prompt may reuse the widget: wait for this one's text to go instead of the widget.
-  await page.waitForFunction((t) => {
-    const widget = document.querySelector('.quick-input-widget');
-    const input = widget?.querySelector('input.input');
-    return !widget || getComputedStyle(widget).display === 'none' || input?.value !== t;
-  }, text);
-}
 
 /** Expands a group and returns the row of its first item. */
 async function firstItemOf(h, rows, label) {
@@ -80,6 +57,8 @@ async function contextMenu(page, row, label) {
     try {
       await item.waitFor({ timeout: 4_000 });
       await item.click();
+      // A click that landed while the tree redrew leaves the menu open: try again.
+      await page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 2_000 });
       return;
     } catch (err) {
       if (attempt >= 4) throw err;
@@ -147,9 +126,12 @@ export default async function (h) {
     const firstGroup = (await rows.first().locator('.label-name').innerText()).trim();
     const mine = await firstItemOf(h, rows, firstGroup);
     assert.match((await mine.getAttribute('aria-label')) ?? '', /From priya-dev/);
+    const docsBefore = await taggedCount(rows, 'Documentation');
     await contextMenu(page, mine, 'Tag...');
     await pickInQuickPick(page, 'Documentation', { checkbox: true });
-    await until(async () => /\btagged\b/.test((await mine.getAttribute('aria-label')) ?? '') || (await mine.locator('.codicon-lightbulb').count()) === 0, page, 10_000);
+    // Let the tree settle after the write before opening another menu on it.
+    await until(async () => (await taggedCount(rows, 'Documentation')) === docsBefore + 1, page);
+    await page.waitForTimeout(500);
     await contextMenu(page, mine, 'Publish tag to GitHub');
     await h.waitForNotification(/Published tags on 1 comment/, 20_000);
 
