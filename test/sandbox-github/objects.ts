@@ -86,13 +86,16 @@ function makeRepository(ctx: Ctx, nameWithOwner: string): Source {
   };
 }
 
+/** The PR's REST/GraphQL integer id (the dataset has none, so derived from the node id). */
+export const prDatabaseId = (pr: DatasetPullRequest): number => 900_000_000 + (hashString(pr.id) % 100_000_000);
+
 export function pullRequest(ctx: Ctx, pr: DatasetPullRequest): Source {
   const url = prUrl(ctx, pr);
   const closed = pr.state !== 'OPEN';
   return {
     __typename: 'PullRequest',
     id: pr.id,
-    databaseId: 900_000_000 + (hashString(pr.id) % 100_000_000),
+    databaseId: prDatabaseId(pr),
     number: pr.number,
     title: pr.title,
     body: '',

@@ -1,19 +1,23 @@
-// The few REST endpoints the extension and Octokit touch, under /api/v3 as on
-// GitHub Enterprise Server. Editing follows the GraphQL rules: author only.
-import type { DatasetComment } from '../../src/demo/dataset';
+// The REST endpoints the extension, Octokit and the naive bench client touch,
+// under /api/v3 as on GitHub Enterprise Server. Editing follows the GraphQL
+// rules: author only. The list routes (search, a PR's comments) are in restList.ts.
 import { sameLogin } from '../../src/core/model';
-import { actor, prUrl, type Ctx } from './objects';
+import { prUrl, type Ctx } from './objects';
+import { handleRestList } from './restList';
+import { restIssueComment, restReviewComment, restUser } from './restShapes';
 import { applyEdit, editable, type Located } from './store';
 
 export interface RestResult {
   status: number;
   body: unknown;
+  /** Extra response headers, e.g. `link` on paginated lists. */
+  headers?: Record<string, string>;
 }
 
 const DOCS = 'https://docs.github.com/rest';
 const notFound: RestResult = { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
 
-export function handleRest(ctx: Ctx, method: string, path: string, body: unknown, now: Date, rate: Record<string, unknown>): RestResult {
+export function handleRest(ctx: Ctx, method: string, path: string, body: unknown, now: Date, rate: Record<string, unknown>, query = new URLSearchParams()): RestResult {
   const p = path.replace(/^\/api\/v3/, '').replace(/\/+$/, '') || '/';
   if (method === 'GET' && p === '/user') return { status: 200, body: restUser(ctx, ctx.viewer) };
   if (method === 'GET' && p === '/rate_limit') return { status: 200, body: { resources: rate, rate: rate['core'] } };
@@ -39,6 +43,11 @@ export function handleRest(ctx: Ctx, method: string, path: string, body: unknown
     return { status: 200, body: restComment(ctx, found) };
   }
 
+  if (method === 'GET') {
+    const list = handleRestList(ctx, p, path, query, notFound);
+    if (list) return list;
+  }
+
   m = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/.exec(p);
   if (method === 'GET' && m) {
     const pr = ctx.index.pullRequest(m[1]!, m[2]!, Number(m[3]));
@@ -48,20 +57,8 @@ export function handleRest(ctx: Ctx, method: string, path: string, body: unknown
   return notFound;
 }
 
-function restUser(ctx: Ctx, login: string): Record<string, unknown> {
-  const a = actor(ctx, login);
-  const u = ctx.index.user(login);
-  return { login: u?.login ?? login, id: a['databaseId'], node_id: a['id'], type: u?.type ?? 'User', name: u?.name ?? null, site_admin: false, html_url: a['url'] };
-}
-
 function restComment(ctx: Ctx, found: Located): Record<string, unknown> {
-  const c = (found.kind === 'review-comment' || found.kind === 'issue-comment' ? found.comment : undefined) as DatasetComment;
-  const [owner, repo] = found.pr.repo.split('/');
-  const api = `${ctx.baseUrl}/api/v3/repos/${owner}/${repo}`;
-  const common = { id: c.databaseId, node_id: c.id, body: c.body, user: restUser(ctx, c.author), created_at: c.createdAt, updated_at: c.updatedAt };
-  if (found.kind === 'review-comment') {
-    const t = found.thread;
-    return { ...common, url: `${api}/pulls/comments/${c.databaseId}`, html_url: `${prUrl(ctx, found.pr)}#discussion_r${c.databaseId}`, pull_request_url: `${api}/pulls/${found.pr.number}`, path: t.path, line: t.line, original_line: t.originalLine, side: 'RIGHT', diff_hunk: t.diffHunk, ...(t.comments[0] !== c ? { in_reply_to_id: t.comments[0]!.databaseId } : {}) };
-  }
-  return { ...common, url: `${api}/issues/comments/${c.databaseId}`, html_url: `${prUrl(ctx, found.pr)}#issuecomment-${c.databaseId}`, issue_url: `${api}/issues/${found.pr.number}` };
+  if (found.kind === 'review-comment') return restReviewComment(ctx, found.pr, found.thread, found.comment);
+  if (found.kind === 'issue-comment') return restIssueComment(ctx, found.pr, found.comment);
+  throw new Error(`not a comment: ${found.kind}`);
 }

@@ -95,7 +95,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+    const reqUrl = new URL(req.url ?? '/', 'http://sandbox');
+    const path = reqUrl.pathname;
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     if (path.startsWith('/_sandbox/')) return admin(method, path, raw, res);
@@ -155,8 +156,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return send(403, { message: `API rate limit exceeded for user ID ${userId(login)}.`, documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api', status: '403' });
     }
     const rates = { core: usageJson(budgets, login, 'core', t), graphql: usageJson(budgets, login, 'graphql', t) };
-    const out = handleRest(ctx, method, path, parsed, now(), rates);
-    return send(out.status, out.body);
+    const out = handleRest(ctx, method, path, parsed, now(), rates, reqUrl.searchParams);
+    return send(out.status, out.body, out.headers);
   };
 
   const admin = (method: string, path: string, raw: string, res: ServerResponse): void => {
