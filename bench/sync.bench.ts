@@ -10,7 +10,7 @@ import { createGitHubClient } from '../src/github/client';
 import { syncEngineer } from '../src/github/sync';
 import { JournalStore } from '../src/store';
 import { generateDataset, startSandbox } from '../test/sandbox-github';
-import { naiveRestSync, startNaiveRestStandIn } from './naiveRestClient';
+import { naiveRestSync } from './naiveRestClient';
 
 const LOGIN = 'priya-dev';
 const LATENCY_MS = 100;
@@ -69,13 +69,10 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
     const warm = await syncEngineer({ client, handle, engineer });
     const warmWallMs = performance.now() - t;
 
-    // Naive REST: against the sandbox if it serves the routes, else the stand-in.
-    const probe = await fetch(`${sandbox.apiUrl}/search/issues?q=is:pr`, { headers: { authorization: `token ${token}` } });
-    const standIn = probe.status === 404 ? await startNaiveRestStandIn(sandbox.dataset, LATENCY_MS) : undefined;
+    // Naive REST, against the same sandbox (same data, same latency).
     t = performance.now();
-    const naive = await naiveRestSync(standIn?.apiUrl ?? sandbox.apiUrl, token, LOGIN);
+    const naive = await naiveRestSync(sandbox.apiUrl, token, LOGIN);
     const naiveWallMs = performance.now() - t;
-    await standIn?.close();
 
     return {
       'sync.prs': cold.prs,
@@ -88,7 +85,7 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
       'sync.cold.naiveRestRequests': naive.requests,
       'sync.cold.naiveRestComments': naive.comments,
       'sync.cold.naiveRestWallMs': Math.round(naiveWallMs),
-      'sync.cold.naiveRestServedBy': standIn ? 'bench stand-in (sandbox lacks the REST routes)' : 'sandbox',
+      'sync.cold.naiveRestServedBy': 'sandbox',
       'sync.warm.requests': warm.requests,
       'sync.warm.graphqlCost': warm.graphqlCost,
       'sync.warm.wallMs': Math.round(warmWallMs),
