@@ -86,6 +86,8 @@ export default async function (h) {
     await h.runCommand('Review Mentor: Filter...', { opensInput: true });
     await pickInQuickPick(page, 'Received or given');
     await pickInQuickPick(page, 'Received');
+    await page.locator('.part.sidebar .message', { hasText: /Filtered: received/ }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
 
     // 1. Tag a comment from the tree: the first comment under Correctness also becomes Design.
     const designBefore = await taggedCount(rows, 'Design');
@@ -126,6 +128,9 @@ export default async function (h) {
     await h.runCommand('Review Mentor: Filter...', { opensInput: true });
     await pickInQuickPick(page, 'Received or given');
     await pickInQuickPick(page, 'Given');
+    // Read the tree only once it shows the new filter.
+    await page.locator('.part.sidebar .message', { hasText: /Filtered: given/ }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
     const firstGroup = (await rows.first().locator('.label-name').innerText()).trim();
     const mine = await firstItemOf(h, rows, firstGroup);
     assert.match((await mine.getAttribute('aria-label')) ?? '', /From priya-dev/);

@@ -15,7 +15,7 @@ export default async function (h) {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_PATH, 'package.json'), 'utf8'));
   const vsix = join(h.dir, 'review-mentor.vsix');
   const vsce = join(REPO, 'node_modules/.bin/vsce');
-  const pack = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+  const pack = spawnSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', vsix], {
     cwd: EXTENSION_PATH,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'], // no stdin: a vsce question must not hang the run
