@@ -19,6 +19,11 @@ export async function readJsonFile<T>(file: string): Promise<ReadResult<T>> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw err;
   }
+  return parseJsonText<T>(text);
+}
+
+/** The verdict on a file's text: a JSON object, or why not. */
+export function parseJsonText<T>(text: string): ReadResult<T> {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -7,6 +7,7 @@ import { JournalFiles, groupByShard, report, type MainFile, type ShardFile, type
 import type { JournalPaths } from './layout';
 import { withFileLock } from './lock';
 import { mergeSynced, type MergeFeedback } from './merge';
+import { ShardCache } from './shardCache';
 import { versionOf, type RawJournal } from './migrations';
 import { watchJournal } from './watch';
 import { JournalReadOnlyError, type JournalMeta } from './types';
@@ -35,6 +36,9 @@ export class ShardedJournalHandle implements JournalHandle {
   private readonly files: JournalFiles;
   /** id -> shard, filled by load and by writes; rebuilt when an id is not found. */
   private readonly index = new Map<string, number>();
+  /** Parsed shards reused by the next load() while unchanged on disk. */
+  readonly cache = new ShardCache();
+  private cachedCount?: number;
 
   constructor(
     readonly engineer: EngineerRef,
@@ -63,6 +67,8 @@ export class ShardedJournalHandle implements JournalHandle {
       Object.assign(feedback, (main as RawJournal)['feedback'] ?? {});
     }
     const count = main.shardCount;
+    if (count !== this.cachedCount) this.cache.forget();
+    this.cachedCount = count;
     if (Number.isInteger(count) && count > 0) {
       const shards = await Promise.all(Array.from({ length: count }, (_, i) => this.readShard(i, count)));
       this.index.clear();
@@ -164,17 +170,17 @@ export class ShardedJournalHandle implements JournalHandle {
     return this.locked(() => this.files.readMainLocked());
   }
 
-  /** Unlocked read; a damaged shard is re-read and set aside under the lock. */
-  private async readShard(i: number, of: number): Promise<ShardFile> {
-    const r = await readJsonFile<ShardFile>(this.paths.shard(i));
+  /** Read through the cache; a damaged shard is re-read and set aside under the lock. */
+  private async readShard(i: number, of: number, haveLock = false): Promise<ShardFile> {
+    const r = await this.cache.read(i, this.paths.shard(i));
     if (r.kind === 'ok' && r.data.feedback && typeof r.data.feedback === 'object') return r.data;
     if (r.kind === 'missing') return { shard: i, of, feedback: {} };
     if (this.readOnly) return { shard: i, of, feedback: {} };
-    return this.locked(() => this.files.readShardLocked(i, of));
+    return haveLock ? this.files.readShardLocked(i, of) : this.locked(() => this.files.readShardLocked(i, of));
   }
 
   private async rebuildIndex(count: number): Promise<void> {
-    const shards = await Promise.all(Array.from({ length: count }, (_, i) => this.files.readShardLocked(i, count)));
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => this.readShard(i, count, true)));
     this.index.clear();
     shards.forEach((s, i) => {
       for (const id in s.feedback) this.index.set(id, i);

@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { JournalStore, journalPaths, shardOf } from '../../../src/store';
+import type { ShardedJournalHandle } from '../../../src/store/journalHandle';
+import { ada, feedback, tag, tempDir } from './helpers';
+
+describe('store: shard parse cache', () => {
+  let t: ReturnType<typeof tempDir>;
+  beforeEach(() => (t = tempDir()));
+  afterEach(() => t.cleanup());
+
+  /** Backdates every shard so the cache may trust their stat. */
+  function age(): void {
+    const dir = journalPaths(t.dir, ada).shardDir;
+    const old = new Date(Date.now() - 60_000);
+    for (const n of readdirSync(dir)) utimesSync(path.join(dir, n), old, old);
+  }
+
+  async function seeded(): Promise<ShardedJournalHandle> {
+    const h = await new JournalStore({ rootDir: t.dir, shardCount: 8 }).open(ada);
+    await h.upsertFeedback([1, 2, 3, 4, 5, 6, 7, 8].map((pr) => feedback(`k${pr}`, pr)));
+    age();
+    return h as ShardedJournalHandle;
+  }
+
+  it('a second load re-parses nothing when no shard changed', async () => {
+    const h = await seeded();
+    const first = await h.load();
+    const parsed = h.cache.parsed;
+    const second = await h.load();
+    assert.equal(h.cache.parsed, parsed);
+    assert.deepEqual(second, first);
+  });
+
+  it('re-parses only the shard another store instance wrote', async () => {
+    const h = await seeded();
+    await h.load();
+    const parsed = h.cache.parsed;
+    await (await new JournalStore({ rootDir: t.dir }).open(ada)).updateFeedback(['k3'], (f) => f.tags.push(tag('design')));
+    const j = await h.load();
+    assert.equal(h.cache.parsed, parsed + 1);
+    assert.deepEqual(j.feedback['k3']!.tags.map((x) => x.category), ['design']);
+    await h.updateFeedback(['k3'], (f) => f.tags.push(tag('testing')));
+    assert.deepEqual((await h.load()).feedback['k3']!.tags.map((x) => x.category), ['design', 'testing'], 'own writes show too');
+  });
+
+  it('sees an in-place edit of the same size made within the same mtime tick', async () => {
+    const h = await new JournalStore({ rootDir: t.dir, shardCount: 8 }).open(ada);
+    await h.upsertFeedback([feedback('s1', 1, { body: 'aaaa' })]);
+    await h.load();
+    const file = journalPaths(t.dir, ada).shard(shardOf(feedback('s1', 1).prUrl, 8));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"aaaa"', '"bbbb"'));
+    assert.equal((await h.load()).feedback['s1']!.body, 'bbbb');
+  });
+
+  it('a shard damaged after caching is set aside, not served from the cache', async () => {
+    const h = await seeded();
+    await h.load();
+    const p = journalPaths(t.dir, ada);
+    writeFileSync(p.shard(shardOf(feedback('x', 2).prUrl, 8)), '{"shard":');
+    const j = await h.load();
+    assert.equal(j.feedback['k2'], undefined);
+    assert.ok(j.feedback['k1'] || shardOf(feedback('x', 1).prUrl, 8) === shardOf(feedback('x', 2).prUrl, 8));
+    assert.ok(readdirSync(p.shardDir).some((n) => n.includes('corrupt')));
+  });
+});
+});
