@@ -60,6 +60,15 @@ const builds = [
     plugins: [modelBesideBundle],
   },
   {
+    // "Open demo data" loads the generator on demand, keeping it out of activation.
+    ...common,
+    entryPoints: ['src/demo/generate.ts'],
+    outfile: 'dist/demo.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
