@@ -66,4 +66,3 @@ describe('store: shard parse cache', () => {
     assert.ok(readdirSync(p.shardDir).some((n) => n.includes('corrupt')));
   });
 });
-});
