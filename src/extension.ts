@@ -21,6 +21,7 @@ import { createTargetResolver } from './views/tagging/targets';
 import type { App } from './views/app';
 import { registerExportCommand } from './views/exportCommand';
 import { registerJournalPanel } from './views/journalFeature';
+import { registerEngineersView } from './views/engineersView';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const started = performance.now();
@@ -86,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerTaggingCommands(app, createTargetResolver(app, () => feedback.view.selection));
   registerExportCommand(app);
   registerJournalPanel(app);
+  registerEngineersView(app);
   void app.classifier.ready();
 
   context.subscriptions.push(

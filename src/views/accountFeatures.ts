@@ -9,9 +9,9 @@ import { loadDemoData } from './demo';
 
 export function registerAccountFeatures(app: App): void {
   const { context, auth, engineers, sync, status, log } = app;
-  const run = (fn: () => Promise<unknown>) => async () => {
+  const run = (fn: (arg?: unknown) => Promise<unknown>) => async (arg?: unknown) => {
     try {
-      await fn();
+      await fn(arg);
     } catch (err) {
       log.error(errorText(err));
       void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
@@ -88,9 +88,12 @@ export function registerAccountFeatures(app: App): void {
     vscode.commands.registerCommand(
       Commands.untrackEngineer,
       run(async (arg?: unknown) => {
+        const fromNode = typeof arg === 'object' && arg !== null ? (arg as { engineer?: { login?: unknown } }).engineer?.login : undefined;
         const login =
           typeof arg === 'string'
             ? arg
+            : typeof fromNode === 'string'
+              ? fromNode
             : (await vscode.window.showQuickPick(engineers.syncable().slice(auth.current ? 1 : 0).map((e) => e.login), { title: 'Stop tracking' }));
         if (login) await engineers.untrack(login);
       }),

@@ -11,6 +11,7 @@ export const Commands = {
   trackEngineer: 'reviewMentor.trackEngineer',
   untrackEngineer: 'reviewMentor.untrackEngineer',
   selectEngineer: 'reviewMentor.selectEngineer',
+  showEngineer: 'reviewMentor.showEngineer',
   groupBy: 'reviewMentor.groupBy',
   filter: 'reviewMentor.filter',
   clearFilter: 'reviewMentor.clearFilter',

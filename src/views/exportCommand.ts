@@ -20,6 +20,8 @@ const FORMATS: { id: Format; label: string; detail: string }[] = [
 
 export interface ExportRequest {
   engineers?: EngineerRef[];
+  /** From the Engineers view's context menu. */
+  engineer?: EngineerRef;
 }
 
 export function registerExportCommand(app: App): void {
@@ -36,7 +38,7 @@ export function registerExportCommand(app: App): void {
 }
 
 async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
-  const engineers = req?.engineers?.length ? req.engineers : await pickEngineers(app);
+  const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
   if (!engineers || engineers.length === 0) return;
   const period = await pickPeriod();
   if (!period) return;

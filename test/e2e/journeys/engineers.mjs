@@ -1,0 +1,47 @@
+// Engineers journey: a manager tracks a report, sees them in the Engineers view,
+// opens their journal from its context menu, and stops tracking them.
+import assert from 'node:assert/strict';
+import { startSandbox } from '../sandbox.mjs';
+
+export const name = 'engineers';
+export const timeoutMs = 240_000;
+
+export default async function (h) {
+  const sandbox = await startSandbox();
+  try {
+    h.env.REVIEW_MENTOR_TOKEN = 'sandbox-token-priya-dev';
+    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url });
+    const page = await h.openWorkbench();
+    await h.openViewContainer('Review Mentor');
+    await h.waitForLog(/Synced priya-dev/, 60_000);
+
+    await h.runCommand('Review Mentor: Track engineer...', { opensInput: true });
+    await page.locator('.quick-input-widget input.input').fill('sam-lee');
+    await page.keyboard.press('Enter');
+
+    const pane = h.view('Engineers');
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const sam = pane.locator('.monaco-list-row', { hasText: 'sam-lee' });
+    await sam.waitFor({ timeout: 30_000 });
+    assert.match(await sam.innerText(), /tracked/);
+    assert.match(await pane.locator('.monaco-list-row', { hasText: 'priya-dev' }).innerText(), /you/);
+    // Tracking selects the new engineer: the Feedback view shows sam-lee's feedback once synced.
+    await h.waitForLog(/Synced sam-lee/, 60_000);
+    await h.screenshot('tracked');
+
+    await sam.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Open journal' }).first().hover();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'Journal — sam-lee' }).waitFor({ timeout: 30_000 });
+    await h.webviewFrame().locator('[data-testid=total-count]').waitFor({ timeout: 30_000 });
+    await h.screenshot('journal');
+
+    await sam.click({ button: 'right' });
+    await page.locator('.context-view .action-label', { hasText: 'Stop tracking' }).first().hover();
+    await page.keyboard.press('Enter');
+    await sam.waitFor({ state: 'detached', timeout: 15_000 });
+  } finally {
+    sandbox.close();
+  }
+}
