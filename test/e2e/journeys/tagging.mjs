@@ -42,6 +42,13 @@ async function firstItemOf(h, rows, label) {
   return item;
 }
 
+/** Expands or collapses a group (the tree only renders rows on screen, so counts below an open group may be off-screen). */
+async function setExpanded(rows, label, expanded) {
+  const group = groupRow(rows, label);
+  if (((await group.getAttribute('aria-expanded')) === 'true') !== expanded) await group.click();
+  await rows.page().waitForTimeout(300);
+}
+
 async function until(check, page, ms = 30_000) {
   for (const end = Date.now() + ms; Date.now() < end; ) {
     if (await check()) return;
@@ -95,11 +102,13 @@ export default async function (h) {
     const taggedText = (await item.getAttribute('aria-label')) ?? '';
     await contextMenu(page, item, 'Tag...');
     await pickInQuickPick(page, 'Design', { checkbox: true });
+    await setExpanded(rows, 'Correctness', false);
     await until(async () => (await taggedCount(rows, 'Design')) === designBefore + 1, page);
     assert.equal(await taggedCount(rows, 'Design'), designBefore + 1, `tagging "${taggedText}" adds one to Design`);
     await h.screenshot('tagged');
 
     // 2. Accept a suggestion with the inline thumbs-up.
+    await setExpanded(rows, 'Correctness', true);
     const suggested = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
     await suggested.waitFor({ timeout: 10_000 }).catch(async () => {
       await rows.filter({ hasText: /suggested/ }).first().click();
@@ -115,11 +124,14 @@ export default async function (h) {
     assert.equal(await taggedCount(rows, suggestedCategory), acceptedBefore + 1, `accepting "${acceptedLabel}" counts it as ${suggestedCategory}`);
 
     // 3. Reject another suggestion and say what it really is: Tone.
+    await setExpanded(rows, 'Correctness', false);
     const toneBefore = await taggedCount(rows, 'Tone');
+    await setExpanded(rows, 'Correctness', true);
     const other = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
     await other.hover();
     await other.locator('.action-label[aria-label^="Reject suggested tag"]').click();
     await pickInQuickPick(page, 'Tone');
+    await setExpanded(rows, 'Correctness', false);
     await until(async () => (await taggedCount(rows, 'Tone')) === toneBefore + 1, page);
     assert.equal(await taggedCount(rows, 'Tone'), toneBefore + 1, 'the rejected item is now tagged Tone');
     await h.screenshot('accepted-rejected');
