@@ -2,21 +2,14 @@
 import * as vscode from 'vscode';
 import type { App } from './app';
 import { Commands } from './commandIds';
-import { errorText } from './auth';
+import { reportErrors } from './reportErrors';
 import { DEMO_HOST, validateLogin } from './engineers';
 import { pickEngineer } from './browseCommands';
 import { loadDemoData } from './demo';
 
 export function registerAccountFeatures(app: App): void {
   const { context, auth, engineers, sync, status, log } = app;
-  const run = (fn: (arg?: unknown) => Promise<unknown>) => async (arg?: unknown) => {
-    try {
-      await fn(arg);
-    } catch (err) {
-      log.error(errorText(err));
-      void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
-    }
-  };
+  const run = (fn: (arg?: unknown) => Promise<unknown>) => reportErrors(log, fn);
 
   // Demo journals stay on disk between sessions; show them again after a reload.
   void app.journals.store.list().then((list) => {

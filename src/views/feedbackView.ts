@@ -4,6 +4,8 @@ import type { Feedback } from '../core/model';
 import type { App } from './app';
 import { Commands } from './commandIds';
 import { errorText } from './auth';
+import { reportErrors } from './reportErrors';
+import { clickedOrSelection } from './tagging/targets';
 import { FeedbackTreeProvider, type TreeNode, type FeedbackNode } from './feedbackTree';
 import { pickFilter, pickGroupBy, searchQuickPick } from './browseCommands';
 import { EMPTY_FILTER } from '../core/browse/filter';
@@ -54,21 +56,11 @@ export function registerFeedbackView(app: App): { tree: FeedbackTreeProvider; vi
 
   /** The items a command applies to: the clicked one, or the tree's selection. */
   const targets = (node?: TreeNode, selected?: readonly TreeNode[]): FeedbackNode[] => {
-    const inSelection = !!node && !!selected?.some((n) => n === node || (n.kind === 'feedback' && node.kind === 'feedback' && n.item.id === node.item.id));
-    const list = inSelection ? selected! : node ? [node] : view.selection;
+    const list = clickedOrSelection(node, selected, () => view.selection) as TreeNode[];
     return list.filter((n): n is FeedbackNode => n.kind === 'feedback');
   };
   const hostOf = (n: FeedbackNode) => n.engineer.host;
-  const guard =
-    <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) =>
-    async (...args: A) => {
-      try {
-        await fn(...args);
-      } catch (err) {
-        log.error(errorText(err));
-        void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
-      }
-    };
+  const guard = <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) => reportErrors(log, fn);
 
   context.subscriptions.push(
     tree,

@@ -8,8 +8,8 @@ import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '
 import type { Correction } from '../../core/classifier';
 import type { App } from '../app';
 import { Commands } from '../commandIds';
-import { errorText } from '../auth';
 import { readConfig } from '../config';
+import { reportErrors } from '../reportErrors';
 import { pickCategories, pickOneCategory } from './tagPicker';
 import { publishTags } from './publish';
 
@@ -24,19 +24,15 @@ export type TargetResolver = (arg?: unknown, selected?: unknown) => Promise<TagT
 export function registerTaggingCommands(app: App, resolve: TargetResolver): void {
   const { context, journals, taxonomy, log, classifier } = app;
   const who = () => app.auth.current?.login ?? app.engineers.selected()?.login ?? 'me';
-  const guard = (fn: (t: TagTarget) => Promise<void>) => async (arg?: unknown, selected?: unknown) => {
-    try {
+  const guard = (fn: (t: TagTarget) => Promise<void>) =>
+    reportErrors(log, async (arg?: unknown, selected?: unknown) => {
       const target = await resolve(arg, selected);
       if (!target || target.items.length === 0) {
         void vscode.window.showInformationMessage('Select one or more feedback items in the Feedback view first.');
         return;
       }
       await fn(target);
-    } catch (err) {
-      log.error(errorText(err));
-      void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
-    }
-  };
+    });
   const update = (t: TagTarget, fn: (f: Feedback) => void) =>
     journals.write(t.engineer, (h) => h.updateFeedback(t.items.map((i) => i.id), fn));
 

@@ -8,9 +8,7 @@ import type { TagTarget, TargetResolver } from './commands';
 
 export function createTargetResolver(app: App, treeSelection: () => readonly TreeNode[]): TargetResolver {
   return async (arg, selected) => {
-    // VS Code passes the selection too; it applies only when the clicked item is part of it.
-    const inSelection = Array.isArray(selected) && selected.some((n) => n === arg || sameFeedback(n, arg));
-    const nodes = (inSelection ? selected : arg ? [arg] : treeSelection()) as unknown[];
+    const nodes = clickedOrSelection(arg, selected, treeSelection);
     const treeNodes = nodes.filter((n): n is Extract<TreeNode, { kind: 'feedback' }> => isObject(n) && n.kind === 'feedback');
     if (treeNodes.length > 0) {
       return { engineer: treeNodes[0]!.engineer, items: treeNodes.map((n) => n.item) };
@@ -20,6 +18,15 @@ export function createTargetResolver(app: App, treeSelection: () => readonly Tre
     const engineer = (isObject(arg) && isEngineer(arg.engineer) ? arg.engineer : undefined) ?? app.engineers.selected();
     return engineer ? lookUp(app, engineer, ids) : undefined;
   };
+}
+
+/**
+ * The items a command invoked on a tree item applies to. VS Code passes the
+ * selection too; it counts only when the clicked item is part of it.
+ */
+export function clickedOrSelection(arg: unknown, selected: unknown, fallback: () => readonly unknown[]): readonly unknown[] {
+  if (Array.isArray(selected) && selected.some((n) => n === arg || sameFeedback(n, arg))) return selected;
+  return arg ? [arg] : fallback();
 }
 
 async function lookUp(app: App, engineer: EngineerRef, ids: string[]): Promise<TagTarget> {
