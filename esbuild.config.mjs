@@ -2,7 +2,8 @@
 // `node esbuild.config.mjs` builds for development, `--production` minifies,
 // `--watch` rebuilds on change. Source maps are always written.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyWebviewAssets, webviewBuildOptions } from './build/webview.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -79,25 +80,12 @@ const builds = [
     define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
     mainFields: ['module', 'main'],
   },
-  {
-    ...common,
-    entryPoints: { journal: 'webview-ui/src/main.ts' },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    loader: { '.css': 'css', '.ttf': 'file' },
-    tsconfig: 'webview-ui/tsconfig.json',
-  },
+  { ...common, ...webviewBuildOptions },
 ];
 
 function copyStaticAssets() {
   writeModelJson();
-  // The codicon font is loaded by the webview through asWebviewUri, so it must
-  // sit inside the bundle folder (the only localResourceRoot).
-  mkdirSync('dist/webview', { recursive: true });
-  cpSync('node_modules/@vscode/codicons/dist/codicon.css', 'dist/webview/codicon.css');
-  cpSync('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/webview/codicon.ttf');
+  copyWebviewAssets();
 }
 
 if (watch) {
