@@ -14,6 +14,7 @@ import { TaxonomyService } from './views/taxonomyService';
 import { BrowseState } from './views/browseState';
 import { registerAccountFeatures } from './views/accountFeatures';
 import { registerFeedbackView } from './views/feedbackView';
+import type { PastFeedbackStats } from './views/pastFeedback';
 import { prepareSyncedFeedback } from './views/tagging/prepare';
 import { ClassifierService } from './views/tagging/classifierService';
 import { registerTaggingCommands } from './views/tagging/commands';
@@ -23,7 +24,12 @@ import { registerExportCommand } from './views/exportCommand';
 import { registerJournalPanel } from './views/journalFeature';
 import { registerEngineersView } from './views/engineersView';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only diagnostics for the extension-host tests. */
+export interface ReviewMentorApi {
+  pastFeedbackStats(): Readonly<PastFeedbackStats>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ReviewMentorApi> {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('Review Mentor', { log: true });
   const serverUrl = () => readConfig().serverUrl;
@@ -104,6 +110,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Sign-in is restored after activation so start-up never waits on the network.
   void auth.restore();
+  return { pastFeedbackStats: () => ({ ...feedback.past.stats }) };
 }
 
 export function deactivate(): void {}

@@ -14,7 +14,11 @@ import { PastFeedbackController } from './pastFeedback';
 import { readConfig, affectsConfig } from './config';
 import { DEMO_HOST } from './engineers';
 
-export function registerFeedbackView(app: App): { tree: FeedbackTreeProvider; view: vscode.TreeView<TreeNode> } {
+export function registerFeedbackView(app: App): {
+  tree: FeedbackTreeProvider;
+  view: vscode.TreeView<TreeNode>;
+  past: PastFeedbackController;
+} {
   const { context, engineers, journals, browse, taxonomy, log } = app;
   const items = async () => {
     const e = engineers.selected();
@@ -47,7 +51,7 @@ export function registerFeedbackView(app: App): { tree: FeedbackTreeProvider; vi
       pending = undefined;
       try {
         await tree.refresh();
-        await past.refreshVisible();
+        await past.invalidate();
       } catch (err) {
         log.error(`Could not refresh the Feedback view: ${errorText(err)}`);
       }
@@ -114,5 +118,5 @@ export function registerFeedbackView(app: App): { tree: FeedbackTreeProvider; vi
     ),
   );
   refresh();
-  return { tree, view };
+  return { tree, view, past };
 }
