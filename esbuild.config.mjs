@@ -79,6 +79,19 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
     mainFields: ['module', 'main'],
+    alias: { zod: './build/zod-slim.mjs' },
+  },
+  {
+    // The sandbox GitHub for tests, the demo and benchmarks: a dev tool, never
+    // packaged (.vscodeignore lists what ships). Reads GitHub's schema from
+    // node_modules at run time, so it runs from a checkout only.
+    ...common,
+    entryPoints: ['sandbox/main.ts'],
+    outfile: 'dist/sandbox.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
   },
   { ...common, ...webviewBuildOptions },
 ];

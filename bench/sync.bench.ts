@@ -9,7 +9,7 @@ import type { Dataset } from '../src/demo/dataset';
 import { createGitHubClient } from '../src/github/client';
 import { syncEngineer } from '../src/github/sync';
 import { JournalStore } from '../src/store';
-import { generateDataset, startSandbox } from '../test/sandbox-github';
+import { generateDataset, startSandbox } from '../sandbox';
 import { naiveRestSync } from './naiveRestClient';
 
 const LOGIN = 'priya-dev';

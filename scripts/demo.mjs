@@ -18,7 +18,7 @@ function say(line) {
 
 async function startSandbox() {
   const port = Number(process.env.DEMO_SANDBOX_PORT) || (await freePort());
-  const proc = spawn(process.execPath, [CLI, 'sandbox', '--port', String(port), '--base-date', 'today'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, [join(REPO, 'dist/sandbox.js'), '--port', String(port), '--base-date', 'today'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

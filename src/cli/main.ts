@@ -7,7 +7,6 @@ const commands: Record<string, () => Promise<CliCommand>> = {
   // Subcommands register here, loaded lazily so `--help` stays fast.
   classify: async () => (await import('./classify')).default,
   export: async () => (await import('./export')).default,
-  sandbox: async () => (await import('./sandbox')).default,
   sync: async () => (await import('./sync')).default,
 };
 

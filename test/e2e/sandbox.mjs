@@ -6,7 +6,7 @@ import { REPO, freePort } from './harness.mjs';
 
 export async function startSandbox(extraArgs = ['--base-date', 'today']) {
   const port = await freePort();
-  const proc = spawn(process.execPath, [join(REPO, 'dist/cli.js'), 'sandbox', '--port', String(port), ...extraArgs], {
+  const proc = spawn(process.execPath, [join(REPO, 'dist/sandbox.js'), '--port', String(port), ...extraArgs], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,7 +1,7 @@
 // The manifest and the code must agree on command ids, or menus break silently.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { Commands } from '../../../src/views/commandIds';
+import { Commands } from '../../../src/platform/commandIds';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 

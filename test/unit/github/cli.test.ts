@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import command from '../../../src/cli/sync';
 import { CliError } from '../../../src/cli/command';
-import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 
 describe('cli: review-mentor sync', () => {
   let sandbox: Sandbox;

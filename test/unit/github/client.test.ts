@@ -10,7 +10,7 @@ import { createGitHubClient, endpoints, getViewer } from '../../../src/github/cl
 import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, MalformedResponseError, NetworkError, NotFoundError } from '../../../src/github/errors';
 import { updateCommentBody } from '../../../src/github/mutations';
 import { syncEngineer } from '../../../src/github/sync';
-import { startSandbox, DEMO_VIEWER } from '../../sandbox-github';
+import { startSandbox, DEMO_VIEWER } from '../../../sandbox';
 import { recordingLogger, tempJournal } from './helpers';
 
 interface Recorded {

@@ -2,7 +2,7 @@
 // itself, and a failed or cancelled sync must leave the journal as it was, or
 // with whole PRs added, never half of one.
 import assert from 'node:assert/strict';
-import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 import type { Feedback } from '../../../src/core/model';
 import { syncEngineer } from '../../../src/github/sync';
 import { AuthError, CancelledError, ServerError } from '../../../src/github/errors';

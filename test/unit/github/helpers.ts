@@ -8,7 +8,7 @@ import type { Dataset, DatasetPullRequest } from '../../../src/demo/dataset';
 import { sameLogin, type EngineerRef, type Feedback } from '../../../src/core/model';
 import { createGitHubClient, type GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
 import { JournalStore, type JournalHandle } from '../../../src/store';
-import { generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 
 export interface RecordingLogger {
   lines: string[];

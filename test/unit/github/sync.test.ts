@@ -1,7 +1,7 @@
 // Sync against the sandbox GitHub: the journal must equal the sandbox's data,
 // comment for comment, and a re-sync with nothing new must cost one request.
 import assert from 'node:assert/strict';
-import { startSandbox, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 import { syncEngineer } from '../../../src/github/sync';
 import { getViewer } from '../../../src/github/client';
 import { expectedFeedback, project, recordingLogger, sandboxClient, tempJournal } from './helpers';

@@ -2,7 +2,7 @@
 import type { Entry, EngineerRef, Journal } from '../../../src/core/model';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 import type { EntryPatch, NewEntry } from '../../../src/protocol';
-import type { JournalPanelBackend, TagOperation } from '../../../src/views/journal/backend';
+import type { JournalPanelBackend, TagOperation } from '../../../src/features/journal/backend';
 
 export class FakeBackend implements JournalPanelBackend {
   calls: string[] = [];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { CURRENT_SCHEMA_VERSION, type Journal } from '../../../src/core/model';
 import type { HostMessage } from '../../../src/protocol';
-import { JournalController } from '../../../src/views/journal/journalController';
+import { JournalController } from '../../../src/features/journal/journalController';
 import { entry, feedback, LOGIN } from '../../webview/harness/fixtures';
 import { FakeBackend } from './fakeBackend';
 

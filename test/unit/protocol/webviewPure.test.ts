@@ -1,7 +1,7 @@
 // Pure parts of the webview (no DOM): virtual list geometry, filtering, the panel HTML.
 import assert from 'node:assert/strict';
 import type { TimelineFilters } from '../../../src/protocol';
-import { journalCsp, journalHtml } from '../../../src/views/journal/html';
+import { journalCsp, journalHtml } from '../../../src/features/journal/html';
 import { facetValues, filterFeedback } from '../../../webview-ui/src/filter';
 import { RowGeometry } from '../../../webview-ui/src/virtualRange';
 import { feedback, LOGIN, tag } from '../../webview/harness/fixtures';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDataFile, startFromArgs } from '../../../src/cli/sandbox';
+import { loadDataFile, startFromArgs } from '../../../sandbox/cli';
 import { CliError } from '../../../src/cli/command';
 import { generateDataset } from '../../../src/demo/generate';
 import { gql } from './helpers';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateDataset, startSandbox, type Sandbox } from '../../sandbox-github';
+import { generateDataset, startSandbox, type Sandbox } from '../../../sandbox';
 import { gql, rest } from './helpers';
 
 describe('sandbox: auth and faults', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse } from 'graphql';
-import { analyze, githubSchema, startSandbox, type Sandbox } from '../../sandbox-github';
+import { analyze, githubSchema, startSandbox, type Sandbox } from '../../../sandbox';
 import { gql } from './helpers';
 
 const SYNC = `query Sync($q: String!, $after: String) {

@@ -1,5 +1,5 @@
 // Small fetch-based client for the sandbox tests: what any GitHub client sends.
-import type { Sandbox } from '../../sandbox-github';
+import type { Sandbox } from '../../../sandbox';
 
 export interface GqlResponse<T = any> {
   status: number;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { generateDataset, startSandbox, type Sandbox } from '../../sandbox-github';
+import { generateDataset, startSandbox, type Sandbox } from '../../../sandbox';
 import type { DatasetPullRequest } from '../../../src/demo/dataset';
 import { gql, rest } from './helpers';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Dataset } from '../../../src/demo/dataset';
 import { generateDataset } from '../../../src/demo/generate';
-import { startSandbox, type Sandbox } from '../../sandbox-github';
-import { searchPullRequests } from '../../sandbox-github/search';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { searchPullRequests } from '../../../sandbox/search';
 import { gql, rest } from './helpers';
 
 /** rel → URL from a Link header. */

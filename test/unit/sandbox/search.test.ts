@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateDataset } from '../../../src/demo/generate';
-import { dateRange, searchPullRequests, SEARCH_RESULT_LIMIT } from '../../sandbox-github/search';
+import { dateRange, searchPullRequests, SEARCH_RESULT_LIMIT } from '../../../sandbox/search';
 
 describe('sandbox: search qualifiers', () => {
   const data = generateDataset({ seed: 21, prs: 120 });

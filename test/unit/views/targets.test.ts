@@ -1,8 +1,8 @@
 // Which items a tagging command acts on: the clicked item, the selection when
 // the clicked item is part of it, a past-feedback comment, or explicit ids.
 import { strict as assert } from 'node:assert';
-import { createTargetResolver } from '../../../src/views/tagging/targets';
-import type { App } from '../../../src/views/app';
+import { createTargetResolver } from '../../../src/features/tagging/targets';
+import type { App } from '../../../src/app';
 import type { Feedback } from '../../../src/core/model';
 
 const engineer = { login: 'priya-dev', host: 'github.com' };

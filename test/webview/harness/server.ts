@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { journalCsp, journalHtml } from '../../../src/views/journal/html';
+import { journalCsp, journalHtml } from '../../../src/features/journal/html';
 
 const ROOT = resolve(__dirname, '../../..');
 const DIST = join(ROOT, 'dist', 'webview');

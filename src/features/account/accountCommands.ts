@@ -1,0 +1,108 @@
+// Sign-in, sync, tracked engineers and demo data.
+import * as vscode from 'vscode';
+import type { App } from '../../app';
+import { Commands } from '../../platform/commandIds';
+import { reportErrors } from '../../platform/reportErrors';
+import { DEMO_HOST, validateLogin } from '../engineers/engineerService';
+import { pickEngineer } from '../feedback/browseCommands';
+import { loadDemoData } from '../demo/demoData';
+
+export function registerAccountFeatures(app: App): void {
+  const { context, auth, engineers, sync, status, log } = app;
+  const run = (fn: (arg?: unknown) => Promise<unknown>) => reportErrors(log, fn);
+
+  // Demo journals stay on disk between sessions; show them again after a reload.
+  void app.journals.store.list().then((list) => {
+    const demo = list.filter((e) => e.host === DEMO_HOST).map((e) => e.login);
+    if (demo.length > 0) {
+      engineers.setDemoTeam(demo);
+      if (!auth.current) status.set({ kind: 'demo' });
+    }
+  });
+
+  context.subscriptions.push(
+    auth.onDidChange((user) => {
+      engineers.setMe(user?.login);
+      if (user) {
+        status.set({ kind: 'idle', lastSync: sync.lastSync });
+        sync.schedule();
+        // The first sign-in always syncs; later ones only when the data went stale.
+        if (!sync.lastSync || sync.isStale()) void sync.sync({ interactive: false });
+      } else {
+        status.set(engineers.isDemo ? { kind: 'demo' } : { kind: 'signed-out' });
+      }
+    }),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
+    vscode.commands.registerCommand(
+      Commands.signIn,
+      run(async () => {
+        const user = await auth.signIn();
+        if (user) void sync.sync({ interactive: true });
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.signInWithToken,
+      run(async () => {
+        const user = await auth.signInWithToken();
+        if (user) {
+          void vscode.window.showInformationMessage(`Review Mentor: signed in as ${user.login}.`);
+          void sync.sync({ interactive: true });
+        }
+      }),
+    ),
+    vscode.commands.registerCommand(Commands.signOut, run(() => auth.signOut())),
+    vscode.commands.registerCommand(
+      Commands.sync,
+      run(async () => {
+        if (!auth.current) {
+          const choice = await vscode.window.showInformationMessage('Sign in to GitHub to sync review feedback.', 'Sign in', 'Use a token');
+          if (choice === 'Sign in') await vscode.commands.executeCommand(Commands.signIn);
+          if (choice === 'Use a token') await vscode.commands.executeCommand(Commands.signInWithToken);
+          return;
+        }
+        await sync.sync({ interactive: true });
+      }),
+    ),
+    vscode.commands.registerCommand(Commands.cancelSync, () => sync.cancel()),
+    vscode.commands.registerCommand(
+      Commands.trackEngineer,
+      run(async () => {
+        const login = await vscode.window.showInputBox({
+          title: 'Track an engineer',
+          prompt: 'GitHub login of someone whose feedback you follow (a report, a mentee). Each gets a journal of their own.',
+          validateInput: (v) => validateLogin(v),
+        });
+        if (!login) return;
+        await engineers.track(login.trim());
+        await engineers.select({ login: login.trim(), host: engineers.syncable()[0]?.host ?? 'github.com' });
+        if (auth.current) void sync.sync({ interactive: true });
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.untrackEngineer,
+      run(async (arg?: unknown) => {
+        const fromNode = typeof arg === 'object' && arg !== null ? (arg as { engineer?: { login?: unknown } }).engineer?.login : undefined;
+        const login =
+          typeof arg === 'string'
+            ? arg
+            : typeof fromNode === 'string'
+              ? fromNode
+            : (await vscode.window.showQuickPick(engineers.syncable().slice(auth.current ? 1 : 0).map((e) => e.login), { title: 'Stop tracking' }));
+        if (login) await engineers.untrack(login);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.selectEngineer,
+      run(async () => {
+        const picked = await pickEngineer(engineers.all(), engineers.selected(), engineers.signedIn);
+        if (picked) await engineers.select(picked);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.openDemo,
+      run(async () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Review Mentor: preparing demo data…' }, () => loadDemoData(app)),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,48 @@
+// The Engineers view: you, the engineers you track and, with demo data, the
+// demo team. Clicking one shows their feedback; the context menu opens their
+// journal, exports a summary or stops tracking them.
+import * as vscode from 'vscode';
+import type { EngineerRef } from '../../core/model';
+import { sameLogin } from '../../core/model';
+import type { App } from '../../app';
+import { DEMO_HOST } from './engineerService';
+import { Commands } from '../../platform/commandIds';
+
+export interface EngineerNode {
+  kind: 'engineer';
+  engineer: EngineerRef;
+  role: 'me' | 'tracked' | 'demo';
+}
+
+export function registerEngineersView(app: App): void {
+  const changed = new vscode.EventEmitter<void>();
+  const provider: vscode.TreeDataProvider<EngineerNode> = {
+    onDidChangeTreeData: changed.event,
+    getChildren: () => {
+      const me = app.engineers.signedIn;
+      return app.engineers.all().map((engineer) => ({
+        kind: 'engineer' as const,
+        engineer,
+        role: engineer.host === DEMO_HOST ? ('demo' as const) : me && sameLogin(me.login, engineer.login) && me.host === engineer.host ? ('me' as const) : ('tracked' as const),
+      }));
+    },
+    getTreeItem: (node) => {
+      const selected = app.engineers.selected();
+      const isSelected = !!selected && selected.host === node.engineer.host && sameLogin(selected.login, node.engineer.login);
+      const item = new vscode.TreeItem(node.engineer.login, vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.engineer.host}/${node.engineer.login}`;
+      item.description = [node.role === 'me' ? 'you' : node.role === 'demo' ? 'demo data' : 'tracked', isSelected ? 'shown' : undefined].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(isSelected ? 'eye' : 'person');
+      item.tooltip = `${node.engineer.login} on ${node.engineer.host}. Click to show their feedback.`;
+      item.contextValue = `engineer ${node.role}`;
+      item.command = { command: Commands.showEngineer, title: 'Show feedback', arguments: [node] };
+      return item;
+    },
+  };
+  app.context.subscriptions.push(
+    changed,
+    vscode.window.createTreeView('reviewMentor.engineers', { treeDataProvider: provider }),
+    app.engineers.onDidChange(() => changed.fire()),
+    vscode.commands.registerCommand(Commands.showEngineer, (node?: EngineerNode) => node && app.engineers.select(node.engineer)),
+  );
+}

@@ -1,0 +1,135 @@
+// "Export summary...": engineers, period, format and privacy options, then a
+// file written atomically and offered to open. The CLI produces the same
+// output from the same core functions.
+import * as vscode from 'vscode';
+import { homedir } from 'node:os';
+import { addDays, startOfDay, startOfQuarter, subDays } from 'date-fns';
+import type { EngineerRef } from '../../core/model';
+import { buildSummary, toCsv, toHtml, toJson, toMarkdown } from '../../core/summary';
+import type { App } from '../../app';
+import { Commands } from '../../platform/commandIds';
+import { errorText } from '../account/auth';
+
+type Format = 'md' | 'html' | 'csv' | 'json';
+const FORMATS: { id: Format; label: string; detail: string }[] = [
+  { id: 'md', label: 'Markdown', detail: 'For a 1:1 doc' },
+  { id: 'html', label: 'HTML', detail: 'Self-contained and printable; opens in any browser' },
+  { id: 'csv', label: 'CSV', detail: 'One row per feedback item, for spreadsheets' },
+  { id: 'json', label: 'JSON', detail: 'Versioned schema, for scripts' },
+];
+
+export interface ExportRequest {
+  engineers?: EngineerRef[];
+  /** From the Engineers view's context menu. */
+  engineer?: EngineerRef;
+}
+
+export function registerExportCommand(app: App): void {
+  app.context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.exportSummary, async (req?: ExportRequest) => {
+      try {
+        await exportSummary(app, req);
+      } catch (err) {
+        app.log.error(`Export failed: ${errorText(err)}`);
+        void vscode.window.showErrorMessage(`Review Mentor: export failed. ${errorText(err)}`);
+      }
+    }),
+  );
+}
+
+async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
+  const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
+  if (!engineers || engineers.length === 0) return;
+  const period = await pickPeriod();
+  if (!period) return;
+  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format' });
+  if (!format) return;
+  const privacy = await vscode.window.showQuickPick(
+    [
+      { label: 'Include comment text', picked: true, id: 'text' },
+      { label: 'Include reviewer names', picked: true, id: 'names' },
+    ],
+    { title: 'What to include (untick to leave out)', canPickMany: true },
+  );
+  if (!privacy) return;
+  const name = engineers.length === 1 ? engineers[0]!.login : 'team';
+  const defaultUri = vscode.Uri.joinPath(
+    vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
+    `review-summary-${name}-${period.from.toISOString().slice(0, 10)}.${format.id}`,
+  );
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: 'Save summary' });
+  if (!target) return;
+  const journals = await Promise.all(engineers.map((e) => app.journals.load(e)));
+  const summary = buildSummary({
+    journals,
+    from: period.from,
+    to: period.to,
+    now: new Date(),
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    includeText: privacy.some((p) => p.id === 'text'),
+    includeReviewerNames: privacy.some((p) => p.id === 'names'),
+    excludeBots: true,
+    taxonomy: app.taxonomy.current,
+  });
+  const render = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson }[format.id];
+  // workspace.fs.writeFile replaces the file in one step; nothing half-written is left.
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(render(summary)));
+  app.log.info(`Exported a ${format.label} summary for ${engineers.map((e) => e.login).join(', ')} to ${target.fsPath}.`);
+  const choice = await vscode.window.showInformationMessage(`Summary saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open', format.id === 'html' ? 'Open in browser' : 'Reveal');
+  if (choice === 'Open') await vscode.window.showTextDocument(target);
+  if (choice === 'Open in browser') await vscode.env.openExternal(target);
+  if (choice === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
+}
+
+async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
+  const all = app.engineers.all();
+  if (all.length === 0) {
+    void vscode.window.showInformationMessage('Sign in or open the demo data first: there is nobody to summarise yet.');
+    return undefined;
+  }
+  if (all.length === 1) return all;
+  const selected = app.engineers.selected();
+  const picks = await vscode.window.showQuickPick(
+    all.map((e) => ({ label: e.login, description: e.host, picked: selected?.login === e.login && selected.host === e.host, engineer: e })),
+    { title: 'Export a summary for', placeHolder: 'Pick one engineer, several, or all (a team summary compares them)', canPickMany: true },
+  );
+  return picks?.map((p) => p.engineer);
+}
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+export function presetPeriod(id: 'last14' | 'last30' | 'quarter', now: Date): Period {
+  const tomorrow = addDays(startOfDay(now), 1);
+  switch (id) {
+    case 'last14':
+      return { from: subDays(tomorrow, 14), to: tomorrow };
+    case 'last30':
+      return { from: subDays(tomorrow, 30), to: tomorrow };
+    case 'quarter':
+      return { from: startOfQuarter(now), to: tomorrow };
+  }
+}
+
+async function pickPeriod(): Promise<Period | undefined> {
+  const now = new Date();
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'Last 2 weeks', id: 'last14' as const },
+      { label: 'Last 30 days', id: 'last30' as const },
+      { label: 'This quarter', id: 'quarter' as const },
+      { label: 'Custom range...', id: 'custom' as const },
+    ],
+    { title: 'Period' },
+  );
+  if (!pick) return undefined;
+  if (pick.id !== 'custom') return presetPeriod(pick.id, now);
+  const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : 'Use the form 2026-01-31.');
+  const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid });
+  if (!from) return undefined;
+  const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined) });
+  if (!to) return undefined;
+  return { from: startOfDay(new Date(`${from}T00:00:00`)), to: addDays(startOfDay(new Date(`${to}T00:00:00`)), 1) };
+}

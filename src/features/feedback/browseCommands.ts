@@ -1,0 +1,192 @@
+// Quick picks for the Feedback view: group by, filter, search, engineer.
+import * as vscode from 'vscode';
+import type { CategoryGroup, EngineerRef, Feedback } from '../../core/model';
+import type { Taxonomy } from '../../core/taxonomy';
+import { GROUP_LABELS } from '../../core/taxonomy';
+import type { GroupBy } from '../../core/browse/group';
+import { EMPTY_FILTER, type FeedbackFilter } from '../../core/browse/filter';
+import { searchFeedback, firstLine, relativeAge } from '../../core/browse/text';
+import type { BrowseState } from './browseState';
+
+const GROUPINGS: { by: GroupBy; label: string; icon: string }[] = [
+  { by: 'category', label: 'Category', icon: 'tag' },
+  { by: 'pr', label: 'Pull request', icon: 'git-pull-request' },
+  { by: 'reviewer', label: 'Reviewer', icon: 'person' },
+  { by: 'repo', label: 'Repository', icon: 'repo' },
+  { by: 'month', label: 'Month', icon: 'calendar' },
+];
+
+export async function pickGroupBy(state: BrowseState): Promise<void> {
+  const current = state.groupBy;
+  const pick = await vscode.window.showQuickPick(
+    GROUPINGS.map((g) => ({ label: `$(${g.icon}) ${g.label}`, description: g.by === current ? 'current' : undefined, by: g.by })),
+    { title: 'Group feedback by', placeHolder: 'Choose how the Feedback view groups comments' },
+  );
+  if (pick) await state.setGroupBy(pick.by);
+}
+
+type FilterAspect = 'direction' | 'category' | 'reviewer' | 'repo' | 'dates' | 'resolved' | 'tagState' | 'clear';
+
+/** A two-step filter picker: which aspect, then its values. */
+export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy: Taxonomy): Promise<void> {
+  const f = state.filter;
+  const aspects: (vscode.QuickPickItem & { aspect: FilterAspect })[] = [
+    { label: '$(arrow-swap) Received or given', description: f.direction, aspect: 'direction' },
+    { label: '$(tag) Category or group', description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? GROUP_LABELS[f.group] : ''), aspect: 'category' },
+    { label: '$(person) Reviewer', description: f.reviewers.join(', '), aspect: 'reviewer' },
+    { label: '$(repo) Repository', description: f.repos.join(', '), aspect: 'repo' },
+    { label: '$(calendar) Date range', description: [f.from, f.to].filter(Boolean).join(' – '), aspect: 'dates' },
+    { label: '$(pass) Resolved or not', description: f.resolved, aspect: 'resolved' },
+    { label: '$(lightbulb) Tagged, untagged or suggested', description: f.tagState, aspect: 'tagState' },
+    { label: '$(clear-all) Clear filter', aspect: 'clear' },
+  ];
+  const aspect = await vscode.window.showQuickPick(aspects, { title: 'Filter feedback', placeHolder: 'What do you want to filter by?' });
+  if (!aspect) return;
+  const patch = await pickAspect(aspect.aspect, f, items, taxonomy);
+  if (patch) await state.patchFilter(patch);
+}
+
+async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedback[], taxonomy: Taxonomy): Promise<Partial<FeedbackFilter> | undefined> {
+  switch (aspect) {
+    case 'clear':
+      return { ...EMPTY_FILTER };
+    case 'direction': {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Received', detail: 'Feedback others left on your pull requests', value: 'received' as const },
+          { label: 'Given', detail: 'Feedback you left on others\' pull requests', value: 'given' as const },
+          { label: 'All', value: 'all' as const },
+        ],
+        { title: 'Received or given' },
+      );
+      return pick && { direction: pick.value };
+    }
+    case 'category': {
+      const groupItems = (['technical', 'interpersonal'] as CategoryGroup[]).map((g) => ({
+        label: `All ${GROUP_LABELS[g].toLowerCase()}`,
+        picked: f.group === g,
+        group: g as CategoryGroup | undefined,
+        id: undefined as string | undefined,
+      }));
+      const categoryItems = taxonomy.categories.map((c) => ({
+        label: `$(${c.icon}) ${c.label}`,
+        description: GROUP_LABELS[c.group],
+        picked: f.categories.includes(c.id),
+        group: undefined as CategoryGroup | undefined,
+        id: c.id as string | undefined,
+      }));
+      const picks = await vscode.window.showQuickPick([...groupItems, ...categoryItems], { title: 'Filter by category', canPickMany: true });
+      if (!picks) return undefined;
+      return { group: picks.find((p) => p.group)?.group, categories: picks.flatMap((p) => (p.id ? [p.id] : [])) };
+    }
+    case 'reviewer':
+      return pickValues('Filter by reviewer', count(items.map((i) => i.reviewer)), f.reviewers).then((v) => v && { reviewers: v });
+    case 'repo':
+      return pickValues('Filter by repository', count(items.map((i) => i.repo)), f.repos).then((v) => v && { repos: v });
+    case 'dates': {
+      const from = await askDate('From (yyyy-mm-dd, empty for no start)', f.from);
+      if (from === undefined) return undefined;
+      const to = await askDate('To (yyyy-mm-dd, inclusive, empty for no end)', f.to);
+      if (to === undefined) return undefined;
+      return { from: from || undefined, to: to || undefined };
+    }
+    case 'resolved': {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Any', value: 'any' as const },
+          { label: 'Resolved', value: 'resolved' as const },
+          { label: 'Unresolved', value: 'unresolved' as const },
+        ],
+        { title: 'Resolved or not' },
+      );
+      return pick && { resolved: pick.value };
+    }
+    case 'tagState': {
+      const pick = await vscode.window.showQuickPick(
+        [
+          { label: 'Any', value: 'any' as const },
+          { label: 'Tagged', detail: 'Tagged by a person, a label or a published marker', value: 'tagged' as const },
+          { label: 'Untagged', value: 'untagged' as const },
+          { label: 'Suggestion awaiting review', value: 'suggested' as const },
+        ],
+        { title: 'Tag state' },
+      );
+      return pick && { tagState: pick.value };
+    }
+    default: {
+      const never: never = aspect;
+      throw new Error(`Unknown filter aspect ${String(never)}`);
+    }
+  }
+}
+
+function count(values: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+  return m;
+}
+
+async function pickValues(title: string, counts: Map<string, number>, current: string[]): Promise<string[] | undefined> {
+  const items = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, description: `${n}`, picked: current.includes(label) }));
+  const picks = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: false });
+  return picks?.map((p) => p.label);
+}
+
+async function askDate(prompt: string, value: string | undefined): Promise<string | undefined> {
+  return vscode.window.showInputBox({
+    prompt,
+    value: value ?? '',
+    placeHolder: 'yyyy-mm-dd',
+    validateInput: (v) => (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v))) ? undefined : 'Use the form 2026-01-31.'),
+  });
+}
+
+/** Live search over all comments; picking one opens it. */
+export async function searchQuickPick(items: Feedback[], initial: string, open: (f: Feedback) => Promise<void>): Promise<void> {
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item: Feedback }>();
+  qp.title = 'Search feedback';
+  qp.placeholder = 'Type words to find in comments, files, reviewers, repositories';
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.value = initial;
+  const now = new Date();
+  const render = (q: string) => {
+    // Our own ranking does the matching; turn off VS Code's so it doesn't filter twice.
+    qp.items = searchFeedback(items, q)
+      .slice(0, 200)
+      .map((item) => ({
+        label: firstLine(item.body) || '(empty comment)',
+        description: `${item.reviewer} · ${item.repo}#${item.prNumber} · ${relativeAge(item.createdAt, now)}`,
+        detail: item.path,
+        alwaysShow: true,
+        item,
+      }));
+  };
+  qp.onDidChangeValue(render);
+  render(initial);
+  const picked = await new Promise<Feedback | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0]?.item));
+    qp.onDidHide(() => resolve(undefined));
+    qp.show();
+  });
+  qp.dispose();
+  if (picked) await open(picked);
+}
+
+export async function pickEngineer(all: EngineerRef[], selected: EngineerRef | undefined, me: EngineerRef | undefined): Promise<EngineerRef | undefined> {
+  if (all.length === 0) {
+    void vscode.window.showInformationMessage('Sign in or open the demo data first.');
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    all.map((e) => ({
+      label: `$(person) ${e.login}`,
+      description: [me && e.login === me.login && e.host === me.host ? 'you' : undefined, e.host, selected && e.login === selected.login && e.host === selected.host ? 'shown' : undefined]
+        .filter(Boolean)
+        .join(' · '),
+      engineer: e,
+    })),
+    { title: 'Show feedback of', placeHolder: 'Choose an engineer' },
+  );
+  return pick?.engineer;
+}

@@ -1,0 +1,179 @@
+// The Feedback view: the selected engineer's feedback, filtered and grouped by
+// the pure functions in core/browse. Children are built lazily, and after a
+// change only the groups whose contents changed are refreshed.
+import * as vscode from 'vscode';
+import type { Feedback, EngineerRef } from '../../core/model';
+import { suggestedTag, effectiveTags } from '../../core/model';
+import type { Taxonomy } from '../../core/taxonomy';
+import { groupFeedback, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
+import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../../core/browse/filter';
+import { firstLine, relativeAge } from '../../core/browse/text';
+import { Commands } from '../../platform/commandIds';
+import { feedbackTooltip } from './feedbackMarkdown';
+
+export type GroupNode = { kind: 'group'; engineer: EngineerRef; group: FeedbackGroup; signature: string };
+export type FeedbackNode = { kind: 'feedback'; engineer: EngineerRef; item: Feedback; parentKey: string };
+export type TreeNode = GroupNode | FeedbackNode;
+
+export interface FeedbackTreeSource {
+  engineer(): EngineerRef | undefined;
+  items(engineer: EngineerRef): Promise<Feedback[]>;
+  taxonomy(): Taxonomy;
+  filter(): FeedbackFilter;
+  groupBy(): GroupBy;
+}
+
+export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups = new Map<string, GroupNode>();
+  private rootKeys: string[] = [];
+  private view: vscode.TreeView<TreeNode> | undefined;
+  /** Counts for the view badge and empty states. */
+  total = 0;
+  shown = 0;
+
+  constructor(private readonly source: FeedbackTreeSource) {}
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+  }
+
+  /** Recomputes the groups and fires change events only for what changed. */
+  async refresh(): Promise<void> {
+    const next = await this.computeGroups();
+    const nextKeys = next.map((g) => g.group.key);
+    const sameShape = nextKeys.length === this.rootKeys.length && nextKeys.every((k, i) => k === this.rootKeys[i]);
+    const changedGroups: GroupNode[] = [];
+    const merged = new Map<string, GroupNode>();
+    for (const node of next) {
+      const existing = this.groups.get(node.group.key);
+      if (existing && sameShape) {
+        if (existing.signature !== node.signature) {
+          Object.assign(existing, node);
+          changedGroups.push(existing);
+        }
+        merged.set(node.group.key, existing);
+      } else {
+        merged.set(node.group.key, node);
+      }
+    }
+    this.groups = merged;
+    this.rootKeys = nextKeys;
+    if (!sameShape) this.changed.fire(undefined);
+    else changedGroups.forEach((g) => this.changed.fire(g));
+    this.updateChrome();
+  }
+
+  private async computeGroups(): Promise<GroupNode[]> {
+    const engineer = this.source.engineer();
+    if (!engineer) {
+      this.total = this.shown = 0;
+      return [];
+    }
+    const all = await this.source.items(engineer);
+    const filter = this.source.filter();
+    const visible = all.filter(compileFilter(filter, engineer.login, { taxonomy: this.source.taxonomy(), includeSuggested: true }));
+    this.total = all.length;
+    this.shown = visible.length;
+    return groupFeedback(visible, this.source.groupBy(), this.source.taxonomy(), { includeSuggested: true }).map((group) => ({
+      kind: 'group',
+      engineer,
+      group,
+      signature: group.items.map(itemSignature).join('|'),
+    }));
+  }
+
+  private updateChrome(): void {
+    if (!this.view) return;
+    const engineer = this.source.engineer();
+    const filterText = describeFilter(this.source.filter(), this.source.taxonomy());
+    this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
+    void vscode.commands.executeCommand('setContext', 'reviewMentor.filterActive', !isEmptyFilter(this.source.filter()));
+    void vscode.commands.executeCommand('setContext', 'reviewMentor.empty', this.total === 0);
+    // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
+    if (engineer && this.total > 0 && this.shown === 0) {
+      this.view.message = `No feedback matches the filter (${filterText}). Use "Clear filter" in the view title to see everything.`;
+    } else if (filterText) {
+      this.view.message = `Filtered: ${filterText} (${this.shown} of ${this.total}). Clear it with the ✕ button in the view title.`;
+    } else {
+      this.view.message = undefined;
+    }
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.kind === 'group' ? this.groupItem(node) : this.feedbackItem(node);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] | Promise<TreeNode[]> {
+    if (!node) return this.rootKeys.map((k) => this.groups.get(k)!).filter(Boolean);
+    if (node.kind === 'group') {
+      return node.group.items.map((item) => ({ kind: 'feedback', engineer: node.engineer, item, parentKey: node.group.key }));
+    }
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'feedback' ? this.groups.get(node.parentKey) : undefined;
+  }
+
+  private groupItem(node: GroupNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `group:${node.group.key}`;
+    const suggested = node.group.suggested ?? 0;
+    const tagged = node.group.count - suggested;
+    item.description = suggested > 0 ? `${tagged} · ${suggested} suggested` : String(node.group.count);
+    item.tooltip = `${node.group.label}: ${tagged} tagged comment${tagged === 1 ? '' : 's'}${suggested ? `, ${suggested} more suggested by the classifier (not counted until you accept them)` : ''}`;
+    item.contextValue = 'group';
+    if (node.group.icon) item.iconPath = new vscode.ThemeIcon(node.group.icon);
+    return item;
+  }
+
+  private feedbackItem(node: FeedbackNode): vscode.TreeItem {
+    const f = node.item;
+    const taxonomy = this.source.taxonomy();
+    const item = new vscode.TreeItem(firstLine(f.body) || '(empty comment)', vscode.TreeItemCollapsibleState.None);
+    item.id = `${node.parentKey}/${f.id}`;
+    const flags: string[] = [];
+    if (f.conventional?.blocking) flags.push('blocking');
+    if (f.isResolved) flags.push('resolved');
+    if (f.learnedAt) flags.push('learned');
+    const suggestion = suggestedTag(f);
+    if (suggestion) flags.push(`suggested: ${taxonomy.labelOf(suggestion.category)}?`);
+    item.description = [`${f.reviewer}`, `${f.repo}#${f.prNumber}`, relativeAge(f.createdAt, new Date()), ...flags].join(' · ');
+    item.tooltip = feedbackTooltip(f, taxonomy);
+    item.iconPath = iconFor(f, taxonomy);
+    const contexts = ['feedback'];
+    if (suggestion) contexts.push('suggested');
+    if (effectiveTags(f).length > 0) contexts.push('tagged');
+    if (f.learnedAt) contexts.push('learned');
+    item.contextValue = contexts.join(' ');
+    item.accessibilityInformation = {
+      label: `${firstLine(f.body)}. From ${f.reviewer} on ${f.repo} pull request ${f.prNumber}. ${flags.join(', ')}`,
+    };
+    item.command = { command: Commands.openFeedback, title: 'Open', arguments: [node] };
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Everything the tree shows of an item: when it changes, its group is redrawn. */
+function itemSignature(i: Feedback): string {
+  const tags = i.tags.map((t) => `${t.source}/${t.category}${t.published ? '!' : ''}`).join(',');
+  return `${i.id}:${i.updatedAt}:${tags}:${i.learnedAt ?? ''}:${i.isResolved}:${i.body.length}`;
+}
+
+function iconFor(f: Feedback, taxonomy: Taxonomy): vscode.ThemeIcon {
+  if (f.conventional?.blocking) return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  const tag = effectiveTags(f)[0];
+  if (tag) {
+    const category = taxonomy.get(tag.category);
+    const color = tag.category === 'praise' ? new vscode.ThemeColor('charts.green') : undefined;
+    return new vscode.ThemeIcon(category?.icon ?? 'tag', color);
+  }
+  if (suggestedTag(f)) return new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('charts.yellow'));
+  return new vscode.ThemeIcon('comment');
+}

@@ -1,0 +1,74 @@
+// Opens journals through the store, caches what was loaded, and tells the
+// views when a journal changes, whether this window or another one wrote it.
+import * as vscode from 'vscode';
+import type { EngineerRef, Journal } from '../../core/model';
+import type { JournalHandle, JournalStore } from '../../store';
+
+export function engineerKey(e: EngineerRef): string {
+  return `${e.host}/${e.login.toLowerCase()}`;
+}
+
+export class JournalService implements vscode.Disposable {
+  private readonly handles = new Map<string, Promise<JournalHandle>>();
+  private readonly cache = new Map<string, Promise<Journal>>();
+  private readonly watchers: { dispose(): void }[] = [];
+  private readonly changed = new vscode.EventEmitter<EngineerRef>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    readonly store: JournalStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  handle(engineer: EngineerRef): Promise<JournalHandle> {
+    const key = engineerKey(engineer);
+    let handle = this.handles.get(key);
+    if (!handle) {
+      handle = this.store.open(engineer).then((h) => {
+        this.watchers.push(h.watch(() => this.invalidate(engineer)));
+        return h;
+      });
+      handle.catch(() => this.handles.delete(key));
+      this.handles.set(key, handle);
+    }
+    return handle;
+  }
+
+  /** The latest journal; cached until a write (here or elsewhere) changes it. */
+  load(engineer: EngineerRef): Promise<Journal> {
+    const key = engineerKey(engineer);
+    let journal = this.cache.get(key);
+    if (!journal) {
+      journal = this.handle(engineer).then((h) => h.load());
+      journal.catch((err) => {
+        this.cache.delete(key);
+        this.log.error(`Could not load the journal of ${key}: ${err instanceof Error ? err.message : String(err)}`);
+      });
+      this.cache.set(key, journal);
+    }
+    return journal;
+  }
+
+  /** Runs a write through the store and refreshes the views at once. */
+  async write<T>(engineer: EngineerRef, fn: (h: JournalHandle) => Promise<T>): Promise<T> {
+    const handle = await this.handle(engineer);
+    if (handle.readOnly) {
+      throw new Error(handle.readOnlyReason ?? `The journal of ${engineer.login} is read-only.`);
+    }
+    try {
+      return await fn(handle);
+    } finally {
+      this.invalidate(engineer);
+    }
+  }
+
+  invalidate(engineer: EngineerRef): void {
+    this.cache.delete(engineerKey(engineer));
+    this.changed.fire(engineer);
+  }
+
+  dispose(): void {
+    this.watchers.forEach((w) => w.dispose());
+    this.changed.dispose();
+  }
+}

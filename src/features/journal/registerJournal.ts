@@ -1,0 +1,149 @@
+// Connects the journal panel to the store: entries and links are written
+// through JournalHandle.updateMeta, tags through updateFeedback, so two windows
+// editing the same journal lose nothing and both show the change.
+import * as vscode from 'vscode';
+import { randomUUID } from 'node:crypto';
+import type { EngineerRef, Entry } from '../../core/model';
+import { suggestedTag } from '../../core/model';
+import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
+import { effectiveTags } from '../../core/model';
+import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalPanelBackend } from '.';
+import type { App } from '../../app';
+import { Commands } from '../../platform/commandIds';
+import { errorText } from '../account/auth';
+
+export function registerJournalPanel(app: App): JournalPanels {
+  const panels = new JournalPanels(app.context.extensionUri, journalBackend(app), app.log);
+  app.context.subscriptions.push(
+    panels,
+    vscode.window.registerWebviewPanelSerializer(JOURNAL_VIEW_TYPE, new JournalPanelSerializer(panels)),
+    vscode.commands.registerCommand(Commands.openJournal, async (arg?: unknown) => {
+      const engineer = engineerFrom(arg) ?? app.engineers.selected();
+      if (!engineer) {
+        void vscode.window.showInformationMessage('Sign in or open the demo data first: the journal shows an engineer\'s feedback.');
+        return;
+      }
+      try {
+        panels.show(engineer);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`Review Mentor: could not open the journal. ${errorText(err)}`);
+      }
+    }),
+  );
+  return panels;
+}
+
+function engineerFrom(arg: unknown): EngineerRef | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const a = arg as Record<string, unknown>;
+  const e = (a.engineer ?? a) as Record<string, unknown>;
+  return typeof e.login === 'string' && typeof e.host === 'string' ? { login: e.login, host: e.host } : undefined;
+}
+
+function journalBackend(app: App): JournalPanelBackend {
+  const meta = (engineer: EngineerRef, fn: (entries: Entry[]) => void) =>
+    app.journals.write(engineer, (h) => h.updateMeta((m) => fn(m.entries)));
+  const findEntry = (entries: Entry[], id: string): Entry => {
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) throw new Error('That entry no longer exists (it may have been deleted in another window).');
+    return entry;
+  };
+  const who = () => app.auth.current?.login ?? app.engineers.selected()?.login ?? 'me';
+
+  return {
+    load: (engineer) => app.journals.load(engineer),
+    readOnlyReason: async (engineer) => {
+      const h = await app.journals.handle(engineer);
+      return h.readOnly ? (h.readOnlyReason ?? 'This journal is read-only.') : undefined;
+    },
+    categories: () => app.taxonomy.current.categories,
+    createEntry: async (engineer, input) => {
+      const now = new Date().toISOString();
+      const entry: Entry = {
+        id: randomUUID(),
+        kind: input.kind,
+        text: input.text,
+        status: 'open',
+        ...(input.targetDate ? { targetDate: input.targetDate } : {}),
+        links: input.links ?? [],
+        createdAt: now,
+        updatedAt: now,
+      };
+      await meta(engineer, (entries) => entries.push(entry));
+      return entry;
+    },
+    updateEntry: async (engineer, id, patch) => {
+      let result: Entry | undefined;
+      await meta(engineer, (entries) => {
+        const entry = findEntry(entries, id);
+        if (patch.text !== undefined) entry.text = patch.text;
+        if (patch.status !== undefined) entry.status = patch.status;
+        if (patch.targetDate === null) delete entry.targetDate;
+        else if (patch.targetDate !== undefined) entry.targetDate = patch.targetDate;
+        entry.updatedAt = new Date().toISOString();
+        result = { ...entry, links: [...entry.links] };
+      });
+      return result!;
+    },
+    deleteEntry: async (engineer, id) => {
+      let removed: Entry | undefined;
+      await meta(engineer, (entries) => {
+        const index = entries.findIndex((e) => e.id === id);
+        if (index < 0) throw new Error('That entry no longer exists.');
+        removed = entries.splice(index, 1)[0];
+      });
+      return removed!;
+    },
+    restoreEntry: (engineer, entry) =>
+      meta(engineer, (entries) => {
+        if (!entries.some((e) => e.id === entry.id)) entries.push(entry);
+      }),
+    link: (engineer, entryId, feedbackId) =>
+      meta(engineer, (entries) => {
+        const entry = findEntry(entries, entryId);
+        if (!entry.links.includes(feedbackId)) entry.links.push(feedbackId);
+        entry.updatedAt = new Date().toISOString();
+      }),
+    unlink: (engineer, entryId, feedbackId) =>
+      meta(engineer, (entries) => {
+        const entry = findEntry(entries, entryId);
+        entry.links = entry.links.filter((l) => l !== feedbackId);
+        entry.updatedAt = new Date().toISOString();
+      }),
+    tag: async (engineer, feedbackId, category, op) => {
+      const at = new Date().toISOString();
+      const body = (await app.journals.load(engineer)).feedback[feedbackId]?.body ?? '';
+      let suggestion: string | undefined;
+      await app.journals.write(engineer, (h) =>
+        h.updateFeedback([feedbackId], (f) => {
+          suggestion = suggestedTag(f)?.category;
+          switch (op) {
+            case 'add':
+              Object.assign(f, applyManualTags(f, [...new Set([...effectiveTags(f).filter((t) => t.source === 'manual').map((t) => t.category), category])], who(), at));
+              break;
+            case 'remove':
+              Object.assign(f, removeTag(f, category));
+              break;
+            case 'accept':
+              Object.assign(f, acceptSuggestion(f, who(), at));
+              break;
+            case 'reject':
+              Object.assign(f, rejectSuggestion(f, who(), at, category || undefined));
+              break;
+          }
+        }),
+      );
+      if (op === 'accept' && suggestion) await app.classifier.addCorrections([{ body, category: suggestion, at }]);
+      if (op === 'reject' && suggestion && category) await app.classifier.addCorrections([{ body, category, rejected: suggestion, at }]);
+    },
+    openExternal: async (url) => {
+      const uri = vscode.Uri.parse(url);
+      if (uri.scheme !== 'https' && uri.scheme !== 'http') return false;
+      return vscode.env.openExternal(uri);
+    },
+    openExport: async (engineer) => {
+      await vscode.commands.executeCommand(Commands.exportSummary, { engineers: [engineer] });
+    },
+    onDidChange: (listener) => app.journals.onDidChange(listener),
+  };
+}

@@ -1,0 +1,114 @@
+// Tagging commands: Tag..., Remove tag, accept or reject a suggestion, and
+// publish a tag to GitHub as a hidden marker. Every change goes through the
+// store, so other windows see it and concurrent writers lose nothing.
+import * as vscode from 'vscode';
+import type { EngineerRef, Feedback } from '../../core/model';
+import { effectiveTags, sameLogin, suggestedTag } from '../../core/model';
+import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
+import type { Correction } from '../../core/classifier';
+import type { App } from '../../app';
+import { Commands } from '../../platform/commandIds';
+import { readConfig } from '../../platform/config';
+import { reportErrors } from '../../platform/reportErrors';
+import { pickCategories, pickOneCategory } from './tagPicker';
+import { publishTags } from './publish';
+
+export interface TagTarget {
+  engineer: EngineerRef;
+  items: Feedback[];
+}
+
+/** Turns whatever a menu passes (tree nodes, a comment, ids) into items. */
+export type TargetResolver = (arg?: unknown, selected?: unknown) => Promise<TagTarget | undefined>;
+
+export function registerTaggingCommands(app: App, resolve: TargetResolver): void {
+  const { context, journals, taxonomy, log, classifier } = app;
+  const who = () => app.auth.current?.login ?? app.engineers.selected()?.login ?? 'me';
+  const guard = (fn: (t: TagTarget) => Promise<void>) =>
+    reportErrors(log, async (arg?: unknown, selected?: unknown) => {
+      const target = await resolve(arg, selected);
+      if (!target || target.items.length === 0) {
+        void vscode.window.showInformationMessage('Select one or more feedback items in the Feedback view first.');
+        return;
+      }
+      await fn(target);
+    });
+  const update = (t: TagTarget, fn: (f: Feedback) => void) =>
+    journals.write(t.engineer, (h) => h.updateFeedback(t.items.map((i) => i.id), fn));
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      Commands.tag,
+      guard(async (t) => {
+        const title = t.items.length === 1 ? 'Tag feedback' : `Tag ${t.items.length} feedback items`;
+        const categories = await pickCategories(t.items, taxonomy.current, title);
+        if (!categories) return;
+        const at = new Date().toISOString();
+        const by = who();
+        await update(t, (f) => Object.assign(f, applyManualTags(f, categories, by, at)));
+        await classifier.addCorrections(correctionsFor(t.items, categories, at));
+        if (readConfig().alwaysPublishTags) await publishTags(app, t, { quiet: true });
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.removeTag,
+      guard(async (t) => {
+        const present = [...new Set(t.items.flatMap((f) => effectiveTags(f).map((tag) => tag.category)))];
+        if (present.length === 0) {
+          void vscode.window.showInformationMessage('These items have no tags to remove.');
+          return;
+        }
+        const pick =
+          present.length === 1
+            ? present[0]
+            : (await vscode.window.showQuickPick(present.map((id) => ({ label: taxonomy.current.labelOf(id), id })), { title: 'Remove which tag?' }))?.id;
+        if (!pick) return;
+        const before = t.items.map((f) => ({ id: f.id, tags: f.tags }));
+        await update(t, (f) => Object.assign(f, removeTag(f, pick)));
+        const undo = await vscode.window.showInformationMessage(`Removed "${taxonomy.current.labelOf(pick)}".`, 'Undo');
+        if (undo) {
+          await update(t, (f) => {
+            const prev = before.find((b) => b.id === f.id);
+            if (prev) f.tags = prev.tags;
+          });
+        }
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.acceptSuggestion,
+      guard(async (t) => {
+        const at = new Date().toISOString();
+        const accepted = t.items.filter((f) => suggestedTag(f));
+        await update({ ...t, items: accepted }, (f) => Object.assign(f, acceptSuggestion(f, who(), at)));
+        await classifier.addCorrections(accepted.map((f) => ({ body: f.body, category: suggestedTag(f)!.category, at })));
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.rejectSuggestion,
+      guard(async (t) => {
+        const item = t.items[0]!;
+        const suggestion = suggestedTag(item);
+        if (!suggestion) return;
+        const right = await pickOneCategory(taxonomy.current, `Not ${taxonomy.current.labelOf(suggestion.category)}: what is it?`, suggestion.category);
+        const at = new Date().toISOString();
+        await update({ ...t, items: [item] }, (f) => Object.assign(f, rejectSuggestion(f, who(), at, right)));
+        await classifier.addCorrections([{ body: item.body, category: right ?? '', rejected: suggestion.category, at }].filter((c) => c.category));
+      }),
+    ),
+    vscode.commands.registerCommand(Commands.publishTag, guard((t) => publishTags(app, t, { quiet: false }))),
+  );
+}
+
+/** A correction wherever the person's choice differs from the suggestion. */
+function correctionsFor(items: Feedback[], categories: string[], at: string): Correction[] {
+  if (categories.length === 0) return [];
+  return items.flatMap((f) => {
+    const s = suggestedTag(f);
+    if (!s || categories.includes(s.category)) return s ? [{ body: f.body, category: s.category, at }] : [];
+    return [{ body: f.body, category: categories[0]!, rejected: s.category, at }];
+  });
+}
+
+export function isOwnComment(f: Feedback, login: string | undefined): boolean {
+  return !!login && sameLogin(f.reviewer, login);
+}

@@ -1,0 +1,59 @@
+// Publishes tags to GitHub as a hidden marker appended to the comment, so the
+// author's extension reads them on its next sync. Only your own comments can
+// be edited; a refused edit leaves the tag local and says why.
+import * as vscode from 'vscode';
+import { effectiveTags } from '../../core/model';
+import { writeMarker } from '../../core/markers';
+import { updateCommentBody } from '../../github/mutations';
+import { ForbiddenError, NotFoundError } from '../../github/errors';
+import type { App } from '../../app';
+import type { TagTarget } from './commands';
+import { isOwnComment } from './commands';
+import { errorText } from '../account/auth';
+
+export async function publishTags(app: App, target: TagTarget, opts: { quiet: boolean }): Promise<void> {
+  const me = app.auth.current?.login;
+  if (!me) {
+    if (!opts.quiet) void vscode.window.showWarningMessage('Sign in to GitHub to publish tags.');
+    return;
+  }
+  const own = target.items.filter((f) => isOwnComment(f, me) && effectiveTags(f).length > 0);
+  const skipped = target.items.length - own.length;
+  if (own.length === 0) {
+    if (!opts.quiet) {
+      void vscode.window.showWarningMessage('Only tags on your own comments can be published, and the comment needs a tag first. The tags stay in your journal.');
+    }
+    return;
+  }
+  const taxonomy = app.taxonomy.current;
+  let published = 0;
+  const refused: string[] = [];
+  for (const f of own) {
+    const markers = effectiveTags(f)
+      .map((t) => ({ group: taxonomy.groupOf(t.category), category: t.category }))
+      .filter((m): m is { group: 'technical' | 'interpersonal'; category: string } => !!m.group);
+    if (markers.length === 0) continue;
+    const body = writeMarker(f.body, markers);
+    try {
+      await updateCommentBody(app.client(), { id: f.id, kind: f.kind, body });
+      await app.journals.write(target.engineer, (h) =>
+        h.updateFeedback([f.id], (item) => {
+          item.body = body;
+          item.tags = item.tags.map((t) => (t.source === 'suggested' ? t : { ...t, published: true }));
+        }),
+      );
+      published++;
+    } catch (err) {
+      const why = err instanceof ForbiddenError ? 'GitHub refused the edit' : err instanceof NotFoundError ? 'the comment is gone' : errorText(err);
+      refused.push(`${f.repo}#${f.prNumber} (${why})`);
+      app.log.warn(`Could not publish a tag on ${f.url}: ${errorText(err)}`);
+    }
+  }
+  if (refused.length > 0) {
+    void vscode.window.showWarningMessage(`Review Mentor could not publish ${refused.length} tag(s); they stay local: ${refused.join(', ')}.`);
+  } else if (!opts.quiet) {
+    void vscode.window.showInformationMessage(
+      `Published tags on ${published} comment${published === 1 ? '' : 's'}${skipped ? `; ${skipped} not yours were kept local` : ''}.`,
+    );
+  }
+}
