@@ -9,7 +9,7 @@ import type { SyncStatusBar } from './features/sync/statusBar';
 import type { SyncController } from './features/sync/syncController';
 import type { TaxonomyService } from './features/tagging/taxonomyService';
 import type { BrowseState } from './features/feedback/browseState';
-import type { ClassifierService } from './features/tagging/classifierService';
+import type { ClassifierService } from './store/classifierService';
 
 export interface App {
   context: vscode.ExtensionContext;

@@ -16,7 +16,7 @@ import { registerAccountFeatures } from './features/account/accountCommands';
 import { registerFeedbackView } from './features/feedback/feedbackView';
 import type { PastFeedbackStats } from './features/pastFeedback/pastFeedbackController';
 import { prepareSyncedFeedback } from './features/tagging/prepare';
-import { ClassifierService } from './features/tagging/classifierService';
+import { ClassifierService } from './store/classifierService';
 import { registerTaggingCommands } from './features/tagging/commands';
 import { createTargetResolver } from './features/tagging/targets';
 import type { App } from './app';
@@ -49,43 +49,47 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   const auth = new AuthService(context.secrets, context.globalState, log, serverUrl, (token) =>
     getViewer(createGitHubClient({ serverUrl: serverUrl(), getToken: async () => token, logger: log })),
   );
-  const app: App = {
-    context,
-    log,
-    auth,
-    engineers: new EngineerService(context.globalState, () => hostOf(serverUrl())),
-    journals: new JournalService(store, log),
-    taxonomy,
-    status,
-    browse: new BrowseState(context.workspaceState),
-    classifier: new ClassifierService(journalRoot()),
-    sync: undefined as unknown as SyncController,
-    serverUrl,
-    client: () => {
-      if (!client || clientFor !== serverUrl()) {
-        clientFor = serverUrl();
-        client = createGitHubClient({
-          serverUrl: clientFor,
-          getToken: () => auth.getToken(),
-          logger: log,
-          onRateLimit: ({ resetAt }) => app.sync.resumeAt(resetAt),
-        });
-      }
-      return client;
-    },
-    feedbackOf: async (engineer) => Object.values((await app.journals.load(engineer)).feedback),
+  const engineers = new EngineerService(context.globalState, () => hostOf(serverUrl()));
+  const journals = new JournalService(store, log);
+  const classifier = new ClassifierService(journalRoot());
+  const clientOf = () => {
+    if (!client || clientFor !== serverUrl()) {
+      clientFor = serverUrl();
+      client = createGitHubClient({
+        serverUrl: clientFor,
+        getToken: () => auth.getToken(),
+        logger: log,
+        onRateLimit: ({ resetAt }) => sync.resumeAt(resetAt),
+      });
+    }
+    return client;
   };
-  app.sync = new SyncController({
-    client: app.client,
-    journals: app.journals,
-    engineers: () => app.engineers.syncable(),
+  const sync = new SyncController({
+    client: clientOf,
+    journals,
+    engineers: () => engineers.syncable(),
     status,
     log,
     includeBots: () => readConfig().includeBots,
     intervalMinutes: () => readConfig().syncIntervalMinutes,
-    transform: prepareSyncedFeedback(app),
+    transform: prepareSyncedFeedback(classifier),
     state: context.globalState,
   });
+  const app: App = {
+    context,
+    log,
+    auth,
+    engineers,
+    journals,
+    taxonomy,
+    status,
+    browse: new BrowseState(context.workspaceState),
+    classifier,
+    sync,
+    serverUrl,
+    client: clientOf,
+    feedbackOf: async (engineer) => Object.values((await journals.load(engineer)).feedback),
+  };
   context.subscriptions.push(log, taxonomy, status, auth, app.engineers, app.journals, app.browse, app.sync);
 
   registerAccountFeatures(app);

@@ -3,16 +3,18 @@
 // to a temp file and renamed, so a failed export never leaves half a file.
 import { existsSync, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
 import { CliError, parseOptions, type CliCommand } from './command';
 import type { Journal } from '../core/model';
 import { Taxonomy } from '../core/taxonomy';
 import { addDaysToDate, assertTimeZone, DATE_PATTERN, zonedDate } from '../core/browse/zone';
-import { buildSummary, toCsv, toHtml, toJson, toMarkdown, type Summary } from '../core/summary';
+import { localTimeZone, summarise, SUMMARY_FORMATS, type Summary, type SummaryFormat } from '../core/summary';
 import { JournalStore, journalPaths, type StoreProblem } from '../store';
+import { writeFileAtomic } from '../store/atomicFile';
+import { resolveJournalRoot, type JournalRoot } from './journalRoot';
 
-const FORMATS = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson } as const;
-type Format = keyof typeof FORMATS;
+const FORMATS = SUMMARY_FORMATS;
+type Format = SummaryFormat;
 const EXTENSIONS: Record<string, Format> = { md: 'md', markdown: 'md', html: 'html', htm: 'html', csv: 'csv', json: 'json' };
 
 export const USAGE = `Usage: review-mentor export --engineer LOGIN[,LOGIN...] --format md|html|csv|json [options]
@@ -24,10 +26,12 @@ Options:
   --format md|html|csv|json    output format (default: from the --out extension)
   --from DATE                  first day of the period, yyyy-mm-dd (default: 30 days up to --to)
   --to DATE                    last day of the period, inclusive (default: today)
-  --tz ZONE                    IANA time zone the days are counted in (default: UTC)
+  --tz ZONE                    IANA time zone the days are counted in
+                               (default: this machine's, as in the editor)
   --host HOST                  GitHub host of the journals (default: github.com)
   --journal-dir DIR            folder holding <host>/<login>.json journals
-                               (default: $REVIEW_MENTOR_JOURNAL_DIR)
+                               (default: $REVIEW_MENTOR_JOURNAL_DIR, else the
+                               folder VS Code keeps Review Mentor's journals in)
   --out FILE                   write here instead of standard output
   --no-text                    leave out comment text and PR titles (counts and links only)
   --no-reviewer-names          replace other people's logins with pseudonyms
@@ -61,6 +65,7 @@ export interface ExportArgs {
   to: string;
   timeZone: string;
   journalDir: string;
+  journalSource: JournalRoot['source'];
   out?: string;
   includeText: boolean;
   includeReviewerNames: boolean;
@@ -78,7 +83,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
   if (bad) throw usage(`"${bad}" is not a GitHub login.`);
   const format = (v.format ?? EXTENSIONS[path.extname(v.out ?? '').slice(1).toLowerCase()] ?? '') as Format;
   if (!(format in FORMATS)) throw usage(v.format ? `Unknown format "${v.format}": use md, html, csv or json.` : '--format is required (md, html, csv or json).');
-  const timeZone = v.tz ?? 'UTC';
+  const timeZone = v.tz ?? localTimeZone();
   try {
     assertTimeZone(timeZone);
   } catch {
@@ -92,8 +97,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
   const to = v.to ?? zonedDate(now.getTime(), timeZone);
   const from = v.from ?? addDaysToDate(to, -29);
   if (from > to) throw usage(`--from (${from}) is after --to (${to}).`);
-  const journalDir = v['journal-dir'] ?? env['REVIEW_MENTOR_JOURNAL_DIR'];
-  if (!journalDir) throw usage('Where are the journals? Pass --journal-dir DIR or set REVIEW_MENTOR_JOURNAL_DIR.');
+  const root = resolveJournalRoot(v['journal-dir'], { platform: process.platform, home: homedir(), env });
   return {
     engineers,
     host: (v.host ?? 'github.com').toLowerCase(),
@@ -101,7 +105,8 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
     from,
     to,
     timeZone,
-    journalDir: path.resolve(journalDir),
+    journalDir: root.dir,
+    journalSource: root.source,
     out: v.out,
     includeText: !v['no-text'],
     includeReviewerNames: !v['no-reviewer-names'],
@@ -111,7 +116,9 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
 
 /** Loads each engineer's journal; a missing, unreadable or newer journal stops the export. */
 export async function loadJournals(a: ExportArgs): Promise<Journal[]> {
-  if (!existsSync(a.journalDir)) throw new CliError(`The journal folder ${a.journalDir} does not exist.`);
+  if (!existsSync(a.journalDir)) {
+    throw new CliError(`No journals in ${a.journalDir} (${a.journalSource}): it does not exist. Sync first, or pass --journal-dir DIR or set REVIEW_MENTOR_JOURNAL_DIR.`);
+  }
   const problems: StoreProblem[] = [];
   const store = new JournalStore({ rootDir: a.journalDir, onProblem: (p) => problems.push(p) });
   const journals: Journal[] = [];
@@ -153,21 +160,11 @@ async function assertParses(file: string, login: string): Promise<void> {
   }
 }
 
-/** Writes next to the target and renames, so readers see the old file or the whole new one. */
+/** Readers see the old file or the whole new one (the store's atomic write). */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fh = await fsp.open(temp, 'wx');
-    try {
-      await fh.writeFile(text);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fsp.rename(temp, file);
+    await writeFileAtomic(path.resolve(file), text);
   } catch (err) {
-    await fsp.rm(temp, { force: true });
     throw new CliError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
@@ -184,13 +181,14 @@ const command: CliCommand = {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    process.stderr.write(`review-mentor: journals in ${a.journalDir} (${a.journalSource})\n`);
     const journals = await loadJournals(a);
     let summary: Summary;
     try {
-      summary = buildSummary({
+      summary = summarise({
         journals,
-        from: a.from,
-        to: addDaysToDate(a.to, 1),
+        fromDay: a.from,
+        toDay: a.to,
         now,
         timeZone: a.timeZone,
         includeText: a.includeText,

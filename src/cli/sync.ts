@@ -1,16 +1,14 @@
 // `review-mentor sync`: the extension's sync, from a terminal or CI. Same
 // client, same queries, same journal files, same automatic tags.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { createClassifier } from '../core/classifier';
 import { automaticTags } from '../core/tagging';
 import { createGitHubClient } from '../github/client';
 import { AuthError, GitHubError, NetworkError, RateLimitError } from '../github/errors';
 import { syncEngineer } from '../github/sync';
 import { JournalStore } from '../store';
+import { ClassifierService } from '../store/classifierService';
+import { resolveJournalRoot } from './journalRoot';
 import { CliError, parseOptions, type CliCommand } from './command';
-
-const DEFAULT_DIR = join(homedir(), '.review-mentor', 'journals');
 
 const USAGE = `Usage: review-mentor sync --engineer <login> [options]
 
@@ -20,8 +18,10 @@ Syncs the review feedback <login> received and gave into their journal.
   --github-url <url>    GitHub Enterprise Server root (e.g. https://ghe.example.com)
                         or the sandbox URL; default github.com
   --token-env <VAR>     environment variable holding the token (default GITHUB_TOKEN)
-  --journal-dir <dir>   journals folder (default ${DEFAULT_DIR}); use the
-                        extension's reviewMentor.journal.folder to share journals
+  --journal-dir <dir>   journals folder; default $REVIEW_MENTOR_JOURNAL_DIR, else
+                        the folder VS Code keeps Review Mentor's journals in, so
+                        the CLI and the editor share one journal (and the
+                        corrections that teach the classifier)
   --include-bots        keep comments written by bots
   -h, --help            show this help`;
 
@@ -57,11 +57,16 @@ const command: CliCommand = {
       userAgent: 'review-mentor-cli',
       onRateLimit: ({ resetAt }) => process.stderr.write(`review-mentor: GitHub rate limit reached; resuming at ${resetAt.toLocaleTimeString()}.\n`),
     });
-    const store = new JournalStore({ rootDir: values['journal-dir'] ?? DEFAULT_DIR, logger, onProblem: (p) => logger.error(p.message) });
+    const root = resolveJournalRoot(values['journal-dir'], { platform: process.platform, home: homedir(), env: process.env });
+    process.stderr.write(`review-mentor: journals in ${root.dir} (${root.source})\n`);
+    const store = new JournalStore({ rootDir: root.dir, logger, onProblem: (p) => logger.error(p.message) });
     const engineer = { login, host: client.host };
     const handle = await store.open(engineer);
     if (handle.readOnly) throw new CliError(handle.readOnlyReason ?? `the journal of ${login} is read-only.`);
-    const classifier = createClassifier();
+    // The user's corrections live beside the journals; the editor writes them.
+    const classifiers = new ClassifierService(root.dir);
+    await classifiers.ready();
+    const classifier = classifiers.current;
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);

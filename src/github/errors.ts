@@ -82,7 +82,3 @@ export class CancelledError extends GitHubError {
     super('Sync cancelled.');
   }
 }
-
-export function isCancelled(err: unknown): boolean {
-  return err instanceof CancelledError || (err instanceof Error && err.name === 'AbortError');
-}

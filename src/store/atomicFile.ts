@@ -39,19 +39,27 @@ export function parseJsonText<T>(text: string): ReadResult<T> {
 }
 
 export async function writeJsonAtomic(file: string, data: unknown, opts: { pretty?: boolean } = {}): Promise<void> {
-  const text = JSON.stringify(data, null, opts.pretty ? 2 : undefined) + '\n';
+  await writeFileAtomic(file, JSON.stringify(data, null, opts.pretty ? 2 : undefined) + '\n');
+}
+
+/**
+ * The one atomic write of the project (journals, settings files, exports):
+ * a temp file beside the target, fsync, rename, fsync the folder. Readers see
+ * the old file or the whole new one; a failure at any step leaves no temp file.
+ */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const tmp = `${file}${TEMP_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
-  const fh = await fsp.open(tmp, 'w');
   try {
-    await fh.writeFile(text, 'utf8');
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    const fh = await fsp.open(tmp, 'wx');
+    try {
+      await fh.writeFile(text, 'utf8');
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await fsp.rename(tmp, file);
   } catch (err) {
-    await fsp.rm(tmp, { force: true });
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
   }
   await fsyncDir(path.dirname(file));

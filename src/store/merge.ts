@@ -22,4 +22,3 @@ export const mergeSynced: MergeFeedback = (existing, incoming) => {
 };
 
 /** Plain replacement, for callers that merged already. */
-export const replaceFeedback: MergeFeedback = (_existing, incoming) => incoming;

@@ -8,8 +8,7 @@ export async function demoFileWithMostFeedback() {
   const counts = new Map();
   const lines = new Map();
   for (const pr of dataset.pullRequests) {
-    const involved = pr.author === login || pr.threads.some((t) => t.comments.some((c) => c.author === login));
-    if (!involved) continue;
+    if (!involved(pr, login)) continue;
     for (const t of pr.threads) {
       if (!t.line || !t.path) continue;
       const key = `${pr.repo}\u0000${t.path}`;
@@ -19,5 +18,18 @@ export async function demoFileWithMostFeedback() {
   }
   const [best, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
   const [repo, path] = best.split('\u0000');
-  return { dataset, login, repo, path, threads: n, lines: [...new Set(lines.get(best))].sort((a, b) => a - b) };
+  // Where the extension shows each thread: relocated through its diff hunk, as in the editor.
+  const { demoClone } = await import('../../src/demo/workspace.ts');
+  const { relocateLine } = await import('../../src/core/relocate.ts');
+  const text = demoClone(dataset, repo).get(path).split(/\r?\n/);
+  const shown = [];
+  for (const pr of dataset.pullRequests) {
+    if (pr.repo !== repo || !involved(pr, login)) continue;
+    for (const t of pr.threads) if (t.path === path && t.line) shown.push(relocateLine(text, t.line, t.diffHunk));
+  }
+  return { dataset, login, repo, path, threads: n, lines: [...new Set(shown.filter(Boolean))].sort((a, b) => a - b) };
+}
+
+function involved(pr, login) {
+  return pr.author === login || pr.threads.some((t) => t.comments.some((c) => c.author === login));
 }

@@ -303,7 +303,7 @@ export class Harness {
       this.page.on('pageerror', (e) => this.pageErrors.push(e.message));
     }
     const page = this.page;
-    await page.goto(`${this.origin}/?folder=${encodeURIComponent(this.workspace)}${this.payload(o.extensionTestsPath)}`);
+    await page.goto(`${this.origin}/?folder=${encodeURIComponent(this.workspace)}${this.payload(o.extensionTestsPath)}`, { timeout: 120_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     if (o.waitForExtension ?? (this.extension === 'dev' && !o.extensionTestsPath)) {

@@ -70,3 +70,25 @@ export function resolvePeriods(fromInput: DateInput, toInput: DateInput, timeZon
 export function inInterval(t: number, i: { from: number; to: number }): boolean {
   return t >= i.from && t < i.to;
 }
+
+/** The periods offered by the editor's export; the journal panel uses the same days. */
+export type PresetPeriod = 'last14' | 'last30' | 'quarter';
+
+/**
+ * Whole days in `timeZone`, the last one being today: the one period rule shared
+ * by the editor's export, the CLI and the journal panel. `to` is inclusive.
+ */
+export function presetDays(id: PresetPeriod, now: number, timeZone: string): { from: string; to: string } {
+  const today = zonedDate(now, timeZone);
+  switch (id) {
+    case 'last14':
+      return { from: addDaysToDate(today, -13), to: today };
+    case 'last30':
+      return { from: addDaysToDate(today, -29), to: today };
+    case 'quarter': {
+      const [y, m] = today.split('-').map(Number) as [number, number];
+      const first = Math.floor((m - 1) / 3) * 3 + 1;
+      return { from: `${y}-${String(first).padStart(2, '0')}-01`, to: today };
+    }
+  }
+}

@@ -3,6 +3,7 @@
 // app, the sandbox GitHub, the demo). Tokens never reach a log or a file.
 import * as vscode from 'vscode';
 import { hostOf } from '../../platform/config';
+import { errorText } from '../../platform/errors';
 
 export type TokenSource = 'vscode-session' | 'personal-access-token' | 'environment';
 
@@ -144,6 +145,3 @@ export class AuthService implements vscode.Disposable {
   }
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

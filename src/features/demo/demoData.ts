@@ -20,7 +20,7 @@ export async function loadDemoData(app: App): Promise<void> {
   // The history ends today, so "last 30 days" has something to show.
   const dataset = generateDataset({ baseDate: `${new Date().toISOString().slice(0, 10)}T00:00:00Z` });
   const team = dataset.users.filter((u) => u.type === 'User').map((u) => u.login);
-  const prepare = prepareSyncedFeedback(app);
+  const prepare = prepareSyncedFeedback(app.classifier);
   for (const login of team) {
     const engineer = { login, host: DEMO_HOST };
     const items = feedbackForEngineer(dataset, login, { serverUrl: '', includeBots: false }).map(prepare);

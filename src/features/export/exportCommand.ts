@@ -3,12 +3,12 @@
 // output from the same core functions.
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
-import { addDays, startOfDay, startOfQuarter, subDays } from 'date-fns';
 import type { EngineerRef } from '../../core/model';
-import { buildSummary, toCsv, toHtml, toJson, toMarkdown } from '../../core/summary';
+import { localTimeZone, presetDays, renderSummary } from '../../core/summary';
+import { writeFileAtomic } from '../../store/atomicFile';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
-import { errorText } from '../account/auth';
+import { errorText } from '../../platform/errors';
 
 type Format = 'md' | 'html' | 'csv' | 'json';
 const FORMATS: { id: Format; label: string; detail: string }[] = [
@@ -55,25 +55,28 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   const name = engineers.length === 1 ? engineers[0]!.login : 'team';
   const defaultUri = vscode.Uri.joinPath(
     vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
-    `review-summary-${name}-${period.from.toISOString().slice(0, 10)}.${format.id}`,
+    `review-summary-${name}-${period.from}.${format.id}`,
   );
   const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: 'Save summary' });
   if (!target) return;
   const journals = await Promise.all(engineers.map((e) => app.journals.load(e)));
-  const summary = buildSummary({
-    journals,
-    from: period.from,
-    to: period.to,
-    now: new Date(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-    includeText: privacy.some((p) => p.id === 'text'),
-    includeReviewerNames: privacy.some((p) => p.id === 'names'),
-    excludeBots: true,
-    taxonomy: app.taxonomy.current,
-  });
-  const render = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson }[format.id];
-  // workspace.fs.writeFile replaces the file in one step; nothing half-written is left.
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(render(summary)));
+  // The same function and defaults as `review-mentor export` (same bytes for the same journals).
+  const text = renderSummary(
+    {
+      journals,
+      fromDay: period.from,
+      toDay: period.to,
+      timeZone: period.timeZone,
+      now: new Date(),
+      includeText: privacy.some((p) => p.id === 'text'),
+      includeReviewerNames: privacy.some((p) => p.id === 'names'),
+      excludeBots: true,
+      taxonomy: app.taxonomy.current,
+    },
+    format.id,
+  );
+  if (target.scheme === 'file') await writeFileAtomic(target.fsPath, text);
+  else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   app.log.info(`Exported a ${format.label} summary for ${engineers.map((e) => e.login).join(', ')} to ${target.fsPath}.`);
   const choice = await vscode.window.showInformationMessage(`Summary saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open', format.id === 'html' ? 'Open in browser' : 'Reveal');
   if (choice === 'Open') await vscode.window.showTextDocument(target);
@@ -96,25 +99,15 @@ async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
   return picks?.map((p) => p.engineer);
 }
 
+/** Whole days (yyyy-mm-dd, `to` inclusive) in the machine's time zone, as in the CLI. */
 export interface Period {
-  from: Date;
-  to: Date;
-}
-
-export function presetPeriod(id: 'last14' | 'last30' | 'quarter', now: Date): Period {
-  const tomorrow = addDays(startOfDay(now), 1);
-  switch (id) {
-    case 'last14':
-      return { from: subDays(tomorrow, 14), to: tomorrow };
-    case 'last30':
-      return { from: subDays(tomorrow, 30), to: tomorrow };
-    case 'quarter':
-      return { from: startOfQuarter(now), to: tomorrow };
-  }
+  from: string;
+  to: string;
+  timeZone: string;
 }
 
 async function pickPeriod(): Promise<Period | undefined> {
-  const now = new Date();
+  const timeZone = localTimeZone();
   const pick = await vscode.window.showQuickPick(
     [
       { label: 'Last 2 weeks', id: 'last14' as const },
@@ -125,11 +118,11 @@ async function pickPeriod(): Promise<Period | undefined> {
     { title: 'Period' },
   );
   if (!pick) return undefined;
-  if (pick.id !== 'custom') return presetPeriod(pick.id, now);
+  if (pick.id !== 'custom') return { ...presetDays(pick.id, Date.now(), timeZone), timeZone };
   const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : 'Use the form 2026-01-31.');
   const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid });
   if (!from) return undefined;
   const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined) });
   if (!to) return undefined;
-  return { from: startOfDay(new Date(`${from}T00:00:00`)), to: addDays(startOfDay(new Date(`${to}T00:00:00`)), 1) };
+  return { from, to, timeZone };
 }

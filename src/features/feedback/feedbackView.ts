@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Feedback } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
-import { errorText } from '../account/auth';
+import { errorText } from '../../platform/errors';
 import { reportErrors } from '../../platform/reportErrors';
 import { clickedOrSelection } from '../tagging/targets';
 import { FeedbackTreeProvider, type TreeNode, type FeedbackNode } from './feedbackTree';

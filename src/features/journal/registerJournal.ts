@@ -10,7 +10,7 @@ import { effectiveTags } from '../../core/model';
 import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalPanelBackend } from '.';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
-import { errorText } from '../account/auth';
+import { errorText } from '../../platform/errors';
 
 export function registerJournalPanel(app: App): JournalPanels {
   const panels = new JournalPanels(app.context.extensionUri, journalBackend(app), app.log);

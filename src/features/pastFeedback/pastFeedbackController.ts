@@ -19,6 +19,7 @@ import { diffThreads, planThreads, type Placed, type Shown, type ThreadSpec } fr
 import { workspaceClones, type WorkspaceClone } from './workspaceRepos';
 import { feedbackTooltip } from '../feedback/feedbackMarkdown';
 import { Commands } from '../../platform/commandIds';
+import { Disposable } from '../../platform/lifecycle';
 
 export interface PastFeedbackSource {
   /** Feedback to look through (the selected engineer's), with the host it came from. */
@@ -45,12 +46,11 @@ interface RenderedDoc {
   threads: Map<string, { thread: vscode.CommentThread } & Shown>;
 }
 
-export class PastFeedbackController implements vscode.Disposable, vscode.HoverProvider {
+export class PastFeedbackController extends Disposable implements vscode.HoverProvider {
   private readonly controller = vscode.comments.createCommentController('reviewMentor.pastFeedback', 'Past review feedback');
   private readonly rendered = new Map<string, RenderedDoc>();
   private readonly stale = new Set<string>();
   private readonly hint = vscode.window.createStatusBarItem('reviewMentor.pastFeedback', vscode.StatusBarAlignment.Right, 100);
-  private readonly subscriptions: vscode.Disposable[] = [];
   private clones: Promise<WorkspaceClone[]> | undefined;
   /** Bumped when the journal, the engineer, the taxonomy or a setting changed. */
   private generation = 0;
@@ -66,8 +66,9 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
   };
 
   constructor(private readonly source: PastFeedbackSource) {
+    super();
     this.controller.options = { placeHolder: 'Past review feedback is read-only.' };
-    this.subscriptions.push(
+    [
       this.controller,
       this.hint,
       vscode.window.onDidChangeVisibleTextEditors(() => {
@@ -86,7 +87,7 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
         this.invalidate();
       }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, this),
-    );
+    ].forEach((d) => this.register(d));
     this.hint.name = 'Review Mentor: past feedback on this file';
   }
 
@@ -248,9 +249,9 @@ export class PastFeedbackController implements vscode.Disposable, vscode.HoverPr
     this.hint.show();
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const key of [...this.rendered.keys()]) this.drop(key);
-    vscode.Disposable.from(...this.subscriptions).dispose();
+    super.dispose();
   }
 }
 

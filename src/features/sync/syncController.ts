@@ -8,7 +8,7 @@ import { syncEngineer, type SyncResult } from '../../github/sync';
 import type { GitHubClient } from '../../github/client';
 import type { JournalService } from '../journal/journalService';
 import type { SyncStatusBar } from './statusBar';
-import { errorText } from '../account/auth';
+import { errorText } from '../../platform/errors';
 
 export interface SyncDeps {
   client: () => GitHubClient;

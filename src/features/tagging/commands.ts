@@ -2,8 +2,8 @@
 // publish a tag to GitHub as a hidden marker. Every change goes through the
 // store, so other windows see it and concurrent writers lose nothing.
 import * as vscode from 'vscode';
-import type { EngineerRef, Feedback } from '../../core/model';
-import { effectiveTags, sameLogin, suggestedTag } from '../../core/model';
+import type { Feedback } from '../../core/model';
+import { effectiveTags, suggestedTag } from '../../core/model';
 import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
 import type { Correction } from '../../core/classifier';
 import type { App } from '../../app';
@@ -12,14 +12,7 @@ import { readConfig } from '../../platform/config';
 import { reportErrors } from '../../platform/reportErrors';
 import { pickCategories, pickOneCategory } from './tagPicker';
 import { publishTags } from './publish';
-
-export interface TagTarget {
-  engineer: EngineerRef;
-  items: Feedback[];
-}
-
-/** Turns whatever a menu passes (tree nodes, a comment, ids) into items. */
-export type TargetResolver = (arg?: unknown, selected?: unknown) => Promise<TagTarget | undefined>;
+import type { TagTarget, TargetResolver } from './tagTarget';
 
 export function registerTaggingCommands(app: App, resolve: TargetResolver): void {
   const { context, journals, taxonomy, log, classifier } = app;
@@ -107,8 +100,4 @@ function correctionsFor(items: Feedback[], categories: string[], at: string): Co
     if (!s || categories.includes(s.category)) return s ? [{ body: f.body, category: s.category, at }] : [];
     return [{ body: f.body, category: categories[0]!, rejected: s.category, at }];
   });
-}
-
-export function isOwnComment(f: Feedback, login: string | undefined): boolean {
-  return !!login && sameLogin(f.reviewer, login);
 }

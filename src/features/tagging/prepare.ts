@@ -2,8 +2,8 @@
 // and published markers, and a suggestion when nothing else tagged it.
 import type { Feedback } from '../../core/model';
 import { automaticTags } from '../../core/tagging';
-import type { App } from '../../app';
+import type { ClassifierService } from '../../store/classifierService';
 
-export function prepareSyncedFeedback(app: App): (f: Feedback) => Feedback {
-  return (f) => automaticTags(f, app.classifier.current, new Date().toISOString());
+export function prepareSyncedFeedback(classifier: Pick<ClassifierService, 'current'>): (f: Feedback) => Feedback {
+  return (f) => automaticTags(f, classifier.current, new Date().toISOString());
 }

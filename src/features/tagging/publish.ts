@@ -7,9 +7,8 @@ import { writeMarker } from '../../core/markers';
 import { updateCommentBody } from '../../github/mutations';
 import { ForbiddenError, NotFoundError } from '../../github/errors';
 import type { App } from '../../app';
-import type { TagTarget } from './commands';
-import { isOwnComment } from './commands';
-import { errorText } from '../account/auth';
+import { isOwnComment, type TagTarget } from './tagTarget';
+import { errorText } from '../../platform/errors';
 
 export async function publishTags(app: App, target: TagTarget, opts: { quiet: boolean }): Promise<void> {
   const me = app.auth.current?.login;

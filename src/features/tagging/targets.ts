@@ -4,7 +4,7 @@
 import type { EngineerRef } from '../../core/model';
 import type { App } from '../../app';
 import type { TreeNode } from '../feedback/feedbackTree';
-import type { TagTarget, TargetResolver } from './commands';
+import type { TagTarget, TargetResolver } from './tagTarget';
 
 export function createTargetResolver(app: App, treeSelection: () => readonly TreeNode[]): TargetResolver {
   return async (arg, selected) => {

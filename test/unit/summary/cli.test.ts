@@ -122,9 +122,21 @@ describe('CLI: review-mentor export', function () {
     }
   });
 
+  it('without --journal-dir or REVIEW_MENTOR_JOURNAL_DIR, reads the folder VS Code uses and names it', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'rm-home-'));
+    try {
+      const r = await cli(['--engineer', 'dana', '--format', 'md', ...period], { HOME: home, XDG_CONFIG_HOME: '' });
+      assert.equal(r.code, 1);
+      const dir = join(home, '.config/Code/User/globalStorage/review-mentor.review-mentor/journals');
+      assert.ok(r.stderr.includes(`journals in ${dir} (VS Code's storage for Review Mentor)`), r.stderr);
+      assert.match(r.stderr, /does not exist\. Sync first, or pass --journal-dir DIR or set REVIEW_MENTOR_JOURNAL_DIR/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('usage errors exit 2 with a hint', async () => {
     const cases: [string[], RegExp][] = [
-      [['--engineer', 'dana', '--format', 'md', ...period], /--journal-dir DIR or set REVIEW_MENTOR_JOURNAL_DIR/],
       [['--engineer', 'dana', '--format', 'pdf', '--journal-dir', root], /Unknown format "pdf"/],
       [['--engineer', 'dana', '--format', 'md', '--from', '2026-02-30', '--journal-dir', root], /--from must be a date/],
       [['--engineer', 'dana', '--format', 'md', '--tz', 'Mars/Base', '--journal-dir', root], /Unknown time zone/],

@@ -1,8 +1,8 @@
 // The local classifier plus the user's corrections, kept in a small JSON file
 // beside the journals. Corrections never leave the machine.
 import * as path from 'node:path';
-import { createClassifier, type Classifier, type Correction } from '../../core/classifier';
-import { JsonFileStore } from '../../store';
+import { createClassifier, type Classifier, type Correction } from '../core/classifier';
+import { JsonFileStore } from './jsonFileStore';
 
 interface CorrectionsFile {
   version: 1;

@@ -1,0 +1,53 @@
+// One export, two front ends: the editor's "Export summary..." and
+// `review-mentor export` both call renderSummary, so the same journals, days,
+// time zone and options give the same bytes. Days are whole days in
+// `timeZone`; both front ends default to the machine's own zone.
+import type { Journal } from '../model';
+import type { Taxonomy } from '../taxonomy';
+import { addDaysToDate } from '../browse/zone';
+import { buildSummary } from './build';
+import { toMarkdown } from './markdown';
+import { toHtml } from './html';
+import { toCsv } from './csv';
+import { toJson } from './json';
+import type { Summary } from './schema';
+
+export const SUMMARY_FORMATS = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson } as const;
+export type SummaryFormat = keyof typeof SUMMARY_FORMATS;
+
+export interface SummaryRequest {
+  journals: Journal[];
+  /** First day, yyyy-mm-dd. */
+  fromDay: string;
+  /** Last day, inclusive, yyyy-mm-dd. */
+  toDay: string;
+  timeZone: string;
+  now: Date;
+  includeText: boolean;
+  includeReviewerNames: boolean;
+  excludeBots: boolean;
+  taxonomy: Taxonomy;
+}
+
+export function summarise(r: SummaryRequest): Summary {
+  return buildSummary({
+    journals: r.journals,
+    from: r.fromDay,
+    to: addDaysToDate(r.toDay, 1),
+    now: r.now,
+    timeZone: r.timeZone,
+    includeText: r.includeText,
+    includeReviewerNames: r.includeReviewerNames,
+    excludeBots: r.excludeBots,
+    taxonomy: r.taxonomy,
+  });
+}
+
+export function renderSummary(r: SummaryRequest, format: SummaryFormat): string {
+  return SUMMARY_FORMATS[format](summarise(r));
+}
+
+/** The machine's IANA time zone: the default of both front ends. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
