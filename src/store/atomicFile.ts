@@ -5,6 +5,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
+import { assertLockHeld } from './lock';
 
 export type ReadResult<T> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'corrupt'; reason: string };
 
@@ -57,6 +58,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     } finally {
       await fh.close();
     }
+    assertLockHeld();
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);

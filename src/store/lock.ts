@@ -5,8 +5,14 @@
 // - an owner note (host + pid) inside the lock directory, so a lock left by a
 //   crashed process on this machine is taken over at once instead of after
 //   the stale timeout. A lock without a note falls back to the timeout;
-// - stale takeover done here under a guard (see takeOver).
+// - stale takeover done here under a guard (see takeOver);
+// - contenders back off exponentially with jitter, and use only asynchronous
+//   file calls, so a waiting window never spins the extension host;
+// - a lock lost while held (its refresh failed: another process removed it)
+//   stops the write: writeFileAtomic checks assertLockHeld() before renaming.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -21,6 +27,22 @@ const lockFs = { ...fs, rmdir: (p: string, cb: (err: NodeJS.ErrnoException | nul
 
 const queues = new Map<string, Promise<void>>();
 
+interface HeldLock {
+  file: string;
+  compromised?: Error;
+}
+const held = new AsyncLocalStorage<HeldLock>();
+
+/** Throws when the lock this write runs under was lost; called just before a rename. */
+export function assertLockHeld(): void {
+  const lock = held.getStore();
+  if (lock?.compromised) {
+    throw new StoreLockError(
+      `Lost the lock on ${lock.file} (${lock.compromised.message}); the write was stopped so it cannot overwrite another writer's change. Try again.`,
+    );
+  }
+}
+
 export function lockPathFor(file: string): string {
   return `${file}.lock`;
 }
@@ -34,9 +56,12 @@ export async function withFileLock<T>(file: string, opts: LockOptions & { logger
   queues.set(key, turn);
   await previous;
   try {
-    const release = await acquire(key, opts);
+    const lock: HeldLock = { file: key };
+    const release = await acquire(key, opts, lock);
     try {
-      return await fn();
+      const result = await held.run(lock, fn);
+      assertLockHeldBy(lock);
+      return result;
     } finally {
       await release();
     }
@@ -46,7 +71,11 @@ export async function withFileLock<T>(file: string, opts: LockOptions & { logger
   }
 }
 
-async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger }): Promise<() => Promise<void>> {
+function assertLockHeldBy(lock: HeldLock): void {
+  held.run(lock, assertLockHeld);
+}
+
+async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger }, lock: HeldLock): Promise<() => Promise<void>> {
   const stale = Math.max(opts.staleMs ?? DEFAULT_STALE_MS, 2000);
   const deadline = Date.now() + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const lockDir = lockPathFor(file);
@@ -60,10 +89,13 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
         update: stale / 2,
         retries: 0,
         fs: lockFs,
-        // The default throws from a timer and would crash the host; losing the lock is logged instead.
-        onCompromised: (err) => opts.logger?.error(`Lost the lock on ${file}: ${err.message}`),
+        // The default throws from a timer and would crash the host; the write in progress is stopped instead.
+        onCompromised: (err) => {
+          lock.compromised = err;
+          opts.logger?.error(`Lost the lock on ${file}: ${err.message}`);
+        },
       });
-      writeOwner(lockDir);
+      await writeOwner(lockDir);
       return async () => {
         try {
           await release();
@@ -73,18 +105,23 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
-      if (takeOver(lockDir, stale, opts.logger)) continue;
+      if (await takeOver(lockDir, stale, opts.logger)) continue;
       if (Date.now() > deadline) {
         throw new StoreLockError(`Another Review Mentor window or process has kept ${file} locked for too long; try again later.`);
       }
-      await sleep(1 + Math.random() * Math.min(8, 1 + attempt));
+      await sleep(backoffMs(attempt));
     }
   }
 }
 
-function writeOwner(lockDir: string): void {
+/** Exponential backoff with full jitter: 5 ms, then up to 10, 20, ... 400 ms. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  return 5 + random() * Math.min(400, 10 * 2 ** Math.min(attempt, 6));
+}
+
+async function writeOwner(lockDir: string): Promise<void> {
   try {
-    fs.writeFileSync(path.join(lockDir, OWNER_FILE), `${os.hostname()}\n${process.pid}\n`);
+    await fsp.writeFile(path.join(lockDir, OWNER_FILE), `${os.hostname()}\n${process.pid}\n`);
   } catch {
     // Without the note the lock is still valid; only crash recovery is slower.
   }
@@ -98,32 +135,32 @@ function writeOwner(lockDir: string): void {
  * only change by its owner's hand, and a lock whose note is not written yet is
  * never judged by pid. True when the lock was removed.
  */
-function takeOver(lockDir: string, stale: number, logger?: StoreLogger): boolean {
+async function takeOver(lockDir: string, stale: number, logger?: StoreLogger): Promise<boolean> {
   const guard = `${lockDir}.takeover`;
   try {
-    fs.mkdirSync(guard);
+    await fsp.mkdir(guard);
   } catch {
     // Someone else is judging; a guard left by a killed process expires quickly.
-    removeIfOlder(guard, 2000);
+    await removeIfOlder(guard, 2000);
     return false;
   }
   try {
-    const why = deadOwner(lockDir) ?? (isOlder(lockDir, stale) ? `was not refreshed for ${stale} ms` : undefined);
+    const why = (await deadOwner(lockDir)) ?? ((await isOlder(lockDir, stale)) ? `was not refreshed for ${stale} ms` : undefined);
     if (!why) return false;
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    await fsp.rm(lockDir, { recursive: true, force: true });
     logger?.warn(`Took over the lock ${lockDir}: it ${why}.`);
     return true;
   } catch {
     return false;
   } finally {
-    fs.rmSync(guard, { recursive: true, force: true });
+    await fsp.rm(guard, { recursive: true, force: true });
   }
 }
 
-function deadOwner(lockDir: string): string | undefined {
+async function deadOwner(lockDir: string): Promise<string | undefined> {
   let note: string;
   try {
-    note = fs.readFileSync(path.join(lockDir, OWNER_FILE), 'utf8');
+    note = await fsp.readFile(path.join(lockDir, OWNER_FILE), 'utf8');
   } catch {
     return undefined;
   }
@@ -133,16 +170,16 @@ function deadOwner(lockDir: string): string | undefined {
   return `belonged to process ${pid}, which is no longer running`;
 }
 
-function isOlder(p: string, ms: number): boolean {
+async function isOlder(p: string, ms: number): Promise<boolean> {
   try {
-    return fs.statSync(p).mtimeMs < Date.now() - ms;
+    return (await fsp.stat(p)).mtimeMs < Date.now() - ms;
   } catch {
     return false;
   }
 }
 
-function removeIfOlder(p: string, ms: number): void {
-  if (isOlder(p, ms)) fs.rmSync(p, { recursive: true, force: true });
+async function removeIfOlder(p: string, ms: number): Promise<void> {
+  if (await isOlder(p, ms)) await fsp.rm(p, { recursive: true, force: true });
 }
 
 export function isAlive(pid: number): boolean {

@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import * as path from 'node:path';
 import { StoreLockError } from '../../../src/store';
-import { withFileLock } from '../../../src/store/lock';
+import { backoffMs, withFileLock } from '../../../src/store/lock';
+import { writeFileAtomic } from '../../../src/store/atomicFile';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tempDir } from './helpers';
 
 describe('store: file lock', () => {
@@ -70,5 +72,31 @@ describe('store: file lock', () => {
       ),
     );
     assert.equal(most, 1);
+  });
+
+  it('stops a write whose lock was lost while held, leaving the file and no temp file', async () => {
+    const file = path.join(t.dir, 'j.json');
+    writeFileSync(file, 'before');
+    const errors: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: (m: string) => errors.push(m) };
+    await assert.rejects(
+      withFileLock(file, { staleMs: 2_000, timeoutMs: 5_000, logger }, async () => {
+        // Another process removed our lock (it judged it stale): the next refresh finds it gone.
+        rmSync(`${file}.lock`, { recursive: true, force: true });
+        await new Promise((r) => setTimeout(r, 1_600));
+        await writeFileAtomic(file, 'after');
+      }),
+      (err: Error) => err instanceof StoreLockError && /Lost the lock/.test(err.message),
+    );
+    assert.equal(readFileSync(file, 'utf8'), 'before');
+    assert.deepEqual(readdirSync(t.dir).filter((n) => n.includes('.tmp-')), []);
+    assert.ok(errors.some((m) => /Lost the lock/.test(m)), 'the loss is logged too');
+  });
+
+  it('backs off exponentially with jitter instead of polling every few ms', () => {
+    assert.equal(backoffMs(0, () => 0), 5);
+    assert.ok(backoffMs(0, () => 1) <= 15);
+    assert.ok(backoffMs(3, () => 1) >= 80);
+    assert.equal(backoffMs(20, () => 1), 405, 'capped');
   });
 });
