@@ -27,7 +27,7 @@ export const REAL_MIX: Record<string, number> = {
   praise: 0.035, communication: 0.012, collaboration: 0.008, ownership: 0.005, mentoring: 0.005, tone: 0.005,
 };
 /** How far scores move to the real mix (1 = all the way). Half-way keeps rare technical categories (security) reachable. */
-const PRIOR_STRENGTH = 0.5;
+const PRIOR_STRENGTH = 0.25;
 /** Calibrated confidence needed to show a suggestion; interpersonal needs clear evidence. */
 export const THRESHOLD = { technical: 0.6, interpersonal: 0.7 } as const;
 /** A real comment counts like this many seed variants. */
