@@ -10,7 +10,9 @@ import { CliError, parseOptions, type CliCommand } from './command';
 const USAGE = `Usage: review-mentor classify [--corrections <file>] < comments.jsonl
 
 Reads one JSON object per line, {"id": ..., "body": "..."}, and writes
-{"id": ..., "category": ..., "group": ..., "confidence": 0..1} per line.
+{"id": ..., "category": ..., "group": ..., "confidence": 0..1, "suggest": bool}
+per line: the best guess always, and suggest=true when the extension would
+show it (false: the classifier is not sure and shows nothing).
 A malformed line is answered with {"id": ..., "line": n, "error": "..."}
 and makes the exit code 1.
 
@@ -45,11 +47,11 @@ const command: CliCommand = {
 export default command;
 
 type Output =
-  | { id: unknown; category: string; group: string; confidence: number }
+  | { id: unknown; category: string; group: string; confidence: number; suggest: boolean }
   | { id: unknown; line: number; error: string };
 
 /** One input line to one output object; exported for tests. */
-export function classifyLine(line: string, n: number, classify: (body: string) => { category: string; group: string; confidence: number }): Output {
+export function classifyLine(line: string, n: number, classify: (body: string) => { category: string; group: string; confidence: number; suggest: boolean }): Output {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -62,7 +64,7 @@ export function classifyLine(line: string, n: number, classify: (body: string) =
   if (safeId === null) return { id: null, line: n, error: '"id" must be a string or a number' };
   if (typeof body !== 'string') return { id: safeId, line: n, error: '"body" must be a string' };
   const r = classify(body);
-  return { id: safeId, category: r.category, group: r.group, confidence: r.confidence };
+  return { id: safeId, category: r.category, group: r.group, confidence: r.confidence, suggest: r.suggest };
 }
 
 function readCorrections(file: string): Correction[] {

@@ -103,7 +103,7 @@ export function automaticTags(f: Feedback, classifier: Classifier, at: string): 
   conventional.forEach((c) => add('conventional-comment', c));
 
   if (tags.length === 0) {
-    const suggestion = suggest(f.body, classifier, rejected);
+    const suggestion = suggest(f, classifier, rejected);
     if (suggestion) {
       const old = f.tags.find((t) => t.source === 'suggested' && t.category === suggestion.category);
       tags.push(old ? { ...old, confidence: suggestion.confidence } : { category: suggestion.category, source: 'suggested', confidence: suggestion.confidence, at, by: SUGGESTION_AUTHOR });
@@ -116,12 +116,19 @@ export function automaticTags(f: Feedback, classifier: Classifier, at: string): 
   return next;
 }
 
-/** The best category not rejected before, if the classifier is sure enough. */
-function suggest(body: string, classifier: Classifier, rejected: ReadonlySet<string>): { category: string; confidence: number } | undefined {
-  const result = classifier.classify(body);
-  const options = [{ category: result.category, confidence: result.confidence }, ...result.alternatives];
+/**
+ * The best category not rejected before, only if the classifier would show
+ * it (it abstains when not sure). Context the journal holds (file path, diff
+ * hunk) goes to the classifier too.
+ */
+function suggest(f: Feedback, classifier: Classifier, rejected: ReadonlySet<string>): { category: string; confidence: number } | undefined {
+  const result = classifier.classify(f.body, { ...(f.path ? { path: f.path } : {}), ...(f.diffHunk ? { diffHunk: f.diffHunk } : {}) });
+  const options = [{ category: result.category, confidence: result.confidence, suggest: result.suggest }, ...result.alternatives];
   const best = options.find((o) => !rejected.has(o.category));
-  return best && best.confidence >= MIN_SUGGESTION_CONFIDENCE ? best : undefined;
+  if (!best) return undefined;
+  // Alternatives from classifiers that do not say: the old confidence floor.
+  const shown = best.suggest ?? best.confidence >= MIN_SUGGESTION_CONFIDENCE;
+  return shown ? { category: best.category, confidence: best.confidence } : undefined;
 }
 
 function withTags(f: Feedback, tags: Tag[], rejected: string[] | undefined): Feedback {

@@ -35,8 +35,17 @@ export class CorrectionMemory {
    * similarities, negative for categories that were rejected on them.
    */
   evidence(features: readonly string[]): Map<string, number> {
+    return this.lookup(features, Infinity).evidence;
+  }
+
+  /**
+   * Evidence as above, plus the categories rejected on remembered comments at
+   * least `nearDuplicate` similar to this one (never to be suggested again).
+   */
+  lookup(features: readonly string[], nearDuplicate: number): { evidence: Map<string, number>; nearRejected: Set<string> } {
     const out = new Map<string, number>();
-    if (this.items.length === 0 || features.length === 0) return out;
+    const nearRejected = new Set<string>();
+    if (this.items.length === 0 || features.length === 0) return { evidence: out, nearRejected };
     // Typed counts and a touched list: cheaper than a Map with thousands of corrections.
     const overlap = new Uint16Array(this.items.length);
     const touched: number[] = [];
@@ -50,8 +59,11 @@ export class CorrectionMemory {
       const sim = overlap[i]! / Math.sqrt(features.length * item.features.size);
       if (sim < MIN_SIMILARITY) continue;
       out.set(item.category, (out.get(item.category) ?? 0) + sim);
-      if (item.rejected && item.rejected !== item.category) out.set(item.rejected, (out.get(item.rejected) ?? 0) - sim);
+      if (item.rejected && item.rejected !== item.category) {
+        out.set(item.rejected, (out.get(item.rejected) ?? 0) - sim);
+        if (sim >= nearDuplicate) nearRejected.add(item.rejected);
+      }
     }
-    return out;
+    return { evidence: out, nearRejected };
   }
 }

@@ -63,6 +63,35 @@ describe('classifier', () => {
     assert.equal(base.classify(body).category, 'testing');
   });
 
+  it('abstains when not sure, but still reports its best guess', () => {
+    const empty = base.classify('');
+    assert.equal(empty.suggest, false);
+    assert.ok(empty.category.length > 0);
+    const clear = base.classify('The password is stored in plaintext; please hash it with bcrypt.');
+    assert.deepEqual([clear.category, clear.suggest], ['security', true]);
+    assert.equal(base.classify('question: why?').suggest, false);
+  });
+
+  it('polite or question-form technical remarks are not suggested as interpersonal', () => {
+    for (const body of [
+      'what happened here?',
+      'How is this related?',
+      'I think we might want to handle the empty list here.',
+      'What do you think about using importlib.resources instead?',
+      'Could you move this into the coordinator? Thanks!',
+    ]) {
+      const r = base.classify(body);
+      assert.ok(r.group === 'technical' || !r.suggest, `${body} -> ${r.category} ${r.confidence}`);
+    }
+  });
+
+  it('uses the file path when the journal has it', () => {
+    const body = 'This is not right.';
+    const inTest = base.classify(body, { path: 'tests/components/test_sensor.py' });
+    const inDocs = base.classify(body, { path: 'docs/howto/setup.md' });
+    assert.notDeepEqual([inTest.category, inTest.confidence], [inDocs.category, inDocs.confidence]);
+  });
+
   it('knows the group of every default category', () => {
     for (const c of DEFAULT_CATEGORIES) {
       const r = createClassifier(undefined, []).classify(`Nice\n\n<!-- review-mentor: ${c.group}/${c.id} -->`);
@@ -118,6 +147,33 @@ describe('classifier corrections', () => {
   it('one correction is not enough to override a confident base answer elsewhere', () => {
     const after = createClassifier(undefined, [{ body: 'Please add a unit test for the parser.', category: 'tone', at }]);
     assert.equal(after.classify('Could you add tests for the retry logic and the timeout path?').category, 'testing');
+  });
+
+  it('the correction memory alone (model update off) fixes the next similar comment', () => {
+    const corrected = 'Please register the new feature flag in the flags registry so product can toggle it.';
+    const next = 'Please register this feature flag in the flags registry too.';
+    const before = createClassifier();
+    assert.notEqual(before.classify(next).category, 'tooling');
+    const memoryOnly = createClassifier(undefined, [{ body: corrected, category: 'tooling', rejected: before.classify(corrected).category, at }], { modelUpdate: false });
+    assert.equal(memoryOnly.classify(next).category, 'tooling');
+    // With both mechanisms off the correction has no effect: the test measures the memory.
+    const neither = createClassifier(undefined, [{ body: corrected, category: 'tooling', at }], { modelUpdate: false, memory: false });
+    assert.equal(neither.classify(next).category, before.classify(next).category);
+  });
+
+  it('a rejected suggestion is not suggested again for that comment or its near duplicates', () => {
+    const body = 'Can we give this variable a more descriptive name?';
+    const before = createClassifier().classify(body);
+    assert.equal(before.category, 'readability');
+    // The person says: not readability, it is design.
+    const after = createClassifier(undefined, [{ body, category: 'design', rejected: 'readability', at }], { modelUpdate: false });
+    for (const b of [body, 'Can we give this variable a more descriptive name please?', 'can we give this variable a more descriptive name']) {
+      const r = after.classify(b);
+      assert.notEqual(r.category, 'readability', b);
+      assert.ok(!r.alternatives.some((a) => a.category === 'readability'), b);
+    }
+    // An unrelated naming comment may still get readability.
+    assert.equal(after.classify('Typo in the constant name: RPC_VAVLES should be RPC_VALVES.').category, 'readability');
   });
 
   it('ignores malformed corrections', () => {

@@ -26,9 +26,12 @@ describe('review-mentor classify', function () {
       lines,
       bodies.map((body, i) => {
         const r = expected.classify(body);
-        return { id: `c${i}`, category: r.category, group: r.group, confidence: r.confidence };
+        return { id: `c${i}`, category: r.category, group: r.group, confidence: r.confidence, suggest: r.suggest };
       }),
     );
+    // The labelled line is shown; the empty body is a best guess the product would not show.
+    assert.equal(lines[1]!.suggest, true);
+    assert.equal(lines[3]!.suggest, false);
   });
 
   it('reports malformed lines in place, continues, and exits 1', () => {

@@ -10,7 +10,7 @@ describe('classifier metrics', () => {
       b1: ['testing', 'technical'], b2: ['design', 'technical'],
       c1: ['design', 'technical'],
     };
-    const classifier: Classifier = { classify: (body) => ({ category: answers[body]![0], group: answers[body]![1], confidence: 1, alternatives: [] }) };
+    const classifier: Classifier = { classify: (body) => ({ category: answers[body]![0], group: answers[body]![1], confidence: 1, suggest: true, alternatives: [] }) };
     const items = [
       { body: 'a1', category: 'testing' }, { body: 'a2', category: 'testing' },
       { body: 'b1', category: 'design' }, { body: 'b2', category: 'design' },

@@ -19,7 +19,7 @@ const manual = (category: string): Tag => ({ category, source: 'manual', at: T0,
 
 /** A classifier that always answers the same, so tests do not depend on the model. */
 function fixed(category: string, confidence = 0.7, alternatives: Classification['alternatives'] = []): Classifier & { calls: number } {
-  const c = { calls: 0, classify: () => (c.calls++, { category, group: 'technical' as const, confidence, alternatives }) };
+  const c = { calls: 0, classify: () => (c.calls++, { category, group: 'technical' as const, confidence, suggest: confidence >= 0.2, alternatives }) };
   return c;
 }
 
@@ -127,6 +127,20 @@ describe('automaticTags', () => {
     assert.deepEqual(withAlt.tags.map((t) => t.category), ['readability']);
     const weakAlt = automaticTags(f, fixed('design', 0.9, [{ category: 'readability', confidence: 0.05 }]), T1);
     assert.deepEqual(weakAlt.tags, []);
+  });
+
+  it('stores no suggestion when the classifier abstains ("not sure")', () => {
+    const unsure: Classifier = { classify: () => ({ category: 'mentoring', group: 'interpersonal', confidence: 0.72, suggest: false, alternatives: [{ category: 'design', confidence: 0.2, suggest: false }] }) };
+    assert.deepEqual(automaticTags(item('what happened here?'), unsure, T1).tags, []);
+    // A stale suggestion from an earlier model goes away too.
+    assert.deepEqual(automaticTags(item('what happened here?', [suggested('mentoring')]), unsure, T1).tags, []);
+  });
+
+  it('passes the file path and diff hunk to the classifier', () => {
+    let seen: unknown;
+    const spy: Classifier = { classify: (_body, context) => ((seen = context), { category: 'testing', group: 'technical', confidence: 0.9, suggest: true, alternatives: [] }) };
+    automaticTags(item('x', [], { path: 'tests/test_api.py', diffHunk: '@@ -1 +1 @@\n+assert x' }), spy, T1);
+    assert.deepEqual(seen, { path: 'tests/test_api.py', diffHunk: '@@ -1 +1 @@\n+assert x' });
   });
 
   it('does not re-add an automatic tag the person removed', () => {
