@@ -4,7 +4,7 @@
 // paginated), one request after another, following the Link headers.
 //
 // The bench runs it against the sandbox GitHub, which serves these REST
-// routes (test/sandbox-github/restList.ts); it takes any REST base URL, so it
+// routes (sandbox/restList.ts); it takes any REST base URL, so it
 // runs unchanged against GitHub too.
 
 export interface NaiveResult {
