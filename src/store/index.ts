@@ -1,6 +1,6 @@
 // The journal store's public surface.
 export { JournalStore, type JournalStoreOptions } from './journalStore';
-export type { JournalHandle, UpsertOptions } from './journalHandle';
+export type { JournalChange, JournalHandle, UpsertOptions } from './journalHandle';
 export { JsonFileStore, type JsonFileStoreOptions } from './jsonFileStore';
 export { mergeSynced, type MergeFeedback } from './merge';
 export { JournalReadOnlyError, StoreLockError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';

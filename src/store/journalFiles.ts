@@ -31,6 +31,9 @@ export interface ShardFile {
 }
 
 export class JournalFiles {
+  /** (dev, ino, size, mtime) of each file this process wrote last, so the watcher can tell our writes from others'. */
+  readonly ownWrites = new Map<string, string>();
+
   constructor(
     readonly engineer: EngineerRef,
     readonly paths: JournalPaths,
@@ -54,6 +57,12 @@ export class JournalFiles {
 
   async writeMainLocked(main: MainFile): Promise<void> {
     await new Low(new AtomicJsonAdapter<MainFile>(this.paths.main, { pretty: true }), main).write();
+    await this.noteOwnWrite(this.paths.main);
+  }
+
+  private async noteOwnWrite(file: string): Promise<void> {
+    const key = await fileKey(file);
+    if (key) this.ownWrites.set(file, key);
   }
 
   async readShardLocked(index: number, of: number): Promise<ShardFile> {
@@ -72,6 +81,7 @@ export class JournalFiles {
   async writeShardLocked(shard: ShardFile): Promise<void> {
     // Compact JSON: shards are big and read by code, not people.
     await new Low(new AtomicJsonAdapter<ShardFile>(this.paths.shard(shard.shard)), shard).write();
+    await this.noteOwnWrite(this.paths.shard(shard.shard));
   }
 
   /** Moves an unreadable file aside and tells the caller before anything new is written. */
@@ -162,4 +172,14 @@ export function report(ctx: StoreContext, p: StoreProblem): void {
 
 function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Identity of a file's current content as the file system sees it; undefined when it is gone. */
+export async function fileKey(file: string): Promise<string | undefined> {
+  try {
+    const st = await fsp.stat(file, { bigint: true });
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,13 +3,13 @@
 // applies the change and writes the touched shards and then the main file.
 import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback, type Journal } from '../core/model';
 import { readJsonFile } from './atomicFile';
-import { JournalFiles, groupByShard, report, type MainFile, type ShardFile, type StoreContext } from './journalFiles';
+import { JournalFiles, fileKey, groupByShard, report, type MainFile, type ShardFile, type StoreContext } from './journalFiles';
 import type { JournalPaths } from './layout';
 import { withFileLock } from './lock';
 import { mergeSynced, type MergeFeedback } from './merge';
 import { ShardCache } from './shardCache';
 import { versionOf, type RawJournal } from './migrations';
-import { watchJournal } from './watch';
+import { watchJournal, type ChangedFiles } from './watch';
 import { JournalReadOnlyError, type JournalMeta } from './types';
 
 export interface UpsertOptions {
@@ -17,6 +17,16 @@ export interface UpsertOptions {
   syncedUntil?: string;
   /** How a fresh copy meets the stored item; default keeps local tags and state (mergeSynced). */
   merge?: MergeFeedback;
+}
+
+/** What a write changed, so views refresh only that (and reload once, not twice). */
+export interface JournalChange {
+  /** Ids of feedback added, updated or removed; 'all' when the store cannot tell. */
+  feedback: string[] | 'all';
+  /** The main file changed: entries, syncedUntil, or anything else outside feedback. */
+  meta: boolean;
+  /** Written through this handle, or found on disk (another window, the CLI). */
+  origin: 'self' | 'disk';
 }
 
 export interface JournalHandle {
@@ -27,7 +37,8 @@ export interface JournalHandle {
   upsertFeedback(items: Feedback[], opts?: UpsertOptions): Promise<void>;
   updateFeedback(ids: string[], fn: (item: Feedback) => void): Promise<{ missing: string[] }>;
   updateMeta(fn: (meta: JournalMeta) => void): Promise<void>;
-  watch(onChange: () => void): { dispose(): void };
+  /** Changes made through this handle and, debounced, changes other processes made on disk. */
+  watch(onChange: (change: JournalChange) => void): { dispose(): void };
 }
 
 export class ShardedJournalHandle implements JournalHandle {
@@ -39,6 +50,10 @@ export class ShardedJournalHandle implements JournalHandle {
   /** Parsed shards reused by the next load() while unchanged on disk. */
   readonly cache = new ShardCache();
   private cachedCount?: number;
+  private readonly listeners = new Set<(change: JournalChange) => void>();
+  private watcher: { dispose(): void } | undefined;
+  /** Set by a write method for the change event `write` fires; 'all' when a method does not say. */
+  private pendingChange: Omit<JournalChange, 'origin'> | undefined;
 
   constructor(
     readonly engineer: EngineerRef,
@@ -88,6 +103,7 @@ export class ShardedJournalHandle implements JournalHandle {
   async upsertFeedback(items: Feedback[], opts: UpsertOptions = {}): Promise<void> {
     const merge = opts.merge ?? mergeSynced;
     await this.write(async (main) => {
+      this.pendingChange = { feedback: items.map((f) => f.id), meta: opts.syncedUntil !== undefined };
       for (const [i, group] of groupByShard(items, main.shardCount)) {
         const shard = await this.files.readShardLocked(i, main.shardCount);
         for (const item of group) {
@@ -109,6 +125,7 @@ export class ShardedJournalHandle implements JournalHandle {
       // Another process may have added items since this index was built.
       if (wanted.some((id) => !this.index.has(id))) await this.rebuildIndex(main.shardCount);
       const missing = wanted.filter((id) => !this.index.has(id));
+      this.pendingChange = { feedback: wanted.filter((id) => this.index.has(id)), meta: false };
       const byShard = new Map<number, string[]>();
       for (const id of wanted) {
         const i = this.index.get(id);
@@ -135,6 +152,7 @@ export class ShardedJournalHandle implements JournalHandle {
 
   async updateMeta(fn: (meta: JournalMeta) => void): Promise<void> {
     await this.write(async (main) => {
+      this.pendingChange = { feedback: [], meta: true };
       const { schemaVersion, engineer, shardCount } = main;
       fn(main);
       // The layout is the store's business, not the caller's.
@@ -143,13 +161,73 @@ export class ShardedJournalHandle implements JournalHandle {
     });
   }
 
-  watch(onChange: () => void): { dispose(): void } {
-    return watchJournal(this.paths, onChange, { debounceMs: this.ctx.watchDebounceMs, logger: this.ctx.logger });
+  watch(onChange: (change: JournalChange) => void): { dispose(): void } {
+    this.listeners.add(onChange);
+    this.watcher ??= watchJournal(this.paths, (files) => void this.onDiskChange(files), { debounceMs: this.ctx.watchDebounceMs, logger: this.ctx.logger });
+    return {
+      dispose: () => {
+        this.listeners.delete(onChange);
+        if (this.listeners.size === 0) {
+          this.watcher?.dispose();
+          this.watcher = undefined;
+        }
+      },
+    };
+  }
+
+  private emit(change: JournalChange): void {
+    for (const l of [...this.listeners]) {
+      try {
+        l(change);
+      } catch (err) {
+        this.ctx.logger.error(`A journal change listener failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
+  /** Files changed on disk: our own writes are skipped (already announced); others' are read and diffed. */
+  private async onDiskChange(files: ChangedFiles): Promise<void> {
+    const foreign = async (file: string) => {
+      const key = await fileKey(file);
+      return key === undefined || key !== this.files.ownWrites.get(file);
+    };
+    const meta = files.main && (await foreign(this.paths.main));
+    if (files.unknown) return this.emit({ feedback: 'all', meta: true, origin: 'disk' });
+    const changedIds: string[] = [];
+    let all = false;
+    for (const name of files.shards) {
+      const m = /^(\d{3})\.json$/.exec(name);
+      const file = `${this.paths.shardDir}/${name}`;
+      if (!m || !(await foreign(file))) continue;
+      const ids = await this.diffShard(Number(m[1]), file);
+      if (ids === 'all') all = true;
+      else changedIds.push(...ids);
+    }
+    if (!meta && !all && changedIds.length === 0) return;
+    this.emit({ feedback: all ? 'all' : changedIds, meta, origin: 'disk' });
+  }
+
+  /** Ids whose stored form differs between the cached shard and the one on disk now. */
+  private async diffShard(index: number, file: string): Promise<string[] | 'all'> {
+    const before = this.cache.peek(index);
+    const r = await this.cache.read(index, file);
+    if (!before) return 'all';
+    const after = r.kind === 'ok' ? r.data.feedback : {};
+    const ids = new Set([...Object.keys(before.feedback), ...Object.keys(after)]);
+    return [...ids].filter((id) => JSON.stringify(before.feedback[id]) !== JSON.stringify(after[id]));
   }
 
   private async write<T>(fn: (main: MainFile) => Promise<T>): Promise<T> {
     if (this.readOnly) throw new JournalReadOnlyError(this.readOnlyReason ?? 'This journal is read-only.');
-    return this.locked(async () => fn(await this.files.readMainLocked()));
+    this.pendingChange = undefined;
+    try {
+      return await this.locked(async () => fn(await this.files.readMainLocked()));
+    } finally {
+      // Announced even when the write failed part-way: some files may have changed.
+      const change: Omit<JournalChange, 'origin'> = this.pendingChange ?? { feedback: 'all', meta: true };
+      this.pendingChange = undefined;
+      this.emit({ ...change, origin: 'self' });
+    }
   }
 
   private locked<T>(fn: () => Promise<T>): Promise<T> {

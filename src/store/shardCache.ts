@@ -47,6 +47,11 @@ export class ShardCache {
     return { kind: 'ok', data };
   }
 
+  /** The shard as last parsed, whether or not it is still current; for diffing a change. */
+  peek(index: number): ShardFile | undefined {
+    return this.entries.get(index)?.data;
+  }
+
   forget(index?: number): void {
     if (index === undefined) this.entries.clear();
     else this.entries.delete(index);

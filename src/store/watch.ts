@@ -7,16 +7,29 @@ import { TEMP_MARKER } from './atomicFile';
 import type { JournalPaths } from './layout';
 import type { StoreLogger } from './types';
 
-export function watchJournal(paths: JournalPaths, onChange: () => void, opts: { debounceMs: number; logger?: StoreLogger }): { dispose(): void } {
+/** Files that changed during one debounce window: 'main', shard file names, or unknown (the platform gave no name). */
+export interface ChangedFiles {
+  main: boolean;
+  shards: Set<string>;
+  unknown: boolean;
+}
+
+export function watchJournal(paths: JournalPaths, onChange: (changed: ChangedFiles) => void, opts: { debounceMs: number; logger?: StoreLogger }): { dispose(): void } {
   const mainName = path.basename(paths.main);
   let timer: NodeJS.Timeout | undefined;
   let disposed = false;
-  const poke = () => {
+  let changed: ChangedFiles = { main: false, shards: new Set(), unknown: false };
+  const poke = (name: string | null, inShards: boolean) => {
     if (disposed) return;
+    if (name === null) changed.unknown = true;
+    else if (inShards) changed.shards.add(name);
+    else changed.main = true;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      if (!disposed) onChange();
+      const batch = changed;
+      changed = { main: false, shards: new Set(), unknown: false };
+      if (!disposed) onChange(batch);
     }, opts.debounceMs);
   };
   const relevant = (name: string | null, inShards: boolean): boolean => {
@@ -32,7 +45,8 @@ export function watchJournal(paths: JournalPaths, onChange: () => void, opts: { 
   ] as const) {
     try {
       const w = fs.watch(dir, { persistent: false }, (_event, name) => {
-        if (relevant(name === null ? null : String(name), inShards)) poke();
+        const n = name === null ? null : String(name);
+        if (relevant(n, inShards)) poke(n, inShards);
       });
       w.on('error', (err) => opts.logger?.warn(`Stopped watching ${dir}: ${err.message}`));
       watchers.push(w);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { JournalStore, journalPaths, mergeSynced } from '../../../src/store';
+import { type JournalChange, JournalStore, journalPaths, mergeSynced } from '../../../src/store';
 import { ada, feedback, tag, tempDir, problems } from './helpers';
 
 describe('store: JournalStore basics', () => {
@@ -117,6 +117,46 @@ describe('store: JournalStore basics', () => {
       writeFileSync(p.shard(1), '{"shard":1,"of":256,"feedback":{}}');
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(fired, 1, 'a shard replaced by hand counts');
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it('a write through the handle is announced once, with its ids; the watcher does not announce it again', async () => {
+    const h = await new JournalStore({ rootDir: t.dir, watchDebounceMs: 30 }).open(ada);
+    const changes: JournalChange[] = [];
+    const w = h.watch((c) => changes.push(c));
+    try {
+      await h.upsertFeedback([feedback('s1', 1), feedback('s2', 2)]);
+      await h.updateFeedback(['s1'], (f) => (f.learnedAt = 'now'));
+      await h.updateMeta((m) => (m.syncedUntil = 'later'));
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(
+        changes.map((c) => [c.origin, c.feedback, c.meta]),
+        [
+          ['self', ['s1', 's2'], false],
+          ['self', ['s1'], false],
+          ['self', [], true],
+        ],
+      );
+    } finally {
+      w.dispose();
+    }
+  });
+
+  it("another process's write is announced from disk with the ids that changed", async () => {
+    const mine = await new JournalStore({ rootDir: t.dir, watchDebounceMs: 50 }).open(ada);
+    await mine.upsertFeedback([feedback('d1', 1), feedback('d2', 1)]);
+    await mine.load(); // the shard cache now holds what this window shows
+    const changes: JournalChange[] = [];
+    const w = mine.watch((c) => changes.push(c));
+    try {
+      const other = await new JournalStore({ rootDir: t.dir }).open(ada);
+      await other.updateFeedback(['d2'], (f) => (f.learnedAt = 'now'));
+      const deadline = Date.now() + 3000;
+      while (changes.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.equal(changes.length, 1);
+      assert.deepEqual([changes[0]!.origin, changes[0]!.feedback, changes[0]!.meta], ['disk', ['d2'], false]);
     } finally {
       w.dispose();
     }
