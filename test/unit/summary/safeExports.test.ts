@@ -8,7 +8,6 @@ import type { Entry, Feedback, Journal } from '../../../src/core/model';
 import { Taxonomy, DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 import { csvCell, startsLikeFormula, visibleControls } from '../../../src/core/safeText';
 
-const taxonomy = new Taxonomy(DEFAULT_CATEGORIES);
 
 /** Independent of the code under test: C0 except tab/LF/CR, DEL, C1, and every Bidi_Control character. */
 const RAW_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\p{Bidi_Control}]/u;
