@@ -2,7 +2,7 @@
 // display on the host side; a bad item costs only itself.
 import assert from 'node:assert/strict';
 import { acceptSnapshot, LIMITS, parseHostMessage } from '../../../src/protocol';
-import { forDisplay } from '../../../src/views/journal/journalController';
+import { forDisplay } from '../../../src/features/journal/journalController';
 import { feedback, snapshot } from '../../webview/harness/fixtures';
 
 describe('snapshot: one item at a time', () => {
