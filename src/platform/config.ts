@@ -14,6 +14,8 @@ export interface ReviewMentorConfig {
   includeBots: boolean;
   alwaysPublishTags: boolean;
   showPastFeedback: boolean;
+  /** Load images in comment bodies from their servers (off: they become links). */
+  remoteImages: boolean;
   trackedEngineers: string[];
 }
 
@@ -27,6 +29,7 @@ export function readConfig(): ReviewMentorConfig {
     includeBots: c.get<boolean>('sync.includeBots', false),
     alwaysPublishTags: c.get<boolean>('tags.alwaysPublish', false),
     showPastFeedback: c.get<boolean>('editor.showPastFeedback', true),
+    remoteImages: c.get<boolean>('render.remoteImages', false) === true,
     trackedEngineers: c.get<string[]>('trackedEngineers', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
   };
 }

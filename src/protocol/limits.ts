@@ -6,6 +6,12 @@ export const LIMITS = {
   url: 2_048,
   /** GitHub caps comments at 65,536 chars; imported or demo data may be longer. */
   body: 2_000_000,
+  /**
+   * The host cuts bodies to this many characters before posting them to the
+   * journal panel (the journal keeps them whole); the panel says so under the
+   * comment and links to GitHub.
+   */
+  displayBody: 100_000,
   entryText: 20_000,
   feedbackItems: 200_000,
   entries: 50_000,

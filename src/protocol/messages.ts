@@ -2,7 +2,7 @@
 // a discriminated union member on `type`; both sides validate with these
 // schemas and drop (and log) anything that does not parse.
 import { z } from 'zod';
-import { LIMITS, dateOnlySchema, entryKindSchema, entryStatusSchema, snapshotSchema } from './schemas';
+import { LIMITS, dateOnlySchema, entryKindSchema, entryStatusSchema, snapshotMessageSchema } from './schemas';
 import { viewStateSchema } from './viewState';
 
 const id = z.string().min(1).max(LIMITS.id);
@@ -55,7 +55,7 @@ export type WebviewRequestType = WebviewRequest['type'];
 const undoOffer = z.strictObject({ label: z.string().max(200) });
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('journal/didChange'), snapshot: snapshotSchema }),
+  z.strictObject({ type: z.literal('journal/didChange'), snapshot: snapshotMessageSchema }),
   z.discriminatedUnion('ok', [
     z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(true), undo: undoOffer.optional() }),
     z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(false), error: z.string().max(2_000) }),

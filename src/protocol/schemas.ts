@@ -115,9 +115,16 @@ export const categorySchema = limited(
  */
 export const feedbackItemSchema = z.custom<Feedback>(isFeedback, 'invalid feedback item');
 
-export const snapshotSchema = z.object({
+/**
+ * The snapshot as it travels. Feedback items are checked one by one after the
+ * message parses (`acceptSnapshot` in ./snapshot.ts), so one bad or oversized
+ * item costs only itself: the panel shows a placeholder for it.
+ */
+export const snapshotMessageSchema = z.object({
   engineer: engineerSchema,
-  feedback: z.array(feedbackItemSchema).max(LIMITS.feedbackItems),
+  feedback: z.array(z.unknown()).max(LIMITS.feedbackItems),
+  /** Ids of items whose body the host cut to LIMITS.displayBody characters. */
+  clipped: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems).optional(),
   entries: z.array(entrySchema).max(LIMITS.entries),
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO; periods are computed against it so both sides agree. */
@@ -126,7 +133,9 @@ export const snapshotSchema = z.object({
   readOnlyReason: z.string().max(LIMITS.shortText).optional(),
 });
 
-export type JournalSnapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
+/** What the host sends and what the panel renders: every item a valid Feedback. */
+export type JournalSnapshot = Omit<SnapshotMessage, 'feedback'> & { feedback: Feedback[] };
 
 // Compile-time checks: a model change that the schema misses fails typecheck.
 type Assignable<A, B> = A extends B ? true : false;

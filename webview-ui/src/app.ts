@@ -1,7 +1,7 @@
 // The journal panel: owns the snapshot and view state, renders the tabs, and
 // routes requests to the host. Views receive an AppContext, not the app.
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { parseViewState, TABS, type JournalSnapshot, type TabId, type ViewState } from '../../src/protocol';
+import { parseViewState, TABS, type JournalSnapshot, type TabId, type UnshownFeedback, type ViewState } from '../../src/protocol';
 import type { AppContext } from './context';
 import { GoalsView } from './goals';
 import { OverviewView } from './overview';
@@ -14,6 +14,8 @@ const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Tim
 export class JournalApp {
   private readonly bridge: HostBridge;
   private snapshot: JournalSnapshot | undefined;
+  private unshown: UnshownFeedback[] = [];
+  private clipped: ReadonlySet<string> = new Set();
   private state: ViewState;
   private readonly overview = new OverviewView();
   private readonly timeline = new TimelineView();
@@ -24,7 +26,7 @@ export class JournalApp {
 
   constructor(private readonly root: HTMLElement, toastRoot: HTMLElement) {
     this.toast = new Toast(toastRoot);
-    this.bridge = new HostBridge((s) => this.onSnapshot(s));
+    this.bridge = new HostBridge((s, unshown) => this.onSnapshot(s, unshown));
     this.state = parseViewState(this.bridge.getState());
   }
 
@@ -47,9 +49,11 @@ export class JournalApp {
     this.bridge.notify({ type: 'ready' });
   }
 
-  private onSnapshot(s: JournalSnapshot): void {
+  private onSnapshot(s: JournalSnapshot, unshown: UnshownFeedback[]): void {
     const first = !this.snapshot;
     this.snapshot = s;
+    this.unshown = unshown;
+    this.clipped = new Set(s.clipped ?? []);
     this.persist({ login: s.engineer.login, host: s.engineer.host });
     this.render();
     if (!first) this.timeline.refresh();
@@ -61,6 +65,8 @@ export class JournalApp {
     const app = this;
     return {
       snapshot,
+      unshown: this.unshown,
+      clipped: this.clipped,
       // Live: views keep the context between renders while persist() replaces the state object.
       get state() {
         return app.state;
@@ -113,7 +119,7 @@ export class JournalApp {
     const content = (t: TabId): TemplateResult | typeof nothing => {
       if (t !== tab) return nothing;
       if (t === 'goals') return this.goals.template(ctx);
-      if (s.feedback.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
+      if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
       return t === 'overview' ? this.overview.template(ctx) : this.timeline.template(ctx);
     };
     return html`

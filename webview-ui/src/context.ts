@@ -1,9 +1,13 @@
 // What the views need from the app, so they do not import it (no cycles).
-import type { JournalSnapshot, ViewState } from '../../src/protocol';
+import type { JournalSnapshot, UnshownFeedback, ViewState } from '../../src/protocol';
 import type { RequestInput } from './vscode';
 
 export interface AppContext {
   readonly snapshot: JournalSnapshot;
+  /** Items of the snapshot that failed validation: shown as placeholders. */
+  readonly unshown: readonly UnshownFeedback[];
+  /** Ids whose body the host shortened for display. */
+  readonly clipped: ReadonlySet<string>;
   readonly state: ViewState;
   readonly now: Date;
   /** Changes view state, saves it and re-renders. */

@@ -1,11 +1,16 @@
 // Comment bodies are untrusted: Markdown -> HTML with marked, then DOMPurify
 // with an allow-list far stricter than its defaults. Links keep only
-// http/https/mailto; images only https; no styles, classes or ids.
+// http/https/mailto; no styles, classes or ids. Images become links ("image:
+// alt") so that reading feedback loads nothing from anywhere, unless the user
+// turned reviewMentor.render.remoteImages on (the page's <body
+// data-remote-images="on">; the CSP allows https images only then), and even
+// then only https images keep a src.
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
+import { LIMITS } from '../../src/protocol/limits';
 
-/** Bodies longer than this are cut before rendering (GitHub's own limit is 65,536). */
-export const MAX_RENDERED_CHARS = 100_000;
+/** Bodies longer than this are cut before rendering (the host already cuts them there). */
+export const MAX_RENDERED_CHARS = LIMITS.displayBody;
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -30,6 +35,7 @@ function schemeOf(value: string): string | undefined {
 let purify: ReturnType<typeof DOMPurify> | undefined;
 function purifier(): ReturnType<typeof DOMPurify> {
   if (purify) return purify;
+  const remoteImages = document.body.dataset.remoteImages === 'on';
   const p = DOMPurify(window);
   p.setConfig({
     ALLOWED_TAGS,
@@ -39,6 +45,9 @@ function purifier(): ReturnType<typeof DOMPurify> {
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
     KEEP_CONTENT: true,
     RETURN_TRUSTED_TYPE: false,
+  });
+  if (!remoteImages) p.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName === 'img') imageToLink(node as Element);
   });
   p.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName === 'A') {
@@ -53,6 +62,22 @@ function purifier(): ReturnType<typeof DOMPurify> {
   });
   purify = p;
   return p;
+}
+
+/** Puts a link to the image (or its alt text) where the image was; the image itself is then removed. */
+function imageToLink(img: Element): void {
+  const src = img.getAttribute('src') ?? '';
+  const alt = (img.getAttribute('alt') ?? '').trim();
+  const doc = img.ownerDocument;
+  const el = schemeOf(src) === 'https:' ? doc.createElement('a') : doc.createElement('span');
+  if (el.tagName === 'A') {
+    // Inserted behind DOMPurify's walk, so set here what its hook would add.
+    el.setAttribute('href', src);
+    el.setAttribute('rel', 'noopener noreferrer nofollow');
+  }
+  el.textContent = alt ? `image: ${alt}` : 'image';
+  img.parentNode?.insertBefore(el, img);
+  img.parentNode?.removeChild(img);
 }
 
 export interface RenderedBody {

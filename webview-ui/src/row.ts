@@ -67,7 +67,7 @@ export function rowTemplate(ctx: AppContext, f: Feedback, o: RowOptions, h: RowH
       ${tags.length === 0 && !suggestion ? html`<span class="muted">Untagged</span>` : nothing}
       ${f.path ? html`<span class="muted path" title=${f.path}>${f.path}${f.line ? `:${f.line}` : ''}</span>` : nothing}
     </div>
-    <div class="body markdown">${unsafeHTML(body.html)}${body.truncated ? html`<p class="muted">(Long comment shortened here — open it on GitHub to read all of it.)</p>` : nothing}</div>
+    <div class="body markdown">${unsafeHTML(body.html)}${body.truncated || ctx.clipped.has(f.id) ? html`<p class="muted">(Long comment shortened here — open it on GitHub to read all of it.)</p>` : nothing}</div>
     <div class="row-actions">
       ${o.linking ? linkPicker(ctx, f, o, h) : html`
         <button class="link-btn" @click=${() => void ctx.request({ type: 'feedback/openOnGitHub', feedbackId: f.id })}><span class="codicon codicon-github" aria-hidden="true"></span> Open on GitHub</button>

@@ -63,6 +63,7 @@ export class TimelineView {
         <vscode-textfield class="search" placeholder="Search text" aria-label="Search feedback text" .value=${f.text}
           @input=${this.onSearch}></vscode-textfield>
       </div>
+      ${unshownNotice(ctx)}
       <p class="muted count" aria-live="polite" data-testid="timeline-count">${this.items.length === snapshot.feedback.length ? `${this.items.length} comments` : `${this.items.length} of ${snapshot.feedback.length} comments`}</p>
       ${snapshot.feedback.length === 0
         ? html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`
@@ -201,6 +202,23 @@ export class TimelineView {
     this.rebuildGeometry();
     this.renderRows();
   }
+}
+
+const MAX_PLACEHOLDERS = 20;
+
+/** One placeholder per item that failed validation (logged by the bridge); the rest of the list renders. */
+function unshownNotice(ctx: AppContext): TemplateResult | typeof nothing {
+  const list = ctx.unshown;
+  if (list.length === 0) return nothing;
+  return html`<div class="unshown" role="note" data-testid="unshown">
+    ${list.slice(0, MAX_PLACEHOLDERS).map((u) => html`<p class="placeholder" data-index=${u.index}><span class="codicon codicon-warning" aria-hidden="true"></span>
+      This comment could not be shown: ${u.reason}.${u.id ? html` <span class="muted">(${short(u.id)})</span>` : nothing}</p>`)}
+    ${list.length > MAX_PLACEHOLDERS ? html`<p class="placeholder">… and ${list.length - MAX_PLACEHOLDERS} more comments that could not be shown.</p>` : nothing}
+  </div>`;
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
 function select(label: string, value: string, options: [string, string][], onChange: (v: string) => void): TemplateResult {

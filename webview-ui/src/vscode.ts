@@ -2,9 +2,11 @@
 // `message` events in. Incoming messages are validated; anything that does
 // not parse is logged and dropped. Requests return promises keyed by requestId.
 import {
+  acceptSnapshot,
   assertNever,
   parseHostMessage,
   type JournalSnapshot,
+  type UnshownFeedback,
   type ResponseMessage,
   type ViewState,
   type WebviewMessage,
@@ -27,7 +29,7 @@ export class HostBridge {
   private nextId = 1;
   private readonly pending = new Map<number, (r: ResponseMessage) => void>();
 
-  constructor(private readonly onSnapshot: (s: JournalSnapshot) => void) {
+  constructor(private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
   }
 
@@ -42,9 +44,13 @@ export class HostBridge {
     }
     const msg = parsed.message;
     switch (msg.type) {
-      case 'journal/didChange':
-        this.onSnapshot(msg.snapshot);
+      case 'journal/didChange': {
+        // Items are checked one by one: a bad one becomes a placeholder, the rest render.
+        const { snapshot, unshown } = acceptSnapshot(msg.snapshot);
+        for (const u of unshown) console.warn(`[journal] feedback item ${u.index}${u.id ? ` (${u.id})` : ''} not shown, ${u.reason}: ${u.detail}`);
+        this.onSnapshot(snapshot, unshown);
         return;
+      }
       case 'response': {
         const resolve = this.pending.get(msg.requestId);
         if (!resolve) {

@@ -2,6 +2,7 @@
 // ago", and word search over comments with a simple ranking.
 import type { Feedback } from '../model';
 import { stripMarkers } from '../markers';
+import { visibleControls } from '../safeText';
 
 const MAX_LABEL = 200;
 
@@ -9,11 +10,12 @@ const MAX_LABEL = 200;
  * The first meaningful line of a comment as plain text, for tree labels and
  * quick picks: hidden markers, HTML, code fences and markdown syntax removed.
  * Quoted lines (`> ...`, usually the comment being answered) are skipped when
- * the comment says anything of its own.
+ * the comment says anything of its own. Control characters are made visible
+ * and bidi controls dropped (src/core/safeText.ts).
  */
 export function firstLine(body: string): string {
   if (typeof body !== 'string') return '';
-  const text = stripMarkers(body).replace(/<!--[\s\S]*?-->/g, ' ');
+  const text = visibleControls(stripMarkers(body)).replace(/<!--[\s\S]*?-->/g, ' ');
   let quoted = '';
   let inFence = false;
   let fenceInfo = '';

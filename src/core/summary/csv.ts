@@ -1,20 +1,16 @@
 // CSV: one row per feedback item in the period, RFC 4180 (quoted fields,
-// CRLF records) through csv-stringify. Cells that a spreadsheet would run as
-// a formula (starting with = + - @ or a control character) get a leading
-// apostrophe, the usual defence against CSV injection.
+// CRLF records) through csv-stringify. Every cell goes through csvCell
+// (src/core/safeText.ts): control characters made visible, and a leading
+// apostrophe on anything a spreadsheet could run as a formula (OWASP's rule,
+// judged after trimming white space, so " =1+1", "\n=1+1" and "＝1+1" too).
 import { stringify } from 'csv-stringify/sync';
+import { csvCell as cell } from '../safeText';
 import type { Summary } from './schema';
 
 export const CSV_COLUMNS = [
   'engineer', 'direction', 'date', 'created_at', 'repo', 'pr_number', 'pr_title', 'pr_url', 'comment_url',
   'path', 'line', 'reviewer', 'author', 'categories', 'conventional_label', 'blocking', 'resolved', 'body',
 ] as const;
-
-function cell(v: string | number | boolean | undefined): string {
-  if (v === undefined) return '';
-  const s = String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
 
 export function toCsv(s: Summary): string {
   const rows: string[][] = [];

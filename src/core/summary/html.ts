@@ -2,13 +2,15 @@
 // colours and print rules, no scripts, no external requests. Every string
 // that came from GitHub or the journal goes through esc(); comment bodies are
 // shown as escaped text, never as HTML; only http(s) links become hrefs.
+// esc() also makes control characters visible and drops bidi controls.
+import { visibleControls } from '../safeText';
 import type { CategoryCount, EngineerSummary, Quote, Summary, SummaryEntry, Trend } from './schema';
 import { change, periodText, safeUrl, title } from './format';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 export function esc(s: string | number): string {
-  return String(s).replace(/[&<>"']/g, (c) => ESC[c]!);
+  return visibleControls(String(s)).replace(/[&<>"']/g, (c) => ESC[c]!);
 }
 
 function a(text: string, url: string | undefined): string {

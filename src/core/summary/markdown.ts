@@ -1,12 +1,14 @@
 // Markdown for a 1:1 document. Everything that came from GitHub is escaped
-// so it shows as typed: no HTML, links or emphasis can come from a comment.
+// so it shows as typed: no HTML, links or emphasis can come from a comment,
+// and control characters are made visible (bidi controls dropped).
+import { visibleControls } from '../safeText';
 import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
 import { change, periodText, safeUrl, title } from './format';
 import { plural } from './talkingPoints';
 
 /** Backslash-escapes Markdown syntax and folds the text onto one line. */
 export function mdText(s: string): string {
-  return s.replace(/\s+/g, ' ').replace(/[\\`*_<>[\]|~]/g, (c) => `\\${c}`);
+  return visibleControls(s).replace(/\s+/g, ' ').replace(/[\\`*_<>[\]|~]/g, (c) => `\\${c}`);
 }
 
 function link(text: string, url: string | undefined): string {
@@ -15,7 +17,7 @@ function link(text: string, url: string | undefined): string {
 }
 
 export function toMarkdown(s: Summary): string {
-  const out: string[] = [`# ${mdText(title(s))}`, '', `Period: ${periodText(s)}. Generated ${s.generatedAt.slice(0, 10)}.`, ''];
+  const out: string[] = [`# ${mdText(title(s))}`, '', `Period: ${visibleControls(periodText(s))}. Generated ${s.generatedAt.slice(0, 10)}.`, ''];
   for (const n of s.notes) out.push(`> ${mdText(n)}`, '>');
   if (s.notes.length) out.pop(), out.push('');
   const team = s.team !== null;

@@ -5,7 +5,9 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { GROUP_LABELS } from '../../core/taxonomy';
 import type { GroupBy } from '../../core/browse/group';
 import { EMPTY_FILTER, type FeedbackFilter } from '../../core/browse/filter';
-import { searchFeedback, firstLine, relativeAge } from '../../core/browse/text';
+import { searchFeedback } from '../../core/browse/text';
+import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
+import { labelField } from '../../core/safeText';
 import type { BrowseState } from './browseState';
 
 const GROUPINGS: { by: GroupBy; label: string; icon: string }[] = [
@@ -127,9 +129,10 @@ function count(values: string[]): Map<string, number> {
 }
 
 async function pickValues(title: string, counts: Map<string, number>, current: string[]): Promise<string[] | undefined> {
-  const items = [...counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => ({ label, description: `${n}`, picked: current.includes(label) }));
+  // Shown safely (reviewer and repository names come from GitHub); the raw value is what filters.
+  const items = [...counts].sort((a, b) => b[1] - a[1]).map(([value, n]) => ({ label: labelField(value), value, description: `${n}`, picked: current.includes(value) }));
   const picks = await vscode.window.showQuickPick(items, { title, canPickMany: true, matchOnDescription: false });
-  return picks?.map((p) => p.label);
+  return picks?.map((p) => p.value);
 }
 
 async function askDate(prompt: string, value: string | undefined): Promise<string | undefined> {
@@ -155,9 +158,9 @@ export async function searchQuickPick(items: Feedback[], initial: string, open: 
     qp.items = searchFeedback(items, q)
       .slice(0, 200)
       .map((item) => ({
-        label: firstLine(item.body) || '(empty comment)',
-        description: `${item.reviewer} · ${item.repo}#${item.prNumber} · ${relativeAge(item.createdAt, now)}`,
-        detail: item.path,
+        label: feedbackLabel(item),
+        description: feedbackDescription(item, now),
+        detail: item.path === undefined ? undefined : labelField(item.path),
         alwaysShow: true,
         item,
       }));

@@ -7,7 +7,8 @@ import { suggestedTag, effectiveTags } from '../../core/model';
 import type { Taxonomy } from '../../core/taxonomy';
 import { groupFeedback, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
 import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../../core/browse/filter';
-import { firstLine, relativeAge } from '../../core/browse/text';
+import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
+import { labelField } from '../../core/safeText';
 import { Commands } from '../../platform/commandIds';
 import { feedbackTooltip } from './feedbackMarkdown';
 
@@ -132,7 +133,8 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private feedbackItem(node: FeedbackNode): vscode.TreeItem {
     const f = node.item;
     const taxonomy = this.source.taxonomy();
-    const item = new vscode.TreeItem(firstLine(f.body) || '(empty comment)', vscode.TreeItemCollapsibleState.None);
+    const label = feedbackLabel(f);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentKey}/${f.id}`;
     const flags: string[] = [];
     if (f.conventional?.blocking) flags.push('blocking');
@@ -140,7 +142,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (f.learnedAt) flags.push('learned');
     const suggestion = suggestedTag(f);
     if (suggestion) flags.push(`suggested: ${taxonomy.labelOf(suggestion.category)}?`);
-    item.description = [`${f.reviewer}`, `${f.repo}#${f.prNumber}`, relativeAge(f.createdAt, new Date()), ...flags].join(' · ');
+    item.description = feedbackDescription(f, new Date(), flags);
     item.tooltip = feedbackTooltip(f, taxonomy);
     item.iconPath = iconFor(f, taxonomy);
     const contexts = ['feedback'];
@@ -149,10 +151,15 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (f.learnedAt) contexts.push('learned');
     item.contextValue = contexts.join(' ');
     item.accessibilityInformation = {
-      label: `${firstLine(f.body)}. From ${f.reviewer} on ${f.repo} pull request ${f.prNumber}. ${flags.join(', ')}`,
+      label: `${label}. From ${labelField(f.reviewer)} on ${labelField(f.repo)} pull request ${f.prNumber}. ${flags.map(labelField).join(', ')}`,
     };
     item.command = { command: Commands.openFeedback, title: 'Open', arguments: [node] };
     return item;
+  }
+
+  /** Redraws every row (a setting that changes how items look, such as remote images). */
+  redrawAll(): void {
+    this.changed.fire(undefined);
   }
 
   dispose(): void {

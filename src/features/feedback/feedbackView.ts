@@ -76,6 +76,11 @@ export function registerFeedbackView(app: App): {
     browse.onDidChange(refresh),
     taxonomy.onDidChange(refresh),
     vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'editor.showPastFeedback') && refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsConfig(e, 'render.remoteImages')) return;
+      tree.redrawAll();
+      void past.rebuildThreads();
+    }),
     vscode.commands.registerCommand(Commands.groupBy, guard(() => pickGroupBy(browse))),
     vscode.commands.registerCommand(Commands.filter, guard(async () => pickFilter(browse, await items(), taxonomy.current))),
     vscode.commands.registerCommand(Commands.clearFilter, guard(() => browse.setFilter({ ...EMPTY_FILTER }))),

@@ -8,12 +8,18 @@ export interface JournalHtmlInput {
   scriptUri: string;
   styleUris: readonly string[];
   title: string;
+  /** reviewMentor.render.remoteImages: let comment images load from https servers. Off by default. */
+  remoteImages?: boolean;
 }
 
-export function journalCsp(cspSource: string, nonce: string): string {
+/**
+ * Images: only the panel's own files and data: URIs, so a comment body cannot
+ * load a tracking pixel; https images only when the user turned them on.
+ */
+export function journalCsp(cspSource: string, nonce: string, remoteImages = false): string {
   return [
     "default-src 'none'",
-    `img-src ${cspSource} https: data:`,
+    `img-src ${cspSource} data:${remoteImages ? ' https:' : ''}`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -33,12 +39,12 @@ export function journalHtml(input: JournalHtmlInput): string {
 <html lang="en">
   <head>
     <meta charset="UTF-8">
-    <meta http-equiv="Content-Security-Policy" content="${attr(journalCsp(input.cspSource, input.nonce))}">
+    <meta http-equiv="Content-Security-Policy" content="${attr(journalCsp(input.cspSource, input.nonce, input.remoteImages))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}
     <title>${attr(input.title)}</title>
   </head>
-  <body>
+  <body data-remote-images="${input.remoteImages ? 'on' : 'off'}">
     <main id="app" aria-busy="true"><p class="loading">Loading journal…</p></main>
     <script type="module" nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
   </body>

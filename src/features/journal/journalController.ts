@@ -1,9 +1,10 @@
 // The journal panel's message handling, free of `vscode` so it runs in plain
 // Node tests. JournalPanel owns the WebviewPanel and feeds this class.
-import type { EngineerRef, Journal } from '../../core/model';
+import type { EngineerRef, Feedback, Journal } from '../../core/model';
 import { sameLogin } from '../../core/model';
 import {
   assertNever,
+  LIMITS,
   parseWebviewMessage,
   type HostMessage,
   type JournalSnapshot,
@@ -28,6 +29,24 @@ export function isOpenableUrl(url: string, schemes = EXTERNAL_SCHEMES): boolean 
   } catch {
     return false;
   }
+}
+
+/**
+ * Items as the panel needs them: bodies cut to LIMITS.displayBody characters
+ * (the journal keeps them whole), and no diff hunks, which the panel does not
+ * show. Unchanged items are passed as they are (no copy).
+ */
+export function forDisplay(items: readonly Feedback[]): { feedback: Feedback[]; clipped: string[] } {
+  const clipped: string[] = [];
+  const feedback = items.map((f) => {
+    const long = typeof f.body === 'string' && f.body.length > LIMITS.displayBody;
+    if (!long && f.diffHunk === undefined) return f;
+    const { diffHunk: _hunk, ...rest } = f;
+    if (!long) return rest;
+    clipped.push(f.id);
+    return { ...rest, body: f.body.slice(0, LIMITS.displayBody) };
+  });
+  return { feedback, clipped };
 }
 
 export class JournalController implements DisposableLike {
@@ -199,9 +218,11 @@ export class JournalController implements DisposableLike {
 
   async snapshot(): Promise<JournalSnapshot> {
     const [journal, reason] = await Promise.all([this.backend.load(this.engineer), this.backend.readOnlyReason?.(this.engineer)]);
+    const { feedback, clipped } = forDisplay(Object.values(journal.feedback));
     return {
       engineer: { login: journal.engineer.login, host: journal.engineer.host },
-      feedback: Object.values(journal.feedback),
+      feedback,
+      ...(clipped.length > 0 ? { clipped } : {}),
       entries: journal.entries,
       categories: [...this.backend.categories()],
       now: this.clock().toISOString(),

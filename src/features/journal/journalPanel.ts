@@ -23,24 +23,17 @@ export class JournalPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly engineer: EngineerRef,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     backend: JournalPanelBackend,
     log: PanelLogger,
+    remoteImages: boolean,
   ) {
-    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
     const webview = panel.webview;
     // Set again on restore: the serializer gets a panel with default options.
-    webview.options = { enableScripts: true, localResourceRoots: [root] };
+    webview.options = { enableScripts: true, localResourceRoots: [this.root] };
     panel.title = `Journal — ${engineer.login}`;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
-    webview.html = journalHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: asset('journal.js'),
-      styleUris: [asset('codicon.css'), asset('journal.css')],
-      title: panel.title,
-    });
+    this.load(remoteImages);
     this.controller = new JournalController(engineer, webview, backend, log);
     this.disposables.push(
       this.controller,
@@ -51,6 +44,24 @@ export class JournalPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  private get root(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+  }
+
+  /** (Re)loads the page; its CSP depends on `remoteImages`. The page says `ready` and gets a fresh snapshot. */
+  load(remoteImages: boolean): void {
+    const webview = this.panel.webview;
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.root, name)).toString();
+    webview.html = journalHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asset('journal.js'),
+      styleUris: [asset('codicon.css'), asset('journal.css')],
+      title: this.panel.title,
+      remoteImages,
+    });
   }
 
   reveal(): void {
@@ -76,7 +87,17 @@ export class JournalPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly backend: JournalPanelBackend,
     private readonly log: PanelLogger,
+    /** reviewMentor.render.remoteImages */
+    private readonly remoteImages: () => boolean = () => false,
   ) {}
+
+  /** Reloads every open page, after the remote-images setting changed. */
+  reloadPages(): void {
+    for (const p of this.open.values()) {
+      p.controller.webviewGone();
+      p.load(this.remoteImages());
+    }
+  }
 
   show(engineer: EngineerRef, column: vscode.ViewColumn = vscode.ViewColumn.Active): JournalPanel {
     const existing = this.open.get(keyOf(engineer));
@@ -111,7 +132,7 @@ export class JournalPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, engineer: EngineerRef): JournalPanel {
-    const p = new JournalPanel(panel, engineer, this.extensionUri, this.backend, this.log);
+    const p = new JournalPanel(panel, engineer, this.extensionUri, this.backend, this.log, this.remoteImages());
     const key = keyOf(engineer);
     this.open.set(key, p);
     p.onDidClose(() => {

@@ -11,11 +11,13 @@ import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalP
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
+import { affectsConfig, readConfig } from '../../platform/config';
 
 export function registerJournalPanel(app: App): JournalPanels {
-  const panels = new JournalPanels(app.context.extensionUri, journalBackend(app), app.log);
+  const panels = new JournalPanels(app.context.extensionUri, journalBackend(app), app.log, () => readConfig().remoteImages);
   app.context.subscriptions.push(
     panels,
+    vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'render.remoteImages') && panels.reloadPages()),
     vscode.window.registerWebviewPanelSerializer(JOURNAL_VIEW_TYPE, new JournalPanelSerializer(panels)),
     vscode.commands.registerCommand(Commands.openJournal, async (arg?: unknown) => {
       const engineer = engineerFrom(arg) ?? app.engineers.selected();

@@ -15,6 +15,7 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { relocateLine } from '../../core/relocate';
 import { remoteMatches } from '../../core/remotes';
 import { firstLine } from '../../core/browse/text';
+import { labelField } from '../../core/safeText';
 import { diffThreads, planThreads, type Placed, type Shown, type ThreadSpec } from '../../core/pastFeedback/threadPlan';
 import { workspaceClones, type WorkspaceClone } from './workspaceRepos';
 import { feedbackTooltip } from '../feedback/feedbackMarkdown';
@@ -95,6 +96,12 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
   invalidate(): Promise<void> {
     this.generation++;
     return this.refreshVisible();
+  }
+
+  /** A setting changed how comments look (remote images), not what they are: recreate every thread. */
+  rebuildThreads(): Promise<void> {
+    for (const key of [...this.rendered.keys()]) this.drop(key);
+    return this.invalidate();
   }
 
   /** Brings the visible documents up to date; runs one at a time, bursts coalesce. */
@@ -198,7 +205,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
     return items.map((f) => ({
       body: feedbackTooltip(f, taxonomy),
       mode: vscode.CommentMode.Preview,
-      author: { name: f.reviewer },
+      author: { name: labelField(f.reviewer) },
       timestamp: new Date(f.createdAt),
       label: effectiveTags(f).map((t) => taxonomy.labelOf(t.category)).join(', ') || undefined,
       contextValue: `feedback ${f.id}`,
@@ -244,7 +251,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
     }
     const first = placed.reduce((a, b) => (a.line <= b.line ? a : b));
     this.hint.text = `$(comment-discussion) ${placed.length} past review comment${placed.length === 1 ? '' : 's'}`;
-    this.hint.tooltip = `Past review feedback on this file, first on line ${first.line}: "${firstLine(first.item.body)}". Click to list them.`;
+    this.hint.tooltip = `Past review feedback on this file, first on line ${first.line}: "${labelField(firstLine(first.item.body))}". Click to list them.`;
     this.hint.command = { command: Commands.search, title: 'Show past feedback', arguments: [{ text: first.item.path }] };
     this.hint.show();
   }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseHostMessage, parseWebviewMessage, LIMITS, parseViewState } from '../../../src/protocol';
+import { acceptSnapshot, parseHostMessage, parseWebviewMessage, LIMITS, parseViewState } from '../../../src/protocol';
 import { entry, feedback, snapshot } from '../../webview/harness/fixtures';
 
 describe('protocol: webview -> host', () => {
@@ -86,8 +86,7 @@ describe('protocol: host -> webview', () => {
     const bad: unknown[] = [
       { type: 'journal/didChange' },
       { type: 'journal/didChange', snapshot: { ...snapshot(), now: undefined } },
-      { type: 'journal/didChange', snapshot: snapshot({ feedback: [{ ...feedback(), body: 42 }] as never }) },
-      { type: 'journal/didChange', snapshot: snapshot({ feedback: [{ ...feedback(), tags: [{ category: 'x', source: 'oracle', at: '', by: 'b' }] }] as never }) },
+      { type: 'journal/didChange', snapshot: { ...snapshot(), feedback: { not: 'a list' } } },
       { type: 'response', requestId: 1, ok: false }, // error message missing
       { type: 'response', requestId: 1, ok: 'yes' },
       { type: 'response', requestId: 1 },
@@ -97,11 +96,17 @@ describe('protocol: host -> webview', () => {
     for (const m of bad) assert.equal(parseHostMessage(m).ok, false, JSON.stringify(m)?.slice(0, 120));
   });
 
-  it('accepts a 1 MB body but not one beyond the limit', () => {
+  it('accepts a 1 MB body; one beyond the limit (or any malformed item) is set apart, not the whole snapshot', () => {
     const ok = snapshot({ feedback: [feedback({ body: 'x'.repeat(1_048_576) })] });
-    assert.ok(parseHostMessage({ type: 'journal/didChange', snapshot: ok }).ok);
-    const tooBig = snapshot({ feedback: [feedback({ body: 'x'.repeat(LIMITS.body + 1) })] });
-    assert.equal(parseHostMessage({ type: 'journal/didChange', snapshot: tooBig }).ok, false);
+    const parsed = parseHostMessage({ type: 'journal/didChange', snapshot: ok });
+    assert.ok(parsed.ok && parsed.message.type === 'journal/didChange' && acceptSnapshot(parsed.message.snapshot).unshown.length === 0);
+    const bad = snapshot({ feedback: [feedback({ body: 'x'.repeat(LIMITS.body + 1) }), { ...feedback(), body: 42 } as never, { ...feedback(), tags: [{ category: 'x', source: 'oracle', at: '', by: 'b' }] } as never, feedback({ id: 'fine' })] });
+    const r = parseHostMessage({ type: 'journal/didChange', snapshot: bad });
+    assert.ok(r.ok && r.message.type === 'journal/didChange');
+    if (!r.ok || r.message.type !== 'journal/didChange') return;
+    const accepted = acceptSnapshot(r.message.snapshot);
+    assert.deepEqual(accepted.snapshot.feedback.map((f) => f.id), ['fine']);
+    assert.deepEqual(accepted.unshown.map((u) => u.reason), ['too large', 'malformed', 'malformed']);
   });
 
   it('parses 10,000 items', () => {

@@ -61,8 +61,11 @@ describe('journal panel HTML', () => {
 
   it('has a strict CSP with the nonce', () => {
     const csp = journalCsp('https://x.vscode-cdn.net', 'abc');
-    assert.match(csp, /^default-src 'none'; img-src https:\/\/x\.vscode-cdn\.net https: data:; style-src https:\/\/x\.vscode-cdn\.net; font-src https:\/\/x\.vscode-cdn\.net; script-src 'nonce-abc'/);
+    assert.match(csp, /^default-src 'none'; img-src https:\/\/x\.vscode-cdn\.net data:; style-src https:\/\/x\.vscode-cdn\.net; font-src https:\/\/x\.vscode-cdn\.net; script-src 'nonce-abc'/);
     assert.ok(!csp.includes('unsafe'));
+    assert.ok(!/img-src[^;]*https:(?!\/\/)/.test(csp), 'no remote images by default');
+    assert.match(journalCsp('https://x.vscode-cdn.net', 'abc', true), /img-src https:\/\/x\.vscode-cdn\.net data: https:;/, 'remote images only when turned on');
+    assert.match(page, /<body data-remote-images="off">/);
   });
 
   it('has one script tag, carrying the nonce, and no inline script or style', () => {

@@ -34,14 +34,16 @@ export async function startHarness(): Promise<Harness> {
       }
       if (url.pathname === '/index.html') {
         const nonce = randomBytes(16).toString('base64');
+        const remoteImages = url.searchParams.get('remoteImages') === '1';
         const page = journalHtml({
           cspSource: origin,
           nonce,
+          remoteImages,
           scriptUri: `${origin}/dist/journal.js`,
           styleUris: [`${origin}/dist/codicon.css`, `${origin}/dist/journal.css`, `${origin}/harness/theme.css`],
           title: 'Journal — harness',
         }).replace('<script type="module"', `<script nonce="${nonce}" src="${origin}/harness/fakeVscode.js"></script>\n    <script type="module"`);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': journalCsp(origin, nonce), 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': journalCsp(origin, nonce, remoteImages), 'cache-control': 'no-store' });
         res.end(page);
         return;
       }

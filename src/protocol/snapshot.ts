@@ -1,0 +1,46 @@
+// Turns a parsed journal/didChange snapshot into what the panel renders,
+// checking feedback items one at a time: an item that is malformed or too
+// large is left out and described (never echoed: it may be huge or hostile),
+// so the panel can show a placeholder for it and render everything else.
+import type { Feedback } from '../core/model';
+import { isFeedback } from './feedbackCheck';
+import { feedbackSchema, type JournalSnapshot, type SnapshotMessage } from './schemas';
+import { LIMITS } from './limits';
+
+export interface UnshownFeedback {
+  /** Position in the snapshot's feedback list. */
+  index: number;
+  /** The item's id when it has a usable one. */
+  id?: string;
+  /** "too large" or "malformed": what the placeholder says. */
+  reason: 'too large' | 'malformed';
+  /** The first failing field and why, for the log: "body: longer than 2000000 characters". */
+  detail: string;
+}
+
+export interface AcceptedSnapshot {
+  snapshot: JournalSnapshot;
+  unshown: UnshownFeedback[];
+}
+
+export function acceptSnapshot(message: SnapshotMessage): AcceptedSnapshot {
+  const feedback: Feedback[] = [];
+  const unshown: UnshownFeedback[] = [];
+  message.feedback.forEach((item, index) => {
+    if (isFeedback(item)) feedback.push(item);
+    else unshown.push(describeUnshown(item, index));
+  });
+  return { snapshot: { ...message, feedback }, unshown };
+}
+
+/** Why an item failed. Runs the structural schema, which is slow, only for the rare bad item. */
+export function describeUnshown(item: unknown, index: number): UnshownFeedback {
+  const raw = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  const id = typeof raw === 'string' && raw.length > 0 && raw.length <= LIMITS.id ? raw : undefined;
+  const r = feedbackSchema.safeParse(item);
+  const issue = r.success ? undefined : r.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.slice(0, 4).join('.') : '(item)';
+  const message = (issue?.message ?? 'invalid feedback item').slice(0, 120);
+  const tooLarge = issue?.code === 'too_big' || /^longer than/.test(message);
+  return { index, ...(id ? { id } : {}), reason: tooLarge ? 'too large' : 'malformed', detail: `${where}: ${message}` };
+}
