@@ -2,7 +2,7 @@
 // a discriminated union member on `type`; both sides validate with these
 // schemas and drop (and log) anything that does not parse.
 import { z } from 'zod';
-import { LIMITS, dateOnlySchema, entryKindSchema, entryStatusSchema, snapshotMessageSchema } from './schemas';
+import { LIMITS, dateOnlySchema, deltaMessageSchema, entryKindSchema, entryStatusSchema, snapshotMessageSchema } from './schemas';
 import { viewStateSchema } from './viewState';
 
 const id = z.string().min(1).max(LIMITS.id);
@@ -56,6 +56,7 @@ const undoOffer = z.strictObject({ label: z.string().max(200) });
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('journal/didChange'), snapshot: snapshotMessageSchema }),
+  z.strictObject({ type: z.literal('journal/didChangeItems'), delta: deltaMessageSchema }),
   z.discriminatedUnion('ok', [
     z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(true), undo: undoOffer.optional() }),
     z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(false), error: z.string().max(2_000) }),

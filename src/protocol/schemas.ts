@@ -134,6 +134,24 @@ export const snapshotMessageSchema = z.object({
 });
 
 export type SnapshotMessage = z.infer<typeof snapshotMessageSchema>;
+
+/**
+ * What changed since the last snapshot: items added or updated (checked one by
+ * one like the snapshot's), ids removed, and the entries when they changed. A
+ * tag change costs one item, not the journal (bench: journal.deltaBytes).
+ */
+export const deltaMessageSchema = z.object({
+  engineer: engineerSchema,
+  upsert: z.array(z.unknown()).max(LIMITS.feedbackItems),
+  removed: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems),
+  clipped: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems).optional(),
+  entries: z.array(entrySchema).max(LIMITS.entries).optional(),
+  now: z.string().max(64),
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().max(LIMITS.shortText).optional(),
+});
+
+export type DeltaMessage = z.infer<typeof deltaMessageSchema>;
 /** What the host sends and what the panel renders: every item a valid Feedback. */
 export type JournalSnapshot = Omit<SnapshotMessage, 'feedback'> & { feedback: Feedback[] };
 

@@ -4,7 +4,7 @@
 // so the panel can show a placeholder for it and render everything else.
 import type { Feedback } from '../core/model';
 import { isFeedback } from './feedbackCheck';
-import { feedbackSchema, type JournalSnapshot, type SnapshotMessage } from './schemas';
+import { feedbackSchema, type DeltaMessage, type JournalSnapshot, type SnapshotMessage } from './schemas';
 import { LIMITS } from './limits';
 
 export interface UnshownFeedback {
@@ -43,4 +43,43 @@ export function describeUnshown(item: unknown, index: number): UnshownFeedback {
   const message = (issue?.message ?? 'invalid feedback item').slice(0, 120);
   const tooLarge = issue?.code === 'too_big' || /^longer than/.test(message);
   return { index, ...(id ? { id } : {}), reason: tooLarge ? 'too large' : 'malformed', detail: `${where}: ${message}` };
+}
+
+/**
+ * The snapshot after a delta: items replaced or appended by id, removed ids
+ * dropped, entries and flags taken from the delta. Items are checked one by one
+ * as in a snapshot; a bad one is described and left out.
+ */
+export function applyDelta(base: JournalSnapshot, delta: DeltaMessage): AcceptedSnapshot {
+  const unshown: UnshownFeedback[] = [];
+  const incoming = new Map<string, Feedback>();
+  delta.upsert.forEach((item, index) => {
+    if (isFeedback(item)) incoming.set(item.id, item);
+    else unshown.push(describeUnshown(item, index));
+  });
+  const removed = new Set(delta.removed);
+  const feedback: Feedback[] = [];
+  for (const f of base.feedback) {
+    if (removed.has(f.id)) continue;
+    const next = incoming.get(f.id);
+    feedback.push(next ?? f);
+    incoming.delete(f.id);
+  }
+  feedback.push(...incoming.values());
+  const clipped = new Set((base.clipped ?? []).filter((id) => !removed.has(id)));
+  for (const id of delta.upsert.map((u) => (u as { id?: unknown })?.id)) if (typeof id === 'string') clipped.delete(id);
+  for (const id of delta.clipped ?? []) clipped.add(id);
+  const { readOnlyReason: _oldReason, clipped: _oldClipped, ...rest } = base;
+  return {
+    snapshot: {
+      ...rest,
+      feedback,
+      ...(clipped.size > 0 ? { clipped: [...clipped] } : {}),
+      entries: delta.entries ?? base.entries,
+      now: delta.now,
+      readOnly: delta.readOnly,
+      ...(delta.readOnlyReason !== undefined ? { readOnlyReason: delta.readOnlyReason } : {}),
+    },
+    unshown,
+  };
 }

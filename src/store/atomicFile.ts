@@ -58,7 +58,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     } finally {
       await fh.close();
     }
-    assertLockHeld();
+    await assertLockHeld();
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);

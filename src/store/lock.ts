@@ -33,18 +33,38 @@ interface HeldLock {
 }
 const held = new AsyncLocalStorage<HeldLock>();
 
-/** Throws when the lock this write runs under was lost; called just before a rename. */
-export function assertLockHeld(): void {
+/**
+ * Throws when the lock this write runs under was lost; called just before a
+ * rename. proper-lockfile also reports a refresh that came late (a busy event
+ * loop or disk) as a compromise; the lock is still ours when its folder still
+ * holds our owner note, because a takeover removes the folder first.
+ */
+export async function assertLockHeld(): Promise<void> {
   const lock = held.getStore();
-  if (lock?.compromised) {
-    throw new StoreLockError(
-      `Lost the lock on ${lock.file} (${lock.compromised.message}); the write was stopped so it cannot overwrite another writer's change. Try again.`,
-    );
+  if (!lock?.compromised) return;
+  if (await stillOurs(lockPathFor(lock.file))) {
+    lock.compromised = undefined;
+    return;
+  }
+  throw new StoreLockError(
+    `Lost the lock on ${lock.file} (${lock.compromised.message}); the write was stopped so it cannot overwrite another writer's change. Try again.`,
+  );
+}
+
+async function stillOurs(lockDir: string): Promise<boolean> {
+  try {
+    return (await fsp.readFile(path.join(lockDir, OWNER_FILE), 'utf8')) === ownerNote();
+  } catch {
+    return false;
   }
 }
 
 export function lockPathFor(file: string): string {
   return `${file}.lock`;
+}
+
+function ownerNote(): string {
+  return `${os.hostname()}\n${process.pid}\n`;
 }
 
 /** Runs `fn` while holding the lock on `file` (the file itself need not exist). */
@@ -60,7 +80,7 @@ export async function withFileLock<T>(file: string, opts: LockOptions & { logger
     const release = await acquire(key, opts, lock);
     try {
       const result = await held.run(lock, fn);
-      assertLockHeldBy(lock);
+      await held.run(lock, assertLockHeld);
       return result;
     } finally {
       await release();
@@ -69,10 +89,6 @@ export async function withFileLock<T>(file: string, opts: LockOptions & { logger
     done();
     if (queues.get(key) === turn) queues.delete(key);
   }
-}
-
-function assertLockHeldBy(lock: HeldLock): void {
-  held.run(lock, assertLockHeld);
 }
 
 async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger }, lock: HeldLock): Promise<() => Promise<void>> {
@@ -121,7 +137,7 @@ export function backoffMs(attempt: number, random = Math.random): number {
 
 async function writeOwner(lockDir: string): Promise<void> {
   try {
-    await fsp.writeFile(path.join(lockDir, OWNER_FILE), `${os.hostname()}\n${process.pid}\n`);
+    await fsp.writeFile(path.join(lockDir, OWNER_FILE), ownerNote());
   } catch {
     // Without the note the lock is still valid; only crash recovery is slower.
   }

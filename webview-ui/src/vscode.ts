@@ -3,6 +3,7 @@
 // not parse is logged and dropped. Requests return promises keyed by requestId.
 import {
   acceptSnapshot,
+  applyDelta,
   assertNever,
   parseHostMessage,
   type JournalSnapshot,
@@ -28,6 +29,9 @@ export class HostBridge {
   private readonly api = acquireVsCodeApi();
   private nextId = 1;
   private readonly pending = new Map<number, (r: ResponseMessage) => void>();
+  /** The last snapshot, the base the host's deltas apply to. */
+  private current: JournalSnapshot | undefined;
+  private currentUnshown: UnshownFeedback[] = [];
 
   constructor(private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
@@ -48,7 +52,23 @@ export class HostBridge {
         // Items are checked one by one: a bad one becomes a placeholder, the rest render.
         const { snapshot, unshown } = acceptSnapshot(msg.snapshot);
         for (const u of unshown) console.warn(`[journal] feedback item ${u.index}${u.id ? ` (${u.id})` : ''} not shown, ${u.reason}: ${u.detail}`);
+        this.current = snapshot;
+        this.currentUnshown = unshown;
         this.onSnapshot(snapshot, unshown);
+        return;
+      }
+      case 'journal/didChangeItems': {
+        if (!this.current) {
+          // A delta without a base (should not happen: the host sends a snapshot first); ask again.
+          this.notify({ type: 'ready' });
+          return;
+        }
+        const { snapshot, unshown } = applyDelta(this.current, msg.delta);
+        for (const u of unshown) console.warn(`[journal] changed item ${u.index}${u.id ? ` (${u.id})` : ''} not shown, ${u.reason}: ${u.detail}`);
+        const fixed = new Set(msg.delta.upsert.map((u) => (u as { id?: unknown })?.id).concat(msg.delta.removed));
+        this.currentUnshown = [...this.currentUnshown.filter((u) => !u.id || !fixed.has(u.id)), ...unshown];
+        this.current = snapshot;
+        this.onSnapshot(snapshot, this.currentUnshown);
         return;
       }
       case 'response': {

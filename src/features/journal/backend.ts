@@ -29,8 +29,12 @@ export interface JournalPanelBackend {
   openExternal(url: string): Promise<boolean>;
   /** Opens the export flow (summary for a 1:1); optional. */
   openExport?(engineer: EngineerRef, period?: string): Promise<void>;
-  /** Fires when any journal changes (this window or another); the panel filters by engineer. */
-  onDidChange(listener: (engineer: EngineerRef) => void): DisposableLike;
+  /**
+   * Fires when any journal changes (this window or another); the panel filters
+   * by engineer. `change` names the items that changed, so the panel can send
+   * only those; without it the panel sends a full snapshot.
+   */
+  onDidChange(listener: (engineer: EngineerRef, change?: { feedback: string[] | 'all'; meta: boolean }) => void): DisposableLike;
 }
 
 export interface PanelLogger {

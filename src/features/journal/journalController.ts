@@ -7,6 +7,7 @@ import {
   LIMITS,
   parseWebviewMessage,
   type HostMessage,
+  type DeltaMessage,
   type JournalSnapshot,
   type ViewState,
   type WebviewRequest,
@@ -55,6 +56,10 @@ export class JournalController implements DisposableLike {
   private readonly disposables: DisposableLike[] = [];
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  /** A snapshot reached the webview since its last `ready`: deltas can follow. */
+  private hasBase = false;
+  /** What changed since the last message; undefined: nothing pending. */
+  private pending: { ids: Set<string>; all: boolean; meta: boolean } | undefined;
   /** The view state the webview last reported (tab, period, filters). */
   lastViewState: ViewState | undefined;
 
@@ -67,8 +72,13 @@ export class JournalController implements DisposableLike {
   ) {
     this.disposables.push(
       port.onDidReceiveMessage((m) => void this.receive(m)),
-      backend.onDidChange((e) => {
-        if (e.host === engineer.host && sameLogin(e.login, engineer.login)) this.scheduleRefresh();
+      backend.onDidChange((e, change) => {
+        if (e.host !== engineer.host || !sameLogin(e.login, engineer.login)) return;
+        const p = (this.pending ??= { ids: new Set(), all: false, meta: false });
+        if (!change || change.feedback === 'all') p.all = true;
+        else change.feedback.forEach((id) => p.ids.add(id));
+        if (!change || change.meta) p.meta = true;
+        this.scheduleRefresh();
       }),
     );
   }
@@ -76,6 +86,7 @@ export class JournalController implements DisposableLike {
   /** The webview was torn down (hidden without retained context); wait for its next `ready`. */
   webviewGone(): void {
     this.ready = false;
+    this.hasBase = false;
   }
 
   get isReady(): boolean {
@@ -92,6 +103,7 @@ export class JournalController implements DisposableLike {
     switch (msg.type) {
       case 'ready':
         this.ready = true;
+        this.hasBase = false;
         await this.refresh();
         return;
       case 'view/stateChanged':
@@ -206,14 +218,48 @@ export class JournalController implements DisposableLike {
     this.refreshTimer = setTimeout(() => void this.refresh(), 50);
   }
 
-  /** Sends a fresh snapshot; before `ready` nothing is sent (the webview asks on start). */
+  /**
+   * Brings the webview up to date: the changed items only when it has a base and
+   * the store said which items changed, else a full snapshot. Before `ready`
+   * nothing is sent (the webview asks on start).
+   */
   async refresh(): Promise<void> {
     if (!this.ready || this.disposed) return;
+    const pending = this.pending;
+    this.pending = undefined;
     try {
-      await this.post({ type: 'journal/didChange', snapshot: await this.snapshot() });
+      if (this.hasBase && pending && !pending.all) {
+        await this.post({ type: 'journal/didChangeItems', delta: await this.delta(pending.ids, pending.meta) });
+      } else {
+        await this.post({ type: 'journal/didChange', snapshot: await this.snapshot() });
+        this.hasBase = true;
+      }
     } catch (err) {
       this.log.error(`journal panel: could not load ${this.engineer.login}: ${err instanceof Error ? err.message : String(err)}`);
     }
+  }
+
+  /** The items among `ids` as they are now (clipped, no diff hunks), the ids that are gone, and entries when the main file changed. */
+  async delta(ids: ReadonlySet<string>, meta: boolean): Promise<DeltaMessage> {
+    const [journal, reason] = await Promise.all([this.backend.load(this.engineer), this.backend.readOnlyReason?.(this.engineer)]);
+    const present: Feedback[] = [];
+    const removed: string[] = [];
+    for (const id of ids) {
+      const f = journal.feedback[id];
+      if (f) present.push(f);
+      else removed.push(id);
+    }
+    const { feedback, clipped } = forDisplay(present);
+    return {
+      engineer: { login: journal.engineer.login, host: journal.engineer.host },
+      upsert: feedback,
+      removed,
+      ...(clipped.length > 0 ? { clipped } : {}),
+      ...(meta ? { entries: journal.entries } : {}),
+      now: this.clock().toISOString(),
+      readOnly: reason !== undefined,
+      ...(reason !== undefined ? { readOnlyReason: reason.slice(0, 1_000) } : {}),
+    };
   }
 
   async snapshot(): Promise<JournalSnapshot> {

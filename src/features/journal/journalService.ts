@@ -2,7 +2,7 @@
 // views when a journal changes, whether this window or another one wrote it.
 import * as vscode from 'vscode';
 import type { EngineerRef, Journal } from '../../core/model';
-import type { JournalHandle, JournalStore } from '../../store';
+import type { JournalChange, JournalHandle, JournalStore } from '../../store';
 
 export function engineerKey(e: EngineerRef): string {
   return `${e.host}/${e.login.toLowerCase()}`;
@@ -13,7 +13,11 @@ export class JournalService implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<Journal>>();
   private readonly watchers: { dispose(): void }[] = [];
   private readonly changed = new vscode.EventEmitter<EngineerRef>();
+  /** A journal changed (any part). */
   readonly onDidChange = this.changed.event;
+  private readonly changedDetail = new vscode.EventEmitter<{ engineer: EngineerRef; change: JournalChange }>();
+  /** The same, saying which items changed, for views that update by delta (the journal panel). */
+  readonly onDidChangeDetail = this.changedDetail.event;
 
   constructor(
     readonly store: JournalStore,
@@ -25,7 +29,8 @@ export class JournalService implements vscode.Disposable {
     let handle = this.handles.get(key);
     if (!handle) {
       handle = this.store.open(engineer).then((h) => {
-        this.watchers.push(h.watch(() => this.invalidate(engineer)));
+        // The handle announces this window's writes and, from its watcher, other processes' writes: one reload each.
+        this.watchers.push(h.watch((change) => this.invalidate(engineer, change)));
         return h;
       });
       handle.catch(() => this.handles.delete(key));
@@ -49,26 +54,24 @@ export class JournalService implements vscode.Disposable {
     return journal;
   }
 
-  /** Runs a write through the store and refreshes the views at once. */
+  /** Runs a write through the store; the handle announces it (with what changed), which refreshes the views. */
   async write<T>(engineer: EngineerRef, fn: (h: JournalHandle) => Promise<T>): Promise<T> {
     const handle = await this.handle(engineer);
     if (handle.readOnly) {
       throw new Error(handle.readOnlyReason ?? `The journal of ${engineer.login} is read-only.`);
     }
-    try {
-      return await fn(handle);
-    } finally {
-      this.invalidate(engineer);
-    }
+    return fn(handle);
   }
 
-  invalidate(engineer: EngineerRef): void {
+  invalidate(engineer: EngineerRef, change: JournalChange = { feedback: 'all', meta: true, origin: 'disk' }): void {
     this.cache.delete(engineerKey(engineer));
     this.changed.fire(engineer);
+    this.changedDetail.fire({ engineer, change });
   }
 
   dispose(): void {
     this.watchers.forEach((w) => w.dispose());
     this.changed.dispose();
+    this.changedDetail.dispose();
   }
 }

@@ -146,6 +146,6 @@ function journalBackend(app: App): JournalPanelBackend {
     openExport: async (engineer) => {
       await vscode.commands.executeCommand(Commands.exportSummary, { engineers: [engineer] });
     },
-    onDidChange: (listener) => app.journals.onDidChange(listener),
+    onDidChange: (listener) => app.journals.onDidChangeDetail(({ engineer, change }) => listener(engineer, change)),
   };
 }

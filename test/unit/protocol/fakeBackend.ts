@@ -8,7 +8,7 @@ export class FakeBackend implements JournalPanelBackend {
   calls: string[] = [];
   opened: string[] = [];
   readOnly: string | undefined;
-  private listeners = new Set<(e: EngineerRef) => void>();
+  private listeners = new Set<(e: EngineerRef, change?: { feedback: string[] | 'all'; meta: boolean }) => void>();
   private nextId = 1;
 
   constructor(public journal: Journal) {}
@@ -63,12 +63,12 @@ export class FakeBackend implements JournalPanelBackend {
     this.opened.push(url);
     return true;
   }
-  onDidChange(listener: (e: EngineerRef) => void) {
+  onDidChange(listener: (e: EngineerRef, change?: { feedback: string[] | 'all'; meta: boolean }) => void) {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   }
-  fire(e: EngineerRef): void {
-    this.listeners.forEach((l) => l(e));
+  fire(e: EngineerRef, change?: { feedback: string[] | 'all'; meta: boolean }): void {
+    this.listeners.forEach((l) => l(e, change));
   }
   get listenerCount(): number {
     return this.listeners.size;

@@ -67,6 +67,30 @@ describe('JournalController', () => {
     assert.equal(t.sent.filter((m) => m.type === 'journal/didChange').length, 2);
   });
 
+  it('after the first snapshot, sends only the items that changed (no diff hunks), and a full snapshot when it cannot tell', async () => {
+    const t = setup();
+    await t.send({ type: 'ready' });
+    const snapshotBytes = JSON.stringify(t.sent[0]).length;
+    const c1 = t.backend.journal.feedback['C1']!;
+    t.backend.journal.feedback['C1'] = { ...c1, diffHunk: '@@ -1 +1 @@\n+x', tags: [{ category: 'testing', source: 'manual', at: 'now', by: 'me' }] };
+    delete t.backend.journal.feedback['C2'];
+    t.backend.fire(ENGINEER, { feedback: ['C1', 'C2'], meta: false });
+    await new Promise((r) => setTimeout(r, 100));
+    const delta = t.sent[1]!;
+    assert.ok(delta.type === 'journal/didChangeItems', delta.type);
+    assert.deepEqual((delta.delta.upsert as { id: string }[]).map((f) => f.id), ['C1']);
+    assert.deepEqual(delta.delta.removed, ['C2']);
+    assert.equal((delta.delta.upsert[0] as { diffHunk?: string }).diffHunk, undefined, 'no diff hunk travels');
+    assert.equal(delta.delta.entries, undefined, 'entries only when the main file changed');
+    assert.ok(JSON.stringify(delta).length < snapshotBytes);
+    t.backend.fire(ENGINEER, { feedback: [], meta: true });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.ok(t.sent[2]!.type === 'journal/didChangeItems' && t.sent[2]!.delta.entries?.length === 1);
+    t.backend.fire(ENGINEER, { feedback: 'all', meta: true });
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(t.sent[3]!.type, 'journal/didChange');
+  });
+
   it('logs and ignores malformed messages', async () => {
     const t = setup();
     await t.send({ type: 'ready' });

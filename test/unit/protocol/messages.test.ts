@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { acceptSnapshot, parseHostMessage, parseWebviewMessage, LIMITS, parseViewState } from '../../../src/protocol';
+import { acceptSnapshot, applyDelta, parseHostMessage, parseWebviewMessage, LIMITS, parseViewState } from '../../../src/protocol';
 import { entry, feedback, snapshot } from '../../webview/harness/fixtures';
 
 describe('protocol: webview -> host', () => {
@@ -122,5 +122,32 @@ describe('protocol: saved view state', () => {
     assert.equal(parseViewState({ tab: 'bogus' }).tab, 'overview');
     const s = parseViewState({ login: 'alice', host: 'github.com', tab: 'goals', scrollTop: 480 });
     assert.deepEqual([s.login, s.host, s.tab, s.scrollTop], ['alice', 'github.com', 'goals', 480]);
+  });
+});
+
+describe('applyDelta', () => {
+  it('replaces, appends and removes items by id, and takes entries only when sent', () => {
+    const base = {
+      engineer: { login: 'alice', host: 'github.com' },
+      feedback: [feedback({ id: 'A' }), feedback({ id: 'B' })],
+      clipped: ['B'],
+      entries: [entry({ id: 'E1' })],
+      categories: [],
+      now: '2026-11-20T12:00:00Z',
+      readOnly: false,
+    };
+    const r = applyDelta(base, {
+      engineer: base.engineer,
+      upsert: [feedback({ id: 'B', body: 'edited' }), feedback({ id: 'C' }), { id: 'D', body: 42 }],
+      removed: ['A'],
+      now: '2026-11-20T12:01:00Z',
+      readOnly: false,
+    });
+    assert.deepEqual(r.snapshot.feedback.map((f) => f.id), ['B', 'C']);
+    assert.equal(r.snapshot.feedback[0]!.body, 'edited');
+    assert.equal(r.snapshot.clipped, undefined, 'B came back whole');
+    assert.deepEqual(r.snapshot.entries.map((e) => e.id), ['E1']);
+    assert.deepEqual(r.unshown.map((u) => [u.id, u.reason]), [['D', 'malformed']]);
+    assert.equal(r.snapshot.now, '2026-11-20T12:01:00Z');
   });
 });
