@@ -16,6 +16,8 @@ import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
 import type { AppContext } from './context';
 import { trendBadge } from './trend';
+import { countToReview } from '../../src/core/review';
+import { ReviewView } from './review';
 
 export const PERIOD_LABELS: Record<PeriodId, string> = {
   '2w': 'Last 2 weeks',
@@ -59,6 +61,7 @@ export class OverviewView {
           ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
         </vscode-single-select>
         <span class="spacer"></span>
+        ${toReviewButton(ctx)}
         <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>Export summary…</vscode-button>
       </div>
       <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
@@ -113,6 +116,15 @@ export class OverviewView {
   hidden(): void {
     this.chart.destroy();
   }
+}
+
+/** "273 to review": opens the review flow (all time, in the direction the flow last used). */
+function toReviewButton(ctx: AppContext): TemplateResult | typeof nothing {
+  const direction = ReviewView.direction(ctx);
+  const n = countToReview(ctx.snapshot.feedback, ctx.snapshot.engineer.login, direction);
+  if (n === 0) return nothing;
+  return html`<vscode-button data-testid="to-review" title="Confirm or correct the suggested categories, one key per comment"
+    @click=${() => ctx.update({ tab: 'review' })}><span class="codicon codicon-checklist" aria-hidden="true"></span> ${n} to review</vscode-button>`;
 }
 
 function describeLength(p: PeriodId): string {

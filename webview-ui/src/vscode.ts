@@ -8,6 +8,7 @@ import {
   type JournalSnapshot,
   type UnshownFeedback,
   type ResponseMessage,
+  type TabId,
   type ViewState,
   type WebviewMessage,
   type WebviewRequest,
@@ -29,7 +30,10 @@ export class HostBridge {
   private nextId = 1;
   private readonly pending = new Map<number, (r: ResponseMessage) => void>();
 
-  constructor(private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void) {
+  constructor(
+    private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void,
+    private readonly onShow: (tab: TabId) => void = () => undefined,
+  ) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
   }
 
@@ -51,6 +55,9 @@ export class HostBridge {
         this.onSnapshot(snapshot, unshown);
         return;
       }
+      case 'view/show':
+        this.onShow(msg.tab);
+        return;
       case 'response': {
         const resolve = this.pending.get(msg.requestId);
         if (!resolve) {

@@ -189,8 +189,9 @@ export class JournalController implements DisposableLike {
         return this.serial(async () => {
           const last = this.reviewReceipts.at(-1);
           if (!last) throw new Error('Nothing to undo.');
+          // The page names what it decided; a batch may have changed fewer (items tagged meanwhile are left alone).
           const named = new Set(req.feedbackIds);
-          if (named.size !== last.ids.length || last.ids.some((id) => !named.has(id))) throw new Error('That decision can no longer be undone here (the journal changed since).');
+          if (last.ids.some((id) => !named.has(id))) throw new Error('That decision can no longer be undone here (the journal changed since).');
           await b.undoReview(e, last);
           this.reviewReceipts.pop();
           return { applied: last.ids.length };
