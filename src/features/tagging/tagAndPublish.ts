@@ -8,7 +8,7 @@ import { Commands } from '../../platform/commandIds';
 import { reportErrors } from '../../platform/reportErrors';
 import { updateCommentBody } from '../../github/mutations';
 import { ForbiddenError, NotFoundError } from '../../github/errors';
-import { errorText } from '../account/auth';
+import { errorText } from '../../platform/errors';
 import { pickCategories } from './tagPicker';
 import { planTagAndPublish, prExtensionComment } from './prExtension';
 
