@@ -69,12 +69,13 @@ async function nextItem(): Promise<Record<string, number>> {
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
     await page.goto(`${h.origin}/index.html?theme=dark`);
-    await page.evaluate(() => sessionStorage.setItem('journal-harness-state', JSON.stringify({ tab: 'review' })));
+    await page.evaluate(`sessionStorage.setItem('journal-harness-state', JSON.stringify({ tab: 'review' }))`);
     await page.reload();
     await waitForPosted(page, 'ready');
     // The real key event's timestamp, taken before the page's own handlers run.
     await page.evaluate(`window.addEventListener('keydown', (e) => { window.__keyAt = e.timeStamp; }, true)`);
-    await page.evaluate((d) => window.postMessage({ type: 'journal/didChange', snapshot: d }, location.origin), waiting() as unknown);
+    await page.evaluate((d) => ((globalThis as unknown as { __snap: unknown }).__snap = d), waiting() as unknown);
+    await page.evaluate(`window.postMessage({ type: 'journal/didChange', snapshot: window.__snap }, location.origin)`);
     await page.locator('[data-testid=review-item]').waitFor({ timeout: 60_000 });
     await page.locator('.review').focus();
     const times: number[] = [];
