@@ -141,4 +141,19 @@ describe('webview: review suggestions', () => {
     await page.locator('[data-testid=review-item]').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('review')), true);
   });
+
+  it('shows the likely layer apart from confirmed counts, with a toggle', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: SNAP });
+    const shares = page.locator('[data-testid=tag-shares]');
+    await shares.waitFor();
+    assert.match(await shares.innerText(), /14% confirmed \(1\) · 72% likely \(5\) · 14% not sure \(1\)/);
+    const testing = page.locator('tr[data-category=testing]');
+    assert.match(await testing.innerText(), /Testing\s+0/, 'a suggestion is not counted');
+    assert.equal(await page.locator('[data-testid=likely-praise] [aria-hidden=true]').innerText(), '+2');
+    await page.locator('#show-likely').click();
+    await page.locator('[data-testid=likely-praise]').waitFor({ state: 'detached' });
+    assert.match(await testing.innerText(), /Testing\s+0/);
+    assert.match(await shares.innerText(), /72% likely/, 'the shares stay stated');
+  });
 });
