@@ -60,9 +60,13 @@ export function countToReview(feedback: readonly Feedback[], login: string, dire
   return n;
 }
 
-/** The direction a person most likely wants: the one with more items waiting (received on a tie). */
+/**
+ * Feedback received while any of it waits (a junior's case), otherwise the
+ * comments given (a senior's). Stable while reviewing: it never flips half way
+ * because the other direction now has more waiting. The flow's own choice wins.
+ */
 export function defaultDirection(feedback: readonly Feedback[], login: string): ReviewDirection {
-  return countToReview(feedback, login, 'given') > countToReview(feedback, login, 'received') ? 'given' : 'received';
+  return countToReview(feedback, login, 'received') > 0 || countToReview(feedback, login, 'given') === 0 ? 'received' : 'given';
 }
 
 /** Items a batch would accept: waiting for review, suggested as `category` with at least `minConfidence`. */

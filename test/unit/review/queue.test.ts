@@ -45,9 +45,10 @@ describe('review queue', () => {
     assert.deepEqual(batchCandidates(q, 'testing', 0.9), []);
   });
 
-  it('defaults to the direction with more waiting', () => {
+  it('defaults to received while any waits, else given', () => {
     assert.equal(defaultDirection(items, 'alice'), 'received');
-    const senior = [feedback({ author: 'x', reviewer: 'alice' }), feedback({ author: 'y', reviewer: 'alice' }), feedback()];
-    assert.equal(defaultDirection(senior, 'alice'), 'given');
+    const mostlyGiven = [feedback({ author: 'x', reviewer: 'alice' }), feedback({ author: 'y', reviewer: 'alice' }), feedback()];
+    assert.equal(defaultDirection(mostlyGiven, 'alice'), 'received', 'does not flip while received items wait');
+    assert.equal(defaultDirection(mostlyGiven.slice(0, 2), 'alice'), 'given');
   });
 });
