@@ -23,6 +23,8 @@ import type { App } from './app';
 import { registerExportCommand } from './features/export/exportCommand';
 import { registerJournalPanel } from './features/journal/registerJournal';
 import { registerEngineersView } from './features/engineers/engineersView';
+import { registerReviewFeature } from './features/review/registerReview';
+import { registerTagAndPublish } from './features/tagging/tagAndPublish';
 
 /** What activate() returns: read-only diagnostics for the extension-host tests. */
 export interface ReviewMentorApi {
@@ -96,7 +98,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   const feedback = registerFeedbackView(app);
   registerTaggingCommands(app, createTargetResolver(app, () => feedback.view.selection));
   registerExportCommand(app);
-  registerJournalPanel(app);
+  const panels = registerJournalPanel(app);
+  registerReviewFeature(app, panels);
+  registerTagAndPublish(app);
   registerEngineersView(app);
   void app.classifier.ready();
 

@@ -36,6 +36,7 @@ Options:
   --no-text                    leave out comment text and PR titles (counts and links only)
   --no-reviewer-names          replace other people's logins with pseudonyms
   --include-bots               count comments written by bots
+  --likely                     also list likely categories (suggested, not confirmed; never counted)
   -h, --help                   show this help
 
 The period covers whole days from --from to --to in --tz and is compared with
@@ -53,6 +54,7 @@ const OPTIONS = {
   'no-text': { type: 'boolean' },
   'no-reviewer-names': { type: 'boolean' },
   'include-bots': { type: 'boolean' },
+  likely: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +72,7 @@ export interface ExportArgs {
   includeText: boolean;
   includeReviewerNames: boolean;
   excludeBots: boolean;
+  includeLikely: boolean;
 }
 
 /** Checks and completes the options; every problem is a CliError with exit code 2. */
@@ -111,6 +114,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
     includeText: !v['no-text'],
     includeReviewerNames: !v['no-reviewer-names'],
     excludeBots: !v['include-bots'],
+    includeLikely: v.likely === true,
   };
 }
 
@@ -194,6 +198,7 @@ const command: CliCommand = {
         includeText: a.includeText,
         includeReviewerNames: a.includeReviewerNames,
         excludeBots: a.excludeBots,
+        includeLikely: a.includeLikely,
         taxonomy: Taxonomy.fromSettings().taxonomy,
       });
     } catch (err) {

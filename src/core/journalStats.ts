@@ -2,7 +2,7 @@
 // group and category with the trend against the previous period, chart
 // buckets, praise and themes. All dates are handled in UTC so the host, the
 // webview and tests agree whatever the machine's time zone.
-import { effectiveTags, isReceivedBy, type CategoryGroup, type Feedback } from './model';
+import { effectiveTags, isReceivedBy, suggestedTag, type CategoryGroup, type Feedback } from './model';
 
 export type PeriodId = '2w' | '30d' | '90d' | 'quarter' | 'all';
 export type Granularity = 'week' | 'month';
@@ -133,7 +133,10 @@ export const UNTAGGED = 'untagged';
 const MAX_BUCKETS = 600;
 
 /** Received feedback per bucket and category, covering the range (or the data, for all time). */
-export function bucketize(feedback: readonly Feedback[], login: string, range: PeriodRange, g: Granularity): Buckets {
+/** Key of the "likely" series: untagged items that have a suggestion (shown apart, never counted as their category). */
+export const LIKELY_SERIES = 'likely';
+
+export function bucketize(feedback: readonly Feedback[], login: string, range: PeriodRange, g: Granularity, opts: { likely?: boolean } = {}): Buckets {
   const items = feedback.filter((f) => isReceivedBy(f, login) && inRange(f.createdAt, range.start, range.end));
   let first = range.start;
   if (!first) {
@@ -149,7 +152,8 @@ export function bucketize(feedback: readonly Feedback[], login: string, range: P
     const i = index.get(bucketStart(new Date(f.createdAt), g).getTime());
     if (i === undefined) continue;
     const cats = categoriesOf(f);
-    for (const c of cats.length ? cats : [UNTAGGED]) {
+    const none = opts.likely && suggestedTag(f) ? LIKELY_SERIES : UNTAGGED;
+    for (const c of cats.length ? cats : [none]) {
       let row = series.get(c);
       if (!row) series.set(c, (row = new Array<number>(starts.length).fill(0)));
       row[i]++;

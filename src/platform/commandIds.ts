@@ -27,6 +27,8 @@ export const Commands = {
   publishTag: 'reviewMentor.publishTag',
   openJournal: 'reviewMentor.openJournal',
   exportSummary: 'reviewMentor.exportSummary',
+  reviewSuggestions: 'reviewMentor.reviewSuggestions',
+  tagAndPublish: 'reviewMentor.tagAndPublish',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

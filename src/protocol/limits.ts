@@ -18,4 +18,6 @@ export const LIMITS = {
   links: 10_000,
   tags: 100,
   categories: 500,
+  /** Items one review batch may accept (a batch is previewed, then written at once). */
+  reviewBatch: 50_000,
 } as const;

@@ -3,7 +3,7 @@
 // schemas and drop (and log) anything that does not parse.
 import { z } from 'zod';
 import { LIMITS, dateOnlySchema, deltaMessageSchema, entryKindSchema, entryStatusSchema, snapshotMessageSchema } from './schemas';
-import { viewStateSchema } from './viewState';
+import { TABS, viewStateSchema } from './viewState';
 
 const id = z.string().min(1).max(LIMITS.id);
 const requestId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
@@ -47,18 +47,37 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   request('suggestion/reject', { feedbackId: id, category }),
   request('link/open', { url: z.string().max(LIMITS.url) }),
   request('export/open', { period: z.string().max(16).optional() }),
+  // Review suggestions: the host reads the suggestion from the journal, never from the message.
+  request('review/decide', {
+    feedbackId: id,
+    decision: z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('accept') }), z.strictObject({ kind: z.literal('pick'), category })]),
+  }),
+  request('review/batch', { category, minConfidence: z.number().min(0).max(1), feedbackIds: z.array(id).min(1).max(LIMITS.reviewBatch) }),
+  /** Undoes the last review write; `feedbackIds` must name what it changed, so a stale screen cannot undo something else. */
+  request('review/undo', { feedbackIds: z.array(id).min(1).max(LIMITS.reviewBatch) }),
 ]);
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
 export type WebviewRequest = Extract<WebviewMessage, { requestId: number }>;
 export type WebviewRequestType = WebviewRequest['type'];
 
 const undoOffer = z.strictObject({ label: z.string().max(200) });
+const count = z.number().int().nonnegative().max(LIMITS.feedbackItems);
 
 export const hostMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('journal/didChange'), snapshot: snapshotMessageSchema }),
   z.strictObject({ type: z.literal('journal/didChangeItems'), delta: deltaMessageSchema }),
+  /** Opens a tab (the review flow from a command, the status bar or the Feedback view). */
+  z.strictObject({ type: z.literal('view/show'), tab: z.enum(TABS) }),
   z.discriminatedUnion('ok', [
-    z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(true), undo: undoOffer.optional() }),
+    z.strictObject({
+      type: z.literal('response'),
+      requestId,
+      ok: z.literal(true),
+      undo: undoOffer.optional(),
+      /** Review writes: how many items changed, and how many were left alone (changed meanwhile). */
+      applied: count.optional(),
+      skipped: count.optional(),
+    }),
     z.strictObject({ type: z.literal('response'), requestId, ok: z.literal(false), error: z.string().max(2_000) }),
   ]),
 ]);

@@ -41,4 +41,31 @@ export class ClassifierService {
     });
     this.classifier = createClassifier(undefined, data.corrections);
   }
+
+  /** Withdraws corrections recorded by a decision that was undone (each matched once, newest first). */
+  async removeCorrections(list: Correction[]): Promise<void> {
+    if (list.length === 0) return;
+    const data = await this.file.update((d) => {
+      d.corrections = withoutCorrections(d.corrections, list);
+    });
+    this.classifier = createClassifier(undefined, data.corrections);
+  }
+}
+
+function key(c: Correction): string {
+  return JSON.stringify([c.body, c.category, c.rejected ?? null, c.at]);
+}
+
+/** `all` less one occurrence of each of `remove`, matched from the newest end. */
+export function withoutCorrections(all: Correction[], remove: readonly Correction[]): Correction[] {
+  const pending = new Map<string, number>();
+  for (const c of remove) pending.set(key(c), (pending.get(key(c)) ?? 0) + 1);
+  const out: Correction[] = [];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const k = key(all[i]!);
+    const n = pending.get(k) ?? 0;
+    if (n > 0) pending.set(k, n - 1);
+    else out.push(all[i]!);
+  }
+  return out.reverse();
 }

@@ -5,11 +5,12 @@ import { parseViewState, TABS, type JournalSnapshot, type TabId, type UnshownFee
 import type { AppContext } from './context';
 import { GoalsView } from './goals';
 import { OverviewView } from './overview';
+import { ReviewView } from './review';
 import { TimelineView } from './timeline';
 import { Toast } from './toast';
 import { HostBridge, type RequestInput } from './vscode';
 
-const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Timeline', goals: 'Goals & actions' };
+const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Timeline', goals: 'Goals & actions', review: 'Review suggestions' };
 
 export class JournalApp {
   private readonly bridge: HostBridge;
@@ -20,13 +21,19 @@ export class JournalApp {
   private readonly overview = new OverviewView();
   private readonly timeline = new TimelineView();
   private readonly goals = new GoalsView();
+  private readonly review = new ReviewView();
+  /** Focus the review flow after the next render (opened by a command or a click). */
+  private focusReview = false;
   private readonly toast: Toast;
   private notifyTimer: ReturnType<typeof setTimeout> | undefined;
   private renderedTab: TabId | undefined;
 
   constructor(private readonly root: HTMLElement, toastRoot: HTMLElement) {
     this.toast = new Toast(toastRoot);
-    this.bridge = new HostBridge((s, unshown) => this.onSnapshot(s, unshown));
+    this.bridge = new HostBridge(
+      (s, unshown) => this.onSnapshot(s, unshown),
+      (tab) => this.show(tab),
+    );
     this.state = parseViewState(this.bridge.getState());
   }
 
@@ -60,6 +67,13 @@ export class JournalApp {
     performance.mark('journal:rendered');
   }
 
+  /** Opens a tab on the host's word (the review flow from a command, the status bar, the Feedback view). */
+  show(tab: TabId): void {
+    this.focusReview = tab === 'review';
+    this.persist({ tab });
+    this.render();
+  }
+
   private context(snapshot: JournalSnapshot): AppContext {
     const labels = new Map(snapshot.categories.map((c) => [c.id, c.label]));
     const app = this;
@@ -73,11 +87,14 @@ export class JournalApp {
       },
       now: new Date(snapshot.now),
       update: (patch) => {
+        if (patch.tab === 'review' && this.state.tab !== 'review') this.focusReview = true;
         this.persist(patch);
         this.render();
       },
       persist: (patch) => this.persist(patch),
       request: (input) => this.request(input),
+      send: (input) => this.bridge.request(input),
+      toast: (message, options) => this.toast.show(message, options),
       categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? 'Untagged' : `${id} (unknown)`),
       rerender: () => this.render(),
     };
@@ -111,6 +128,10 @@ export class JournalApp {
     this.renderedTab = this.state.tab;
     if (this.state.tab === 'overview') this.overview.afterRender(this.root);
     if (this.state.tab === 'timeline') this.timeline.afterRender(this.root);
+    if (this.state.tab === 'review') {
+      this.review.afterRender(this.root, this.focusReview);
+      this.focusReview = false;
+    }
   }
 
   private shell(s: JournalSnapshot): TemplateResult {
@@ -119,6 +140,7 @@ export class JournalApp {
     const content = (t: TabId): TemplateResult | typeof nothing => {
       if (t !== tab) return nothing;
       if (t === 'goals') return this.goals.template(ctx);
+      if (t === 'review') return this.review.template(ctx);
       if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
       return t === 'overview' ? this.overview.template(ctx) : this.timeline.template(ctx);
     };
@@ -131,6 +153,7 @@ export class JournalApp {
       <vscode-tabs .selectedIndex=${TABS.indexOf(tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => {
         const next = TABS[e.detail.selectedIndex];
         if (next && next !== this.state.tab) {
+          this.focusReview = next === 'review';
           this.persist({ tab: next });
           this.render();
         }

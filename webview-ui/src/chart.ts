@@ -3,7 +3,7 @@
 // canvas size through the CSSOM, which the CSP allows (no inline <style>).
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { Buckets } from '../../src/core/journalStats';
-import { UNTAGGED } from '../../src/core/journalStats';
+import { LIKELY_SERIES, UNTAGGED } from '../../src/core/journalStats';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -40,15 +40,36 @@ export interface ChartSeries {
 /** The six most frequent categories get the theme's six chart colours; the rest are "Other". */
 export function chartSeries(b: Buckets, labelOf: (id: string) => string): ChartSeries[] {
   const total = (d: number[]) => d.reduce((s, n) => s + n, 0);
-  const ranked = [...b.series.entries()].filter(([id]) => id !== UNTAGGED).sort((a, c) => total(c[1]) - total(a[1]) || a[0].localeCompare(c[0]));
+  const ranked = [...b.series.entries()].filter(([id]) => id !== UNTAGGED && id !== LIKELY_SERIES).sort((a, c) => total(c[1]) - total(a[1]) || a[0].localeCompare(c[0]));
   const top = ranked.slice(0, PALETTE_VARS.length);
   const rest = [...ranked.slice(PALETTE_VARS.length), ...[...b.series.entries()].filter(([id]) => id === UNTAGGED)];
   const series = top.map(([id, data]) => ({ key: id, label: labelOf(id), data }));
+  const likely = b.series.get(LIKELY_SERIES);
   if (rest.length > 0) {
     const data = b.starts.map((_, i) => rest.reduce((s, [, d]) => s + (d[i] ?? 0), 0));
-    series.push({ key: OTHER, label: 'Other / untagged', data });
+    series.push({ key: OTHER, label: likely ? 'Other / not sure' : 'Other / untagged', data });
   }
+  if (likely) series.push({ key: LIKELY_SERIES, label: 'Likely (suggested, not confirmed)', data: likely });
   return series;
+}
+
+/** Diagonal hatching in `color` on a transparent tile. */
+function hatch(color: string): CanvasPattern | undefined {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const g = tile.getContext('2d');
+  if (!g) return undefined;
+  g.strokeStyle = color;
+  g.lineWidth = 2;
+  g.beginPath();
+  g.moveTo(0, 8);
+  g.lineTo(8, 0);
+  g.moveTo(-2, 2);
+  g.lineTo(2, -2);
+  g.moveTo(6, 10);
+  g.lineTo(10, 6);
+  g.stroke();
+  return g.createPattern(tile, 'repeat') ?? undefined;
 }
 
 export class TrendChart {
@@ -59,6 +80,8 @@ export class TrendChart {
     const t = readTheme();
     const datasets = series.map((s, i) => {
       const color = s.key === OTHER ? t.muted : t.palette[i % t.palette.length]!;
+      // The likely layer is hatched and outlined: never mistaken for a confirmed category.
+      if (s.key === LIKELY_SERIES) return { label: s.label, data: s.data, backgroundColor: hatch(t.muted) ?? t.muted, borderColor: t.muted, borderWidth: 1, stack: 'tags' };
       return { label: s.label, data: s.data, backgroundColor: color, borderColor: color, borderWidth: 0, stack: 'tags' };
     });
     if (this.chart) {
@@ -87,7 +110,12 @@ export class TrendChart {
     if (!this.chart) return;
     const t = readTheme();
     this.chart.data.datasets.forEach((d, i) => {
-      const color = d.label === 'Other / untagged' ? t.muted : t.palette[i % t.palette.length]!;
+      if (d.label?.startsWith('Likely')) {
+        d.backgroundColor = hatch(t.muted) ?? t.muted;
+        d.borderColor = t.muted;
+        return;
+      }
+      const color = d.label?.startsWith('Other') ? t.muted : t.palette[i % t.palette.length]!;
       d.backgroundColor = color;
       d.borderColor = color;
     });

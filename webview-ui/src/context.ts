@@ -1,5 +1,6 @@
 // What the views need from the app, so they do not import it (no cycles).
-import type { JournalSnapshot, UnshownFeedback, ViewState } from '../../src/protocol';
+import type { JournalSnapshot, ResponseMessage, UnshownFeedback, ViewState } from '../../src/protocol';
+import type { ToastOptions } from './toast';
 import type { RequestInput } from './vscode';
 
 export interface AppContext {
@@ -16,6 +17,9 @@ export interface AppContext {
   persist(patch: Partial<ViewState>): void;
   /** Sends a request; shows an error toast on failure, an Undo toast when offered. Resolves to success. */
   request(input: RequestInput): Promise<boolean>;
+  /** Sends a request and hands back the raw response (no toast): for views that show their own. */
+  send(input: RequestInput): Promise<ResponseMessage>;
+  toast(message: string, options?: ToastOptions): void;
   categoryLabel(id: string): string;
   rerender(): void;
 }

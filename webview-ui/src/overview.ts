@@ -16,6 +16,9 @@ import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
 import type { AppContext } from './context';
 import { trendBadge } from './trend';
+import { countToReview, likelyByCategory, sharesText, tagShares } from '../../src/core/review';
+import { isReceivedBy } from '../../src/core/model';
+import { ReviewView } from './review';
 
 export const PERIOD_LABELS: Record<PeriodId, string> = {
   '2w': 'Last 2 weeks',
@@ -42,7 +45,10 @@ export class OverviewView {
     const login = snapshot.engineer.login;
     const range = periodRange(state.period, ctx.now);
     const counts = periodCounts(snapshot.feedback, login, snapshot.categories, range);
-    const buckets = bucketize(snapshot.feedback, login, range, granularityFor(state.period));
+    const buckets = bucketize(snapshot.feedback, login, range, granularityFor(state.period), { likely: state.showLikely });
+    const received = snapshot.feedback.filter((f) => isReceivedBy(f, login) && inPeriod(f.createdAt, range.start, range.end));
+    const shares = tagShares(received);
+    const likely = state.showLikely ? likelyByCategory(received) : new Map<string, number>();
     const labels = bucketLabels(buckets);
     const series = chartSeries(buckets, (id) => ctx.categoryLabel(id));
     this.pending = { labels, series };
@@ -59,6 +65,7 @@ export class OverviewView {
           ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
         </vscode-single-select>
         <span class="spacer"></span>
+        ${toReviewButton(ctx)}
         <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>Export summary…</vscode-button>
       </div>
       <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
@@ -69,10 +76,14 @@ export class OverviewView {
         <div class="card"><div class="card-label">Open goals / actions</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
       </section>
       ${state.period === 'all' ? nothing : html`<p class="hint">Trends compare with the previous ${describeLength(state.period)}.</p>`}
+      <div class="likely-bar">
+        <p class="shares" data-testid="tag-shares">Tags on comments received: ${sharesText(shares)}. Only confirmed tags are counted.</p>
+        <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>Show likely categories (suggested, not confirmed)</vscode-checkbox>
+      </div>
       <div class="overview-grid">
         <section aria-labelledby="by-cat-h">
           <h2 id="by-cat-h">By category</h2>
-          ${categoryTable(ctx, counts, 'technical')} ${categoryTable(ctx, counts, 'interpersonal')}
+          ${categoryTable(ctx, counts, 'technical', likely)} ${categoryTable(ctx, counts, 'interpersonal', likely)}
         </section>
         <section aria-labelledby="chart-h">
           <h2 id="chart-h">Tags received per ${unit}</h2>
@@ -115,6 +126,15 @@ export class OverviewView {
   }
 }
 
+/** "273 to review": opens the review flow (all time, in the direction the flow last used). */
+function toReviewButton(ctx: AppContext): TemplateResult | typeof nothing {
+  const direction = ReviewView.direction(ctx);
+  const n = countToReview(ctx.snapshot.feedback, ctx.snapshot.engineer.login, direction);
+  if (n === 0) return nothing;
+  return html`<vscode-button data-testid="to-review" title="Confirm or correct the suggested categories, one key per comment"
+    @click=${() => ctx.update({ tab: 'review' })}><span class="codicon codicon-checklist" aria-hidden="true"></span> ${n} to review</vscode-button>`;
+}
+
 function describeLength(p: PeriodId): string {
   return p === '2w' ? '2 weeks' : p === '30d' ? '30 days' : p === '90d' ? '90 days' : 'period of the same length';
 }
@@ -127,15 +147,21 @@ function card(label: string, t: PeriodCounts['total'], testid: string): Template
   return html`<div class="card"><div class="card-label">${label}</div><div class="card-value"><span data-testid=${testid}>${t.current}</span> ${trendBadge(t)}</div></div>`;
 }
 
-function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGroup): TemplateResult {
+function inPeriod(iso: string, start: Date | null, end: Date): boolean {
+  const t = Date.parse(iso);
+  return !Number.isNaN(t) && (start === null || t >= start.getTime()) && t < end.getTime();
+}
+
+function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGroup, likely: Map<string, number>): TemplateResult {
+  const showLikely = ctx.state.showLikely;
   const ids = new Set(ctx.snapshot.categories.filter((c) => c.group === group).map((c) => c.id));
   const rows = counts.byCategory.filter((c) => ids.has(c.id));
   const title = group === 'technical' ? 'Technical' : 'Interpersonal';
   return html`<table class="cat-table" aria-label="${title} categories">
-    <thead><tr><th scope="col">${title}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Trend</th></tr></thead>
+    <thead><tr><th scope="col">${title}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Trend</th>${showLikely ? html`<th scope="col" class="num likely" title="Suggested, not confirmed: not part of the count">Likely</th>` : nothing}</tr></thead>
     <tbody>${rows.map((c) => html`<tr data-category=${c.id} class=${c.current === 0 ? 'zero' : ''}>
       <th scope="row"><span class="codicon codicon-${iconOf(ctx, c.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(c.id)}</th>
-      <td class="num">${c.current}</td><td class="num">${trendBadge(c)}</td></tr>`)}</tbody>
+      <td class="num">${c.current}</td><td class="num">${trendBadge(c)}</td>${showLikely ? html`<td class="num likely" data-testid="likely-${c.id}">${likely.get(c.id) ? html`<span aria-hidden="true">+${likely.get(c.id)}</span><span class="sr-only">${likely.get(c.id)} more likely, not confirmed</span>` : ''}</td>` : nothing}</tr>`)}</tbody>
   </table>`;
 }
 

@@ -9,6 +9,7 @@ import {
   type JournalSnapshot,
   type UnshownFeedback,
   type ResponseMessage,
+  type TabId,
   type ViewState,
   type WebviewMessage,
   type WebviewRequest,
@@ -33,7 +34,10 @@ export class HostBridge {
   private current: JournalSnapshot | undefined;
   private currentUnshown: UnshownFeedback[] = [];
 
-  constructor(private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void) {
+  constructor(
+    private readonly onSnapshot: (s: JournalSnapshot, unshown: UnshownFeedback[]) => void,
+    private readonly onShow: (tab: TabId) => void = () => undefined,
+  ) {
     window.addEventListener('message', (e: MessageEvent) => this.receive(e.data));
   }
 
@@ -71,6 +75,9 @@ export class HostBridge {
         this.onSnapshot(snapshot, this.currentUnshown);
         return;
       }
+      case 'view/show':
+        this.onShow(msg.tab);
+        return;
       case 'response': {
         const resolve = this.pending.get(msg.requestId);
         if (!resolve) {

@@ -10,6 +10,7 @@ import { inInterval, resolvePeriods, type DateInput, type Interval } from './per
 import { people, type People } from './people';
 import { recurringTopics } from './themes';
 import { talkingPoints } from './talkingPoints';
+import { likelyByCategory, tagShares } from '../review/likely';
 import { SUMMARY_VERSION, type CategoryCount, type EngineerSummary, type ItemRow, type Quote, type Summary, type SummaryEntry, type TeamRow, type Trend } from './schema';
 
 export interface SummaryOptions {
@@ -28,6 +29,8 @@ export interface SummaryOptions {
   /** Leave out comments written by bots (GitHub Apps, "[bot]" logins). */
   excludeBots: boolean;
   taxonomy: Taxonomy;
+  /** List likely categories (suggested, not confirmed) as a separate layer; default off. Shares are always stated. */
+  includeLikely?: boolean;
 }
 
 const QUOTE_MAX = 280;
@@ -81,7 +84,7 @@ export function buildSummary(o: SummaryOptions): Summary {
     timeZone,
     period: span(current),
     previousPeriod: span(previous),
-    options: { includeText: o.includeText, includeReviewerNames: o.includeReviewerNames, excludeBots: o.excludeBots },
+    options: { includeText: o.includeText, includeReviewerNames: o.includeReviewerNames, excludeBots: o.excludeBots, includeLikely: o.includeLikely === true },
     engineers,
     team: engineers.length > 1 ? engineers.map(teamRow) : null,
     notes,
@@ -128,6 +131,8 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
       untagged: trend(untagged(rCur), untagged(rPrev)),
       byGroup: { technical: trend(groupCount(rCur, 'technical'), groupCount(rPrev, 'technical')), interpersonal: trend(groupCount(rCur, 'interpersonal'), groupCount(rPrev, 'interpersonal')) },
       byCategory,
+      shares: tagShares(rCur),
+      likely: o.includeLikely ? likelyList(rCur, o.taxonomy) : [],
     },
     given: { total: trend(gCur.length, gPrev.length), byCategory: categoryCounts(gCur, gPrev, o.taxonomy), examples: examples.map((f) => quote(f, 'author', ctx)) },
     themes: {
@@ -145,7 +150,20 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
     actions: entries(journal, 'action', ctx),
   };
   const items = [...rCur, ...gCur].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((f) => row(f, received(f) ? 'received' : 'given', ctx));
-  return { ...facts, talkingPoints: talkingPoints(facts), items };
+  return { ...facts, talkingPoints: talkingPoints(facts, reviewLink(journal.engineer)), items };
+}
+
+/** Opens the review flow for this engineer in VS Code (the extension's URI handler). */
+export function reviewLink(e: { login: string; host: string }): string {
+  return `${REVIEW_LINK_BASE}?login=${encodeURIComponent(e.login)}&host=${encodeURIComponent(e.host)}`;
+}
+export const REVIEW_LINK_BASE = 'vscode://review-mentor.review-mentor/review';
+
+function likelyList(items: Feedback[], taxonomy: Taxonomy): { id: string; label: string; count: number }[] {
+  const order = new Map(taxonomy.categories.map((c, i) => [c.id, i]));
+  return [...likelyByCategory(items)]
+    .map(([id, count]) => ({ id, label: taxonomy.labelOf(id), count }))
+    .sort((a, b) => b.count - a.count || (order.get(a.id) ?? 999) - (order.get(b.id) ?? 999) || a.id.localeCompare(b.id));
 }
 
 function trend(current: number, previous: number): Trend {

@@ -1,5 +1,7 @@
 // Small text helpers shared by the Markdown and HTML renderers.
-import type { Summary, Trend } from './schema';
+import type { Summary, TagSharesSummary, Trend } from './schema';
+import { sharesText } from '../review/likely';
+import { REVIEW_LINK_BASE } from './build';
 
 /** "+4", "−2", "±0": the change against the previous period. */
 export function change(t: Trend): string {
@@ -26,4 +28,14 @@ export function safeUrl(url: string | undefined): string | undefined {
 
 export function title(s: Summary): string {
   return s.engineers.length === 1 ? `Review summary: ${s.engineers[0]!.login}` : `Team review summary: ${s.engineers.map((e) => e.login).join(', ')}`;
+}
+
+/** The review flow's vscode:// link, and nothing else of that scheme. */
+export function reviewUrl(url: string | undefined): string | undefined {
+  return url && url.startsWith(`${REVIEW_LINK_BASE}?`) && !/[\s<>"]/.test(url) ? url : undefined;
+}
+
+/** Every summary states how much of what it counts was confirmed by a person. */
+export function sharesLine(s: TagSharesSummary): string {
+  return `Tags on comments received: ${sharesText(s)}. Only confirmed tags are counted; likely ones are suggestions nobody has confirmed.`;
 }

@@ -5,7 +5,7 @@
 // esc() also makes control characters visible and drops bidi controls.
 import { visibleControls } from '../safeText';
 import type { CategoryCount, EngineerSummary, Quote, Summary, SummaryEntry, Trend } from './schema';
-import { change, periodText, safeUrl, title } from './format';
+import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,6 +30,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border-bottom:1px
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .delta{color:var(--muted)}
 .bar{display:inline-block;height:.6rem;background:var(--bar);border-radius:2px;vertical-align:middle}
+.bar.hatched{background:repeating-linear-gradient(45deg,var(--bar) 0 2px,transparent 2px 5px);border:1px solid var(--bar)}
 .note{background:var(--card);border-left:4px solid var(--accent);padding:.5rem .75rem;margin:.5rem 0}
 .points li{margin:.25rem 0}
 blockquote{margin:.25rem 0 .75rem;padding:.25rem .75rem;border-left:3px solid var(--line);white-space:pre-wrap;overflow-wrap:anywhere}
@@ -80,7 +81,7 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
   const H = team ? 'h3' : 'h2';
   const out: string[] = [`<section class="engineer">`];
   if (team) out.push(`<h2>${esc(e.login)}</h2>`);
-  out.push(`<${H}>Talking points</${H}>`, '<ul class="points">', ...(e.talkingPoints.length ? e.talkingPoints.map((t) => `<li>${esc(t.text)}</li>`) : ['<li class="muted">Nothing stands out this period.</li>']), '</ul>');
+  out.push(`<${H}>Talking points</${H}>`, '<ul class="points">', ...(e.talkingPoints.length ? e.talkingPoints.map((t) => `<li>${esc(t.text)}${t.link && reviewUrl(t.link.url) ? ` <a href="${esc(reviewUrl(t.link.url)!)}">${esc(t.link.text)}</a>` : ''}</li>`) : ['<li class="muted">Nothing stands out this period.</li>']), '</ul>');
 
   const r = e.received;
   out.push(`<${H}>Feedback received</${H}>`, '<table><thead><tr><th></th><th class="n">This period</th><th class="n">Previous</th><th class="n">Change</th></tr></thead><tbody>');
@@ -88,7 +89,13 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
     out.push(`<tr><td>${label}</td><td class="n">${t.current}</td><td class="n">${t.previous}</td><td class="n">${delta(t)}</td></tr>`);
   }
   out.push('</tbody></table>');
+  out.push(`<p class="shares">${esc(sharesLine(r.shares))}</p>`);
   if (r.byCategory.length) out.push(categoryTable(r.byCategory));
+  if (r.likely.length) {
+    out.push('<p class="muted">Likely categories: suggested by Review Mentor, not confirmed by a person, not counted above.</p>', '<table class="likely"><thead><tr><th>Likely category</th><th class="n">Comments</th></tr></thead><tbody>');
+    for (const c of r.likely) out.push(`<tr><td><em>likely</em> ${esc(c.label)}</td><td class="n">${c.count} <span class="bar hatched" style="width:${Math.min(120, c.count * 6)}px" aria-hidden="true"></span></td></tr>`);
+    out.push('</tbody></table>');
+  }
 
   out.push(`<${H}>Recurring themes</${H}>`, '<p>');
   out.push(e.themes.categories.length ? e.themes.categories.map((c) => `<span class="tag">${esc(c.label)} · ${c.count}</span>`).join(' ') : '<span class="muted">No category with more than one comment.</span>');

@@ -3,7 +3,7 @@
 // and control characters are made visible (bidi controls dropped).
 import { visibleControls } from '../safeText';
 import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
-import { change, periodText, safeUrl, title } from './format';
+import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
 import { plural } from './talkingPoints';
 
 /** Backslash-escapes Markdown syntax and folds the text onto one line. */
@@ -39,7 +39,7 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
   const out: string[] = [];
   if (base > 1) out.push(...h(0, mdText(e.login)));
   out.push(...h(1, 'Talking points'));
-  out.push(...(e.talkingPoints.length ? e.talkingPoints.map((t) => `- ${mdText(t.text)}`) : ['- Nothing stands out this period.']), '');
+  out.push(...(e.talkingPoints.length ? e.talkingPoints.map((t) => `- ${mdText(t.text)}${linkOf(t.link)}`) : ['- Nothing stands out this period.']), '');
 
   out.push(...h(1, 'Feedback received'));
   out.push('| | This period | Previous | Change |', '|---|--:|--:|--:|');
@@ -48,9 +48,16 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
     out.push(`| ${label} | ${t.current} | ${t.previous} | ${change(t)} |`);
   }
   out.push('');
+  out.push(mdText(sharesLine(r.shares)), '');
   if (r.byCategory.length) {
     out.push('| Category | This period | Previous | Change |', '|---|--:|--:|--:|');
     for (const c of r.byCategory) out.push(`| ${mdText(c.label)} | ${c.current} | ${c.previous} | ${change(c)} |`);
+    out.push('');
+  }
+  if (r.likely.length) {
+    out.push('Likely categories (suggested by Review Mentor, not confirmed by a person; not counted above):', '');
+    out.push('| Likely category | Comments |', '|---|--:|');
+    for (const c of r.likely) out.push(`| *likely* ${mdText(c.label)} | ${c.count} |`);
     out.push('');
   }
 
@@ -71,6 +78,11 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
   out.push(...h(1, 'Goals'), ...entries(e.goals), '');
   out.push(...h(1, 'Action items'), ...entries(e.actions), '');
   return out;
+}
+
+function linkOf(l: { text: string; url: string } | undefined): string {
+  const url = reviewUrl(l?.url);
+  return l && url ? ` [${mdText(l.text)}](<${url}>)` : '';
 }
 
 function quotes(list: Quote[], dir: 'from' | 'to', showResolved = false): string[] {

@@ -27,6 +27,8 @@ export interface SummaryRequest {
   includeReviewerNames: boolean;
   excludeBots: boolean;
   taxonomy: Taxonomy;
+  /** List likely categories as a separate layer (default off). */
+  includeLikely?: boolean;
 }
 
 export function summarise(r: SummaryRequest): Summary {
@@ -40,6 +42,7 @@ export function summarise(r: SummaryRequest): Summary {
     includeReviewerNames: r.includeReviewerNames,
     excludeBots: r.excludeBots,
     taxonomy: r.taxonomy,
+    includeLikely: r.includeLikely === true,
   });
 }
 

@@ -62,6 +62,15 @@ export const TalkingPointSchema = z.object({
   /** Which rule produced it, e.g. "biggest-increase". */
   rule: z.string(),
   text: z.string(),
+  /** A link that acts on it (the review flow for "tag-feedback": a vscode:// link). */
+  link: z.object({ text: z.string(), url: z.string() }).optional(),
+});
+
+/** Received comments by tag state: confirmed (counted), likely (a suggestion only, never counted), not sure (nothing). */
+export const TagSharesSchema = z.object({
+  confirmed: z.number().int().nonnegative(),
+  likely: z.number().int().nonnegative(),
+  notSure: z.number().int().nonnegative(),
 });
 
 /** One row per feedback item in the period (the CSV export). */
@@ -95,6 +104,10 @@ export const EngineerSummarySchema = z.object({
     byGroup: z.object({ technical: TrendSchema, interpersonal: TrendSchema }),
     /** Categories with feedback in either period, most frequent first. */
     byCategory: z.array(CategoryCountSchema),
+    /** Every summary states these shares, whatever the options. */
+    shares: TagSharesSchema,
+    /** Likely categories (suggested, not confirmed) in this period; empty unless options.includeLikely. Never part of the counts above. */
+    likely: z.array(z.object({ id: z.string(), label: z.string(), count: z.number().int() })),
   }),
   given: z.object({
     total: TrendSchema,
@@ -151,7 +164,7 @@ export const SummarySchema = z.object({
     days: z.number(),
   }),
   previousPeriod: z.object({ from: iso, to: iso, firstDay: day, lastDay: day, days: z.number() }),
-  options: z.object({ includeText: z.boolean(), includeReviewerNames: z.boolean(), excludeBots: z.boolean() }),
+  options: z.object({ includeText: z.boolean(), includeReviewerNames: z.boolean(), excludeBots: z.boolean(), includeLikely: z.boolean() }),
   engineers: z.array(EngineerSummarySchema),
   /** Side-by-side comparison; null for a summary of one engineer. */
   team: z.array(TeamRowSchema).nullable(),
@@ -164,6 +177,7 @@ export type CategoryCount = z.infer<typeof CategoryCountSchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
 export type SummaryEntry = z.infer<typeof EntrySchema>;
 export type TalkingPoint = z.infer<typeof TalkingPointSchema>;
+export type TagSharesSummary = z.infer<typeof TagSharesSchema>;
 export type ItemRow = z.infer<typeof ItemRowSchema>;
 export type EngineerSummary = z.infer<typeof EngineerSummarySchema>;
 export type TeamRow = z.infer<typeof TeamRowSchema>;

@@ -6,9 +6,9 @@ import type { EngineerSummary, TalkingPoint } from './schema';
 
 type Facts = Omit<EngineerSummary, 'talkingPoints' | 'items'>;
 
-export function talkingPoints(s: Facts): TalkingPoint[] {
+export function talkingPoints(s: Facts, reviewUrl?: string): TalkingPoint[] {
   const out: TalkingPoint[] = [];
-  const add = (rule: string, text: string) => out.push({ rule, text });
+  const add = (rule: string, text: string, link?: TalkingPoint['link']) => out.push({ rule, text, ...(link ? { link } : {}) });
   const who = s.login;
 
   if (s.praise.receivedCount > 0) {
@@ -42,7 +42,11 @@ export function talkingPoints(s: Facts): TalkingPoint[] {
 
   const { untagged, total } = s.received;
   if (untagged.current >= 5 && untagged.current * 2 > total.current) {
-    add('tag-feedback', `${untagged.current} of ${total.current} comments received are untagged: tagging them (or accepting the suggestions) makes these trends meaningful.`);
+    add(
+      'tag-feedback',
+      `${untagged.current} of ${total.current} comments received are untagged: tagging them (or accepting the suggestions) makes these trends meaningful.`,
+      reviewUrl ? { text: 'Review suggestions in VS Code', url: reviewUrl } : undefined,
+    );
   }
   if (s.received.total.current === 0) add('no-feedback-received', `No review feedback received this period: are ${who}'s pull requests getting reviewed?`);
   if (s.given.total.current === 0) add('encourage-reviewing', `${who} gave no review feedback this period: encourage reviewing teammates' pull requests.`);

@@ -48,6 +48,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
     [
       { label: 'Include comment text', picked: true, id: 'text' },
       { label: 'Include reviewer names', picked: true, id: 'names' },
+      { label: 'List likely categories', description: 'suggested, not confirmed; shown apart, never counted', picked: false, id: 'likely' },
     ],
     { title: 'What to include (untick to leave out)', canPickMany: true },
   );
@@ -71,6 +72,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
       includeText: privacy.some((p) => p.id === 'text'),
       includeReviewerNames: privacy.some((p) => p.id === 'names'),
       excludeBots: true,
+      includeLikely: privacy.some((p) => p.id === 'likely'),
       taxonomy: app.taxonomy.current,
     },
     format.id,

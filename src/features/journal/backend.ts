@@ -3,6 +3,7 @@
 import type { Entry, EngineerRef, Journal } from '../../core/model';
 import type { Category } from '../../core/taxonomy';
 import type { EntryPatch, NewEntry } from '../../protocol';
+import type { Applied, ReviewDecision, ReviewReceipt } from '../review/reviewWriter';
 
 export interface DisposableLike {
   dispose(): void;
@@ -26,6 +27,14 @@ export interface JournalPanelBackend {
   unlink(engineer: EngineerRef, entryId: string, feedbackId: string): Promise<void>;
   /** add/remove a manual tag; accept/reject a suggested one. */
   tag(engineer: EngineerRef, feedbackId: string, category: string, op: TagOperation): Promise<void>;
+  /**
+   * Review decisions in one store write, each one training the classifier as
+   * a single tag decision does. With `batch`, every item must still be
+   * suggested as that category with at least that confidence.
+   */
+  review(engineer: EngineerRef, decisions: ReviewDecision[], batch?: { category: string; minConfidence: number }): Promise<Applied>;
+  /** Puts back what one `review` call changed (one write) and withdraws its corrections. */
+  undoReview(engineer: EngineerRef, receipt: ReviewReceipt): Promise<void>;
   openExternal(url: string): Promise<boolean>;
   /** Opens the export flow (summary for a 1:1); optional. */
   openExport?(engineer: EngineerRef, period?: string): Promise<void>;

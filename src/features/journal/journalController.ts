@@ -14,13 +14,18 @@ import {
 } from '../../protocol';
 import type { DisposableLike, JournalPanelBackend, PanelLogger } from './backend';
 import { inversePatch, undoLabel, type UndoRecord } from './undo';
+import type { Applied, ReviewReceipt } from '../review/reviewWriter';
+import type { TabId } from '../../protocol';
 
 export interface WebviewPort {
   postMessage(message: HostMessage): PromiseLike<boolean>;
   onDidReceiveMessage(listener: (message: unknown) => void): DisposableLike;
 }
 
-type Reply = { undo?: { label: string } } | void;
+type Reply = { undo?: { label: string }; applied?: number; skipped?: number } | void;
+
+/** Review writes the panel can still undo, newest last. */
+const MAX_REVIEW_UNDO = 1_000;
 
 const EXTERNAL_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
 
@@ -60,6 +65,10 @@ export class JournalController implements DisposableLike {
   private hasBase = false;
   /** What changed since the last message; undefined: nothing pending. */
   private pending: { ids: Set<string>; all: boolean; meta: boolean } | undefined;
+  private readonly reviewReceipts: ReviewReceipt[] = [];
+  /** Review requests run one after another, so undo always meets the write it names. */
+  private reviewChain: Promise<unknown> = Promise.resolve();
+  private pendingTab: TabId | undefined;
   /** The view state the webview last reported (tab, period, filters). */
   lastViewState: ViewState | undefined;
 
@@ -105,6 +114,11 @@ export class JournalController implements DisposableLike {
         this.ready = true;
         this.hasBase = false;
         await this.refresh();
+        if (this.pendingTab) {
+          const tab = this.pendingTab;
+          this.pendingTab = undefined;
+          await this.post({ type: 'view/show', tab });
+        }
         return;
       case 'view/stateChanged':
         this.lastViewState = msg.state;
@@ -152,11 +166,48 @@ export class JournalController implements DisposableLike {
     }
   }
 
+  /** Opens a tab in the page now, or as soon as the page is ready. */
+  async show(tab: TabId): Promise<void> {
+    if (this.ready) await this.post({ type: 'view/show', tab });
+    else this.pendingTab = tab;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.reviewChain.then(fn, fn);
+    this.reviewChain = next.catch(() => undefined);
+    return next;
+  }
+
+  private reviewed(a: Applied): Reply {
+    if (a.receipt.ids.length > 0) {
+      this.reviewReceipts.push(a.receipt);
+      if (this.reviewReceipts.length > MAX_REVIEW_UNDO) this.reviewReceipts.shift();
+    }
+    return { applied: a.receipt.ids.length, skipped: a.skipped.length };
+  }
+
   private async write(req: Exclude<WebviewRequest, { type: 'feedback/openOnGitHub' | 'link/open' | 'export/open' }>): Promise<Reply> {
     const e = this.engineer;
     const b = this.backend;
     await this.assertWritable();
     switch (req.type) {
+      case 'review/decide':
+        return this.serial(async () => this.reviewed(await b.review(e, [{ feedbackId: req.feedbackId, action: req.decision }])));
+      case 'review/batch':
+        return this.serial(async () =>
+          this.reviewed(await b.review(e, req.feedbackIds.map((feedbackId) => ({ feedbackId, action: { kind: 'accept' as const } })), { category: req.category, minConfidence: req.minConfidence })),
+        );
+      case 'review/undo':
+        return this.serial(async () => {
+          const last = this.reviewReceipts.at(-1);
+          if (!last) throw new Error('Nothing to undo.');
+          // The page names what it decided; a batch may have changed fewer (items tagged meanwhile are left alone).
+          const named = new Set(req.feedbackIds);
+          if (last.ids.some((id) => !named.has(id))) throw new Error('That decision can no longer be undone here (the journal changed since).');
+          await b.undoReview(e, last);
+          this.reviewReceipts.pop();
+          return { applied: last.ids.length };
+        });
       case 'entry/create':
         await b.createEntry(e, req.entry);
         return;

@@ -12,6 +12,7 @@ import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
 import { affectsConfig, readConfig } from '../../platform/config';
+import { applyDecisions, undoDecisions } from '../review/reviewWriter';
 
 export function registerJournalPanel(app: App): JournalPanels {
   const panels = new JournalPanels(app.context.extensionUri, journalBackend(app), app.log, () => readConfig().remoteImages);
@@ -137,6 +138,16 @@ function journalBackend(app: App): JournalPanelBackend {
       );
       if (op === 'accept' && suggestion) await app.classifier.addCorrections([{ body, category: suggestion, at }]);
       if (op === 'reject' && suggestion && category) await app.classifier.addCorrections([{ body, category, rejected: suggestion, at }]);
+    },
+    review: async (engineer, decisions, batch) => {
+      const applied = await app.journals.write(engineer, (h) => applyDecisions(h, decisions, { by: who(), at: new Date().toISOString(), ...(batch ? { batch } : {}) }));
+      // Every accept and correction teaches the classifier, as a single tag decision does.
+      await app.classifier.addCorrections(applied.receipt.corrections);
+      return applied;
+    },
+    undoReview: async (engineer, receipt) => {
+      await app.journals.write(engineer, (h) => undoDecisions(h, receipt));
+      await app.classifier.removeCorrections(receipt.corrections);
     },
     openExternal: async (url) => {
       const uri = vscode.Uri.parse(url);

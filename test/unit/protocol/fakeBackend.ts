@@ -3,6 +3,8 @@ import type { Entry, EngineerRef, Journal } from '../../../src/core/model';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 import type { EntryPatch, NewEntry } from '../../../src/protocol';
 import type { JournalPanelBackend, TagOperation } from '../../../src/features/journal/backend';
+import type { Correction } from '../../../src/core/classifier';
+import { applyDecisions, undoDecisions, type ReviewDecision, type ReviewReceipt } from '../../../src/features/review/reviewWriter';
 
 export class FakeBackend implements JournalPanelBackend {
   calls: string[] = [];
@@ -58,6 +60,32 @@ export class FakeBackend implements JournalPanelBackend {
   }
   async tag(_e: EngineerRef, feedbackId: string, category: string, op: TagOperation): Promise<void> {
     this.calls.push(`tag:${op}:${feedbackId}:${category}`);
+  }
+  /** Review writes, each counted as one store write; corrections as the classifier service would keep them. */
+  writes = 0;
+  corrections: Correction[] = [];
+  private readonly writer = {
+    updateFeedback: async (ids: string[], fn: (f: Journal['feedback'][string]) => void) => {
+      this.writes++;
+      const missing: string[] = [];
+      for (const id of ids) {
+        const f = this.journal.feedback[id];
+        if (f) fn(f);
+        else missing.push(id);
+      }
+      return { missing };
+    },
+  };
+  async review(_e: EngineerRef, decisions: ReviewDecision[], batch?: { category: string; minConfidence: number }) {
+    const applied = await applyDecisions(this.writer, decisions, { by: 'alice', at: '2026-11-20T12:00:00.000Z', ...(batch ? { batch } : {}) });
+    this.corrections.push(...applied.receipt.corrections);
+    this.calls.push(`review:${applied.receipt.ids.join(',')}`);
+    return applied;
+  }
+  async undoReview(_e: EngineerRef, receipt: ReviewReceipt): Promise<void> {
+    await undoDecisions(this.writer, receipt);
+    this.corrections = this.corrections.filter((c) => !receipt.corrections.includes(c));
+    this.calls.push(`undoReview:${receipt.ids.join(',')}`);
   }
   async openExternal(url: string): Promise<boolean> {
     this.opened.push(url);

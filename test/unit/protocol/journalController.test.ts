@@ -180,4 +180,50 @@ describe('JournalController', () => {
     await t.send({ type: 'view/stateChanged', state: { tab: 'goals' } });
     assert.equal(t.c.lastViewState?.tab, 'goals');
   });
+
+  it('review: one write per decision and per batch, undone newest first, corrections recorded and withdrawn', async () => {
+    const t = setup();
+    const sug = (category: string, confidence: number) => [{ category, source: 'suggested' as const, confidence, at: 't', by: 'review-mentor' }];
+    Object.assign(t.backend.journal.feedback, {
+      P1: feedback({ id: 'P1', tags: sug('praise', 0.95) }),
+      P2: feedback({ id: 'P2', tags: sug('praise', 0.92) }),
+      T1: feedback({ id: 'T1', tags: sug('tone', 0.4) }),
+    });
+    await t.send({ type: 'review/decide', requestId: 1, feedbackId: 'T1', decision: { kind: 'pick', category: 'testing' } });
+    await t.send({ type: 'review/batch', requestId: 2, category: 'praise', minConfidence: 0.9, feedbackIds: ['P1', 'P2', 'T1'] });
+    assert.deepEqual(t.responses().map((r) => r.ok && [r.applied, r.skipped]), [[1, 0], [2, 1]]);
+    assert.equal(t.backend.writes, 2);
+    assert.deepEqual(t.backend.corrections.map((c) => [c.category, c.rejected]), [['testing', 'tone'], ['praise', undefined], ['praise', undefined]]);
+    // Undo must name what the last write changed.
+    await t.send({ type: 'review/undo', requestId: 3, feedbackIds: ['T1'] });
+    assert.equal(t.responses()[2]!.ok, false);
+    await t.send({ type: 'review/undo', requestId: 4, feedbackIds: ['P2', 'P1'] });
+    assert.equal(t.backend.writes, 3, 'the batch is undone in one write');
+    assert.deepEqual(['P1', 'P2'].map((id) => t.backend.journal.feedback[id]!.tags[0]!.source), ['suggested', 'suggested']);
+    assert.deepEqual(t.backend.corrections.map((c) => c.category), ['testing']);
+    await t.send({ type: 'review/undo', requestId: 5, feedbackIds: ['T1'] });
+    assert.equal(t.backend.journal.feedback.T1!.tags[0]!.category, 'tone');
+    assert.deepEqual(t.backend.journal.feedback.T1!.rejectedSuggestions, undefined);
+    await t.send({ type: 'review/undo', requestId: 6, feedbackIds: ['T1'] });
+    const last = t.responses()[5]!;
+    assert.ok(!last.ok && last.error === 'Nothing to undo.');
+  });
+
+  it('review: refuses a decision on a read-only journal and a pick without a category', async () => {
+    const t = setup();
+    await t.send({ type: 'review/decide', requestId: 1, feedbackId: 'C1', decision: { kind: 'pick' } });
+    assert.equal(t.responses().length, 0, 'malformed: dropped');
+    t.backend.readOnly = 'newer version';
+    await t.send({ type: 'review/decide', requestId: 2, feedbackId: 'C1', decision: { kind: 'pick', category: 'testing' } });
+    assert.equal(t.responses()[0]!.ok, false);
+    assert.equal(t.backend.writes, 0);
+  });
+
+  it('opens a tab once the page is ready', async () => {
+    const t = setup();
+    await t.c.show('review');
+    assert.equal(t.sent.length, 0);
+    await t.send({ type: 'ready' });
+    assert.deepEqual(t.sent.map((m) => m.type), ['journal/didChange', 'view/show']);
+  });
 });
