@@ -1,7 +1,7 @@
 // The journal panel's message handling, free of `vscode` so it runs in plain
 // Node tests. JournalPanel owns the WebviewPanel and feeds this class.
 import type { EngineerRef, Feedback, Journal } from '../../core/model';
-import { sameLogin } from '../../core/model';
+import { effectiveTags, sameLogin } from '../../core/model';
 import {
   assertNever,
   LIMITS,
@@ -37,22 +37,33 @@ export function isOpenableUrl(url: string, schemes = EXTERNAL_SCHEMES): boolean 
   }
 }
 
+/** Lines of a diff hunk the review flow shows (its tail: the commented lines). */
+export const REVIEW_HUNK_LINES = 12;
+const REVIEW_HUNK_CHARS = 1_200;
+
 /**
  * Items as the panel needs them: bodies cut to LIMITS.displayBody characters
- * (the journal keeps them whole), and no diff hunks, which the panel does not
- * show. Unchanged items are passed as they are (no copy).
+ * (the journal keeps them whole), and diff hunks only where the review flow
+ * shows them (items without a confirmed tag), cut to the tail it shows.
+ * Unchanged items are passed as they are (no copy).
  */
 export function forDisplay(items: readonly Feedback[]): { feedback: Feedback[]; clipped: string[] } {
   const clipped: string[] = [];
   const feedback = items.map((f) => {
     const long = typeof f.body === 'string' && f.body.length > LIMITS.displayBody;
-    if (!long && f.diffHunk === undefined) return f;
+    const hunk = typeof f.diffHunk === 'string' && effectiveTags(f).length === 0 ? reviewHunk(f.diffHunk) : undefined;
+    if (!long && f.diffHunk === hunk) return f;
     const { diffHunk: _hunk, ...rest } = f;
-    if (!long) return rest;
+    const shown = hunk === undefined ? rest : { ...rest, diffHunk: hunk };
+    if (!long) return shown;
     clipped.push(f.id);
-    return { ...rest, body: f.body.slice(0, LIMITS.displayBody) };
+    return { ...shown, body: f.body.slice(0, LIMITS.displayBody) };
   });
   return { feedback, clipped };
+}
+
+function reviewHunk(hunk: string): string {
+  return hunk.split('\n').slice(-REVIEW_HUNK_LINES).join('\n').slice(-REVIEW_HUNK_CHARS);
 }
 
 export class JournalController implements DisposableLike {

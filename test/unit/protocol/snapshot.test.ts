@@ -28,8 +28,8 @@ describe('snapshot: one item at a time', () => {
     assert.equal(parseHostMessage({ type: 'journal/didChange', snapshot: { ...snapshot(), feedback: 'nope' } }).ok, false);
   });
 
-  it('the host cuts long bodies for display, says which, and drops diff hunks', () => {
-    const long = feedback({ id: 'long', body: 'y'.repeat(LIMITS.displayBody + 5), diffHunk: '@@ -1 +1 @@' });
+  it('the host cuts long bodies for display, says which, and drops diff hunks the panel does not show', () => {
+    const long = feedback({ id: 'long', body: 'y'.repeat(LIMITS.displayBody + 5), diffHunk: '@@ -1 +1 @@', tags: [{ category: 'design', source: 'manual', at: 'now', by: 'me' }] });
     const short = feedback({ id: 'short' });
     const { feedback: out, clipped } = forDisplay([long, short]);
     assert.deepEqual(clipped, ['long']);
@@ -37,5 +37,12 @@ describe('snapshot: one item at a time', () => {
     assert.equal(out[0]!.diffHunk, undefined);
     assert.equal(long.body.length, LIMITS.displayBody + 5, 'the journal item itself is untouched');
     assert.equal(out[1], short, 'unchanged items are not copied');
+  });
+
+  it('keeps the tail of the diff hunk the review flow shows, for items without a confirmed tag', () => {
+    const lines = Array.from({ length: 40 }, (_, i) => `+line ${i}`);
+    const untagged = feedback({ id: 'u', tags: [], diffHunk: ['@@ -1,40 +1,40 @@', ...lines].join('\n') });
+    const [out] = forDisplay([untagged]).feedback;
+    assert.deepEqual(out!.diffHunk!.split('\n'), lines.slice(-12));
   });
 });
