@@ -2,6 +2,7 @@
 // or a personal access token kept in SecretStorage (servers without an OAuth
 // app, the sandbox GitHub, the demo). Tokens never reach a log or a file.
 import * as vscode from 'vscode';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { hostOf } from '../../platform/config';
 import { errorText } from '../../platform/errors';
 
@@ -135,7 +136,7 @@ export class AuthService implements vscode.Disposable {
   private setUser(user: SignedInUser | undefined): SignedInUser | undefined {
     const changed = user?.login !== this.user?.login || user?.source !== this.user?.source;
     this.user = user;
-    void vscode.commands.executeCommand('setContext', 'reviewMentor.signedIn', !!user);
+    setContext(ContextKeys.signedIn, !!user);
     if (changed) this.changed.fire(user);
     return user;
   }

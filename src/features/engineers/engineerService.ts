@@ -1,6 +1,7 @@
 // Who the views show: the signed-in engineer, engineers they track (a manager's
 // reports, a mentor's mentees) and, in demo mode, the demo team.
 import * as vscode from 'vscode';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { sameLogin, type EngineerRef } from '../../core/model';
 import { readConfig, setTrackedEngineers } from '../../platform/config';
 
@@ -25,7 +26,7 @@ export class EngineerService implements vscode.Disposable {
 
   setDemoTeam(logins: string[]): void {
     this.demoTeam = logins.map((login) => ({ login, host: DEMO_HOST }));
-    void vscode.commands.executeCommand('setContext', 'reviewMentor.demo', logins.length > 0);
+    setContext(ContextKeys.demo, logins.length > 0);
     this.changed.fire();
   }
 

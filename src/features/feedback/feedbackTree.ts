@@ -2,6 +2,7 @@
 // the pure functions in core/browse. Children are built lazily, and after a
 // change only the groups whose contents changed are refreshed.
 import * as vscode from 'vscode';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import type { Feedback, EngineerRef } from '../../core/model';
 import { suggestedTag, effectiveTags } from '../../core/model';
 import type { Taxonomy } from '../../core/taxonomy';
@@ -90,8 +91,8 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const engineer = this.source.engineer();
     const filterText = describeFilter(this.source.filter(), this.source.taxonomy());
     this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
-    void vscode.commands.executeCommand('setContext', 'reviewMentor.filterActive', !isEmptyFilter(this.source.filter()));
-    void vscode.commands.executeCommand('setContext', 'reviewMentor.empty', this.total === 0);
+    setContext(ContextKeys.filterActive, !isEmptyFilter(this.source.filter()));
+    setContext(ContextKeys.empty, this.total === 0);
     // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
     if (engineer && this.total > 0 && this.shown === 0) {
       this.view.message = `No feedback matches the filter (${filterText}). Use "Clear filter" in the view title to see everything.`;

@@ -1,0 +1,16 @@
+// Context keys the manifest's `when` clauses read, declared once. Setting one
+// goes through setContext so a typo is a type error, not a menu that never shows.
+import * as vscode from 'vscode';
+
+export const ContextKeys = {
+  signedIn: 'reviewMentor.signedIn',
+  demo: 'reviewMentor.demo',
+  empty: 'reviewMentor.empty',
+  filterActive: 'reviewMentor.filterActive',
+} as const;
+
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
+
+export function setContext(key: ContextKey, value: unknown): void {
+  void vscode.commands.executeCommand('setContext', key, value);
+}
