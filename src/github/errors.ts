@@ -56,6 +56,22 @@ export class NetworkError extends GitHubError {
   }
 }
 
+/** TLS refused GitHub's certificate: a private certificate authority, most often. */
+export class CertificateError extends GitHubError {
+  constructor(
+    readonly host: string,
+    /** What is wrong, in words: "is not trusted", "has expired", "is for another host name". */
+    readonly problem: string,
+    readonly code: string,
+    advice: string,
+  ) {
+    super(`the certificate of ${host} ${problem}: ${advice}`);
+  }
+}
+
+/** The proxy refused the tunnel to GitHub, or could not be reached. */
+export class ProxyError extends GitHubError {}
+
 /** The response did not have the shape we asked for. */
 export class MalformedResponseError extends GitHubError {
   constructor(
