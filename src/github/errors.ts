@@ -51,7 +51,12 @@ export class ServerError extends GitHubError {
 
 /** The server could not be reached at all (DNS, refused, dropped connections). */
 export class NetworkError extends GitHubError {
-  constructor(url: string, cause: string) {
+  constructor(
+    url: string,
+    cause: string,
+    /** Node's error code, e.g. ECONNREFUSED, ENOTFOUND. */
+    readonly code?: string,
+  ) {
     super(`Could not reach GitHub at ${url} (${cause}). Check the server URL and your network.`);
   }
 }

@@ -66,12 +66,16 @@ export function connectionError(err: unknown, url: string, certificateAdvice: st
   }
   const words = CONNECT_FAILURES[code] ?? (code === 'ENOTFOUND' ? 'host not found' : undefined);
   const message = messageOf(err);
-  return new NetworkError(url, redact(words ?? (message || 'no response')));
+  return new NetworkError(url, redact(words ?? (message || 'no response')), code || undefined);
 }
 
-/** Failures a retry cannot mend: waiting 1 + 4 + 9 s to say the same thing helps nobody. */
+/**
+ * Failures a retry cannot mend: waiting 1 + 4 + 9 s to say the same thing
+ * helps nobody. ENOTFOUND is DNS's definite "no such name" (a passing DNS
+ * failure is EAI_AGAIN, and is retried).
+ */
 export function isPermanent(err: GitHubError): boolean {
-  return err instanceof CertificateError || err instanceof ProxyError;
+  return err instanceof CertificateError || err instanceof ProxyError || (err instanceof NetworkError && err.code === 'ENOTFOUND');
 }
 
 function causes(err: unknown): unknown[] {
