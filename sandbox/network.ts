@@ -4,7 +4,7 @@
 // name lives. The name is under .test, which never resolves, so a request
 // that reaches the sandbox by it has gone through the proxy.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import forge from 'node-forge';
 import { createProxy } from 'proxy';
 import { startSandbox, type Sandbox, type SandboxOptions } from './server';
@@ -61,6 +61,8 @@ export interface ForwardProxy {
   url: string;
   /** "host:port" of every CONNECT it was asked for, in order. */
   connects: string[];
+  /** From now on answer 407 (or carry again), closing the tunnels already open. */
+  setRefusing(refuse: boolean): void;
   close(): Promise<void>;
 }
 
@@ -71,21 +73,30 @@ export interface ForwardProxy {
  */
 export async function startForwardProxy(opts: { hosts?: Record<string, string>; refuse?: boolean } = {}): Promise<ForwardProxy> {
   const connects: string[] = [];
+  const tunnels = new Set<Socket>();
   const server = createProxy(createServer());
   // Runs before the proxy's own handler: records the tunnel and maps the name.
-  server.prependListener('connect', (req) => {
+  server.prependListener('connect', (req, socket: Socket) => {
     connects.push(req.url ?? '');
+    tunnels.add(socket);
+    socket.once('close', () => tunnels.delete(socket));
     const [host, port] = splitHostPort(req.url ?? '');
     const mapped = opts.hosts?.[host];
     if (mapped) req.url = `${mapped}:${port}`;
   });
-  if (opts.refuse) server.authenticate = () => false;
+  const setRefusing = (refuse: boolean) => {
+    server.authenticate = refuse ? () => false : undefined;
+    if (refuse) for (const t of tunnels) t.destroy();
+  };
+  setRefusing(opts.refuse ?? false);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     connects,
+    setRefusing,
     close: () =>
       new Promise<void>((resolve) => {
+        for (const t of tunnels) t.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
