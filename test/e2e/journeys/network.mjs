@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateDataset } from '../../../src/demo/generate.ts';
-import { SANDBOX_HOSTNAME, startCompanyNetwork } from '../../sandbox-github/network.ts';
+import { SANDBOX_HOSTNAME, startCompanyNetwork } from '../../../sandbox/network.ts';
 
 export const name = 'company-network';
 export const timeoutMs = 150_000;
