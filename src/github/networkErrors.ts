@@ -7,7 +7,7 @@ import { CertificateError, GitHubError, NetworkError, ProxyError } from './error
 
 /** What the editor says to do about an untrusted certificate; the CLI passes its own. */
 export const EDITOR_CERTIFICATE_ADVICE =
-  "add your company's certificate authority to this machine's trusted certificates (VS Code reads them while the http.systemCertificates setting is on) or to the file NODE_EXTRA_CA_CERTS names in VS Code's environment";
+  "add your company's certificate authority to this machine's trusted certificates (VS Code passes them on while the http.systemCertificates setting is on)";
 
 const UNTRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',

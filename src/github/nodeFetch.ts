@@ -1,10 +1,10 @@
 // The fetch Octokit uses, built on Node's http/https modules rather than the
 // global fetch (undici). Why: inside VS Code the extension host patches
 // http/https.request for `http.proxy`, `http.proxySupport`, the system proxy
-// and `http.systemCertificates` (adding certificates to Node's defaults, so
-// NODE_EXTRA_CA_CERTS still counts), and it always has; its global-fetch
-// patch depends on `http.fetchAdditionalSupport` and replaces the CA list.
+// and `http.systemCertificates`, whatever other settings say; its patch of
+// the global fetch works only while `http.fetchAdditionalSupport` is on.
 // The CLI passes its own agents (proxy from the environment) and CA list.
+// See docs/github-sync.md, "Transport".
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';

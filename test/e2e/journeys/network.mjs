@@ -1,12 +1,12 @@
 // Company network journey: the sandbox GitHub over HTTPS with a certificate
 // from a private authority made for this run, reachable only through a
 // forwarding proxy (its host name is under .test and never resolves). VS Code
-// gets the proxy from the `http.proxy` setting and the authority from
-// NODE_EXTRA_CA_CERTS; the extension syncs through both. Then the proxy
-// starts refusing (as one wanting a login does), and sync says so.
+// gets the proxy from the `http.proxy` setting and trusts the authority
+// because it is in the system's CA bundle (`http.systemCertificates`; the
+// harness shows code-server a bundle with it added, leaving the machine's
+// alone); the extension syncs through both. Then the proxy starts refusing
+// (as one wanting a login does), and sync says so.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { generateDataset } from '../../../src/demo/generate.ts';
 import { SANDBOX_HOSTNAME, startCompanyNetwork } from '../../../sandbox/network.ts';
 
@@ -17,9 +17,8 @@ export default async function (h) {
   const today = new Date().toISOString().slice(0, 10);
   const net = await startCompanyNetwork({ data: generateDataset({ prs: 80, baseDate: `${today}T00:00:00Z` }) });
   try {
-    const caFile = join(h.dir, 'company-ca.pem');
-    writeFileSync(caFile, net.ca.certPem);
-    h.env.NODE_EXTRA_CA_CERTS = caFile;
+    h.addSystemCertificate(net.ca.certPem);
+    h.env.NODE_EXTRA_CA_CERTS = ''; // trust comes from the system bundle alone
     h.env.REVIEW_MENTOR_TOKEN = 'sandbox-token-priya-dev';
     await h.settings({ 'reviewMentor.github.serverUrl': net.sandbox.url, 'http.proxy': net.proxy.url, 'reviewMentor.sync.intervalMinutes': 0 });
 
