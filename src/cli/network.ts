@@ -14,6 +14,8 @@ import { CliError } from './command';
 /** What an untrusted-certificate error tells a CLI user to do. */
 export const CLI_CERTIFICATE_ADVICE = 'set NODE_EXTRA_CA_CERTS or --ca-file';
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 export interface CliNetwork {
   fetch: FetchLike;
   /** The proxy a request to `url` goes through ('' for none), from the environment. */
@@ -23,7 +25,8 @@ export interface CliNetwork {
 export function cliNetwork(opts: { caFile?: string | undefined } = {}): CliNetwork {
   const ca = trustedAuthorities(opts.caFile);
   const agents = new Map<string, Agent>();
-  const proxyFor = (url: string) => getProxyForUrl(url);
+  // Loopback is never proxied, as in VS Code (the sandbox GitHub, a local tunnel).
+  const proxyFor = (url: string) => (LOOPBACK.has(new URL(url).hostname) ? '' : getProxyForUrl(url));
   const agentFor = (url: URL): Agent | undefined => {
     const proxy = proxyFor(url.href);
     if (!proxy) return undefined;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import command from '../../../src/cli/sync';
 import { CliError } from '../../../src/cli/command';
-import { generateDataset, DEMO_VIEWER } from '../../../sandbox';
+import { generateDataset, startSandbox, DEMO_VIEWER } from '../../../sandbox';
 import { SANDBOX_HOSTNAME, startCompanyNetwork, startForwardProxy, type CompanyNetwork } from '../../../sandbox/network';
 
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'ALL_PROXY', 'all_proxy'];
@@ -104,6 +104,19 @@ describe('company networks: CLI sync through a proxy, with a private certificate
     const viaLowerCase = await sync(['--ca-file', caFile], { https_proxy: net.proxy.url });
     assert.equal(viaLowerCase.code, 0, String(viaLowerCase.error));
     assert.ok(net.proxy.connects.length >= 1);
+  });
+
+  it('loopback goes direct whatever HTTPS_PROXY/HTTP_PROXY say, as in VS Code', async () => {
+    const local = await startSandbox({ data: generateDataset({ prs: 5 }) });
+    const gone = await startForwardProxy();
+    await gone.close();
+    try {
+      const env = { HTTP_PROXY: gone.url, HTTPS_PROXY: gone.url, RM_NET_TOKEN: local.tokenFor(DEMO_VIEWER) };
+      const r = await sync(['--github-url', local.url, '--journal-dir', mkdtempSync(join(dir, 'loop-'))], env);
+      assert.equal(r.code, 0, String(r.error));
+    } finally {
+      await local.close();
+    }
   });
 
   it('--ca-file that cannot be read or holds no certificate -> exit 2', async () => {
