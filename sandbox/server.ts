@@ -1,7 +1,8 @@
-// The sandbox GitHub's HTTP server: GitHub Enterprise Server routes
+// The sandbox GitHub's HTTP(S) server: GitHub Enterprise Server routes
 // (POST /api/graphql, /api/v3/...), token auth, rate-limit headers, faults
 // and the /_sandbox admin endpoints. Listens on 127.0.0.1 only.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Dataset } from '../src/demo/dataset';
 import { DEMO_TOKEN, DEMO_VIEWER, generateDataset } from '../src/demo/generate';
@@ -23,6 +24,10 @@ export interface SandboxOptions {
   /** Added to every response. */
   latencyMs?: number;
   host?: '127.0.0.1';
+  /** Serve HTTPS with this key and certificate (PEM), e.g. from network.ts's test CA. */
+  tls?: { key: string; cert: string };
+  /** The host name in `url` (and in the web URLs it serves) when clients reach it by another name than 127.0.0.1, e.g. through a proxy. */
+  hostname?: string;
   /** Clock for edits and rate-limit windows (tests). */
   now?: () => Date;
 }
@@ -41,8 +46,10 @@ export interface RequestLogEntry {
 }
 
 export interface Sandbox {
-  /** The "GitHub Enterprise server URL", e.g. http://127.0.0.1:41234 */
+  /** The "GitHub Enterprise server URL", e.g. http://127.0.0.1:41234 (https://HOSTNAME:PORT with `tls` and `hostname`). */
   url: string;
+  /** The port it listens on, at 127.0.0.1. */
+  port: number;
   apiUrl: string;
   graphqlUrl: string;
   /** Live: changes show up in the next response. */
@@ -73,6 +80,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   const sandbox: Sandbox = {
     url: '',
+    port: 0,
     apiUrl: '',
     graphqlUrl: '',
     dataset: opts.data ?? generateDataset(opts.seed !== undefined ? { seed: opts.seed } : {}),
@@ -196,19 +204,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ message: `sandbox error: ${err instanceof Error ? err.message : String(err)}` }));
     });
-  });
+  };
+  const server = opts.tls ? createHttpsServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : createServer(listener);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  sandbox.url = `http://${host}:${port}`;
+  sandbox.port = port;
+  sandbox.url = `${opts.tls ? 'https' : 'http'}://${opts.hostname ?? host}:${port}`;
   sandbox.apiUrl = `${sandbox.url}/api/v3`;
   sandbox.graphqlUrl = `${sandbox.url}/api/graphql`;
   return sandbox;

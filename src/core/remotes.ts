@@ -1,5 +1,7 @@
-// Matches git remote URLs to GitHub repositories, for github.com and GitHub
-// Enterprise, in HTTPS, SSH (scp-like and ssh://) and git:// forms.
+// Matches git remote URLs to GitHub repositories, for github.com, GitHub
+// Enterprise Cloud (SUBDOMAIN.ghe.com) and Server, in HTTPS, SSH (scp-like and
+// ssh://) and git:// forms. Hosts compare by the endpoint rule's canonical host.
+import { canonicalGitHubHost } from './githubEndpoints';
 
 export interface RemoteRepo {
   host: string;
@@ -31,7 +33,9 @@ export function parseRemoteUrl(url: string): RemoteRepo | undefined {
 export function remoteMatches(remoteUrl: string, host: string, repo: string): boolean {
   const parsed = parseRemoteUrl(remoteUrl);
   if (!parsed) return false;
-  const wantedHost = host.toLowerCase().replace(/:\d+$/, '');
-  const hostOk = parsed.host === wantedHost || parsed.host === `ssh.${wantedHost}` || (wantedHost === 'demo');
+  const wantedHost = canonicalGitHubHost(host);
+  const remoteHost = canonicalGitHubHost(parsed.host);
+  // ssh.HOST: SSH over port 443 (github.com's ssh.github.com, and some GHE set-ups).
+  const hostOk = remoteHost === wantedHost || remoteHost === `ssh.${wantedHost}` || wantedHost === 'demo';
   return hostOk && parsed.repo === repo.toLowerCase();
 }

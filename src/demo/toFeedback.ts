@@ -5,6 +5,7 @@
 import type { Feedback, FeedbackKind } from '../core/model';
 import { sameLogin } from '../core/model';
 import type { Dataset, DatasetComment, DatasetPullRequest } from './dataset';
+import { resolveGitHubEndpoints } from '../core/githubEndpoints';
 
 export interface DemoOptions {
   serverUrl: string;
@@ -65,6 +66,5 @@ export function feedbackForEngineer(dataset: Dataset, login: string, opts: DemoO
 }
 
 function prUrl(serverUrl: string, pr: DatasetPullRequest): string {
-  const root = serverUrl || 'https://github.com';
-  return `${root}/${pr.repo}/pull/${pr.number}`;
+  return `${resolveGitHubEndpoints(serverUrl).webUrl}/${pr.repo}/pull/${pr.number}`;
 }

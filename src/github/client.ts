@@ -1,5 +1,7 @@
 // GitHub access: Octokit with the throttling and retry plugins, pointed at
-// github.com or a GitHub Enterprise Server root. GraphQL goes through
+// github.com, GitHub Enterprise Cloud (SUBDOMAIN.ghe.com) or a GitHub
+// Enterprise Server root (src/core/githubEndpoints.ts), sending through Node's
+// http/https (nodeFetch.ts: VS Code's proxy support). GraphQL goes through
 // `octokit.request` (not `octokit.graphql`) so partial data with per-node
 // errors survives, and so every failure is mapped to one typed error here.
 import { Octokit } from '@octokit/rest';
@@ -11,8 +13,11 @@ import BottleneckLight from 'bottleneck/light.js';
 import type BottleneckType from 'bottleneck';
 const Bottleneck = BottleneckLight as typeof BottleneckType;
 import { z } from 'zod';
+import { resolveGitHubEndpoints, type GitHubKind } from '../core/githubEndpoints';
 import { CancelledError } from './errors';
 import { mapRequestError, rateLimitFromGraphQL, type GraphQLErrorShape } from './httpErrors';
+import { connectionError, EDITOR_CERTIFICATE_ADVICE, isPermanent } from './networkErrors';
+import { createNodeFetch, type FetchLike } from './nodeFetch';
 import { VIEWER_QUERY } from './queries';
 import { parseResponse, viewerSchema } from './schemas';
 
@@ -28,7 +33,7 @@ export interface RateLimitInfo {
 }
 
 export interface GitHubClientOptions {
-  /** '' = github.com; else a GHE root such as https://ghe.example.com (REST at /api/v3, GraphQL at /api/graphql). */
+  /** '' = github.com; else https://SUBDOMAIN.ghe.com or a GHE Server root such as https://ghe.example.com (see resolveGitHubEndpoints). */
   serverUrl: string;
   getToken: () => Promise<string | undefined>;
   logger: GitHubLogger;
@@ -42,6 +47,10 @@ export interface GitHubClientOptions {
   retryBaseMs?: number;
   /** Minimum gap between GraphQL/POST requests (default 0; GitHub asks for 1 s between mutations, which are rare and user-driven). */
   minWriteIntervalMs?: number;
+  /** Transport (default: Node's http/https with global agents, which VS Code patches for its proxy and certificate settings). */
+  fetch?: FetchLike;
+  /** What an untrusted-certificate error tells the user to do (the CLI names NODE_EXTRA_CA_CERTS and --ca-file). */
+  certificateAdvice?: string;
 }
 
 export interface GraphQLResult<T> {
@@ -52,9 +61,12 @@ export interface GraphQLResult<T> {
 
 export interface GitHubClient {
   readonly serverUrl: string;
+  readonly kind: GitHubKind;
+  /** Web root: PR and comment links start here. */
+  readonly webUrl: string;
   readonly apiUrl: string;
   readonly graphqlUrl: string;
-  /** Host name used to key journals: github.com or the GHE host. */
+  /** Host name used to key journals: github.com, SUBDOMAIN.ghe.com or the GHE Server host[:port]. */
   readonly host: string;
   /** Runs one GraphQL document. Throws typed errors; returns partial data with node errors. */
   graphql<T = unknown>(operation: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<GraphQLResult<T>>;
@@ -63,19 +75,26 @@ export interface GitHubClient {
   readonly octokit: Octokit;
 }
 
-const ThrottledOctokit = Octokit.plugin(throttling, retry);
-
-export function endpoints(serverUrl: string): { apiUrl: string; graphqlUrl: string; host: string } {
-  const root = serverUrl.trim().replace(/\/+$/, '');
-  if (!root || /^https?:\/\/(www\.)?github\.com$/i.test(root) || /^https?:\/\/api\.github\.com$/i.test(root)) {
-    return { apiUrl: 'https://api.github.com', graphqlUrl: 'https://api.github.com/graphql', host: 'github.com' };
-  }
-  const base = root.replace(/\/api(\/v3|\/graphql)?$/, '');
-  return { apiUrl: `${base}/api/v3`, graphqlUrl: `${base}/api/graphql`, host: new URL(base).host };
+/**
+ * A failure no retry can mend (an untrusted certificate, a proxy that refuses)
+ * is marked as not to be retried. Registered before the retry plugin, so its
+ * error hook sees the failure first.
+ */
+function permanentFailures(octokit: Pick<Octokit, 'hook'>) {
+  octokit.hook.error('request', (error, options) => {
+    const e = error as { status?: number; response?: unknown };
+    if (!e.response && typeof e.status === 'number' && isPermanent(connectionError(error, String(options.url), '', String))) {
+      (options.request as { retries?: number }).retries = 0;
+    }
+    throw error;
+  });
 }
 
+const ThrottledOctokit = Octokit.plugin(permanentFailures, throttling, retry);
+
 export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
-  const { apiUrl, graphqlUrl, host } = endpoints(opts.serverUrl);
+  const { serverUrl, kind, webUrl, apiUrl, graphqlUrl, host } = resolveGitHubEndpoints(opts.serverUrl);
+  const certificateAdvice = opts.certificateAdvice ?? EDITOR_CERTIFICATE_ADVICE;
   const maxWaitMs = opts.maxRateLimitWaitMs ?? 60_000;
   const stats = { requests: 0, graphqlCost: 0 };
   const redact = makeRedactor();
@@ -107,6 +126,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.minWriteIntervalMs ?? 0 }),
     },
     retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    request: { fetch: opts.fetch ?? createNodeFetch() },
   });
   octokit.hook.before('request', async (options) => {
     const token = await opts.getToken();
@@ -122,7 +142,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       response = (await octokit.request({ method: 'POST', url: graphqlUrl, query, variables, operationName: operation, request: signal ? { signal } : {} })) as typeof response;
     } catch (err) {
       if (signal?.aborted) throw new CancelledError();
-      throw mapRequestError(err, graphqlUrl, redact);
+      throw mapRequestError(err, graphqlUrl, redact, 'the request', certificateAdvice);
     }
     const body = parseResponse(operation, graphqlEnvelope, response.data);
     const errors = body.errors ?? [];
@@ -143,7 +163,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     return { data: body.data as T, errors };
   };
 
-  return { serverUrl: opts.serverUrl, apiUrl, graphqlUrl, host, graphql, stats, octokit };
+  return { serverUrl, kind, webUrl, apiUrl, graphqlUrl, host, graphql, stats, octokit };
 }
 
 /** Login of the signed-in user. */

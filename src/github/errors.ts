@@ -51,10 +51,31 @@ export class ServerError extends GitHubError {
 
 /** The server could not be reached at all (DNS, refused, dropped connections). */
 export class NetworkError extends GitHubError {
-  constructor(url: string, cause: string) {
+  constructor(
+    url: string,
+    cause: string,
+    /** Node's error code, e.g. ECONNREFUSED, ENOTFOUND. */
+    readonly code?: string,
+  ) {
     super(`Could not reach GitHub at ${url} (${cause}). Check the server URL and your network.`);
   }
 }
+
+/** TLS refused GitHub's certificate: a private certificate authority, most often. */
+export class CertificateError extends GitHubError {
+  constructor(
+    readonly host: string,
+    /** What is wrong, in words: "is not trusted", "has expired", "is for another host name". */
+    readonly problem: string,
+    readonly code: string,
+    advice: string,
+  ) {
+    super(`the certificate of ${host} ${problem}: ${advice}`);
+  }
+}
+
+/** The proxy refused the tunnel to GitHub, or could not be reached. */
+export class ProxyError extends GitHubError {}
 
 /** The response did not have the shape we asked for. */
 export class MalformedResponseError extends GitHubError {

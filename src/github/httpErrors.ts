@@ -1,6 +1,7 @@
 // Maps Octokit's RequestError (and GraphQL error lists) to the typed errors in
 // errors.ts, using only status, headers and GitHub's documented error types.
-import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, NetworkError, NotFoundError, RateLimitError, ServerError } from './errors';
+import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, NotFoundError, RateLimitError, ServerError } from './errors';
+import { connectionError, EDITOR_CERTIFICATE_ADVICE } from './networkErrors';
 
 export interface GraphQLErrorShape {
   type?: string;
@@ -16,7 +17,7 @@ interface RequestErrorLike {
   response?: { headers?: Headers; data?: unknown };
 }
 
-export function mapRequestError(err: unknown, url: string, redact: (s: string) => string, operation = 'the request'): Error {
+export function mapRequestError(err: unknown, url: string, redact: (s: string) => string, operation = 'the request', certificateAdvice = EDITOR_CERTIFICATE_ADVICE): Error {
   if (err instanceof GitHubError) return err;
   if (err && typeof err === 'object' && 'graphqlErrors' in err) return mapGraphQLErrors(operation, (err as { graphqlErrors: GraphQLErrorShape[] }).graphqlErrors);
   if (!err || typeof err !== 'object' || typeof (err as RequestErrorLike).status !== 'number') {
@@ -26,7 +27,7 @@ export function mapRequestError(err: unknown, url: string, redact: (s: string) =
   const status = e.status!;
   const headers = e.response?.headers ?? {};
   const message = redact(githubMessage(e.response?.data) ?? e.message ?? '');
-  if (!e.response) return new NetworkError(url, message || 'no response');
+  if (!e.response) return connectionError(err, url, certificateAdvice, redact);
   if (status === 401) return new AuthError();
   if (status === 403 || status === 429) {
     if (String(headers['x-ratelimit-remaining']) === '0') return new RateLimitError(resetOf(headers), 'primary');

@@ -1,6 +1,7 @@
 // Typed access to the extension's settings. Every setting is read here so
 // names and defaults are written once.
 import * as vscode from 'vscode';
+import { resolveGitHubEndpoints } from '../core/githubEndpoints';
 import type { CategoryInput } from '../core/taxonomy';
 
 const SECTION = 'reviewMentor';
@@ -42,18 +43,23 @@ export function affectsConfig(e: vscode.ConfigurationChangeEvent, key?: string):
   return e.affectsConfiguration(key ? `${SECTION}.${key}` : SECTION);
 }
 
-/** Trims and drops a trailing slash or `/api/v3` so both forms users paste work. */
+/**
+ * The setting in the endpoint rule's canonical form ('' for github.com, else the
+ * web root without `/api/v3` or trailing slashes). A value that is not a URL is
+ * kept as typed, so the client's clear error names it when it is used.
+ */
 export function normaliseServerUrl(raw: string): string {
-  let url = raw.trim().replace(/\/+$/, '');
-  url = url.replace(/\/api\/v3$/, '').replace(/\/api\/graphql$/, '');
-  return url;
+  try {
+    return resolveGitHubEndpoints(raw).serverUrl;
+  } catch {
+    return raw.trim();
+  }
 }
 
-/** Host used for journal folders: "github.com" or the GHE host[:port]. */
+/** Host used for journal folders: "github.com", "SUBDOMAIN.ghe.com" or the GHE Server host[:port]. */
 export function hostOf(serverUrl: string): string {
-  if (!serverUrl) return 'github.com';
   try {
-    return new URL(serverUrl).host;
+    return resolveGitHubEndpoints(serverUrl).host;
   } catch {
     return serverUrl.replace(/[^a-zA-Z0-9.:-]/g, '_');
   }

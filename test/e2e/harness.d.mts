@@ -9,6 +9,7 @@ export const CODE_SERVER: string;
 export const RESULTS_DIR: string;
 export const EXTENSION_ID: string;
 export const CHROMIUM: string;
+export const SYSTEM_CA_BUNDLE: string;
 export const CHROMIUM_ARGS: string[];
 export function codeServerInstalled(): boolean;
 export function ensureCodeServer(): void;
@@ -50,6 +51,8 @@ export class Harness {
   shots: string[];
   readonly origin: string;
   readonly globalStorage: string;
+  readonly systemCertificates: string[];
+  addSystemCertificate(pem: string): void;
   settings(obj: Record<string, unknown>): Promise<void>;
   reload(): Promise<void>;
   globalStorageFiles(): string[];

@@ -23,6 +23,8 @@ export const CODE_SERVER = join(CS_DIR, 'node_modules/.bin/code-server');
 export const RESULTS_DIR = join(REPO, 'test-results/e2e');
 export const EXTENSION_ID = 'review-mentor.review-mentor';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's CA bundle, which VS Code reads for `http.systemCertificates` on Linux. */
+export const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -144,6 +146,8 @@ export class Harness {
     this.page = undefined;
     this.pageErrors = [];
     this.shots = [];
+    /** PEM certificates code-server sees in the system's CA bundle (see addSystemCertificate). */
+    this.systemCertificates = [];
   }
 
   get origin() {
@@ -245,6 +249,29 @@ export class Harness {
     return env;
   }
 
+  /**
+   * Makes code-server (and so VS Code's `http.systemCertificates`) trust `pem`
+   * as if it were in the operating system's CA bundle. The machine's bundle is
+   * not touched: code-server runs in a mount namespace of its own (needs root
+   * and `unshare`) where a copy with the certificate added is bind-mounted over
+   * SYSTEM_CA_BUNDLE. Call it before the workbench opens.
+   */
+  addSystemCertificate(pem) {
+    if (this.proc) throw new Error('addSystemCertificate() must come before the server starts');
+    this.systemCertificates.push(pem);
+  }
+
+  /** The command that starts code-server with `args`, in its own mount namespace when system certificates were added. */
+  serverCommand(args) {
+    if (this.systemCertificates.length === 0) return [CODE_SERVER, args];
+    if (!existsSync(SYSTEM_CA_BUNDLE)) throw new Error(`addSystemCertificate: no ${SYSTEM_CA_BUNDLE} on this machine`);
+    const bundle = join(this.dir, 'ca-certificates.crt');
+    writeFileSync(bundle, [readFileSync(SYSTEM_CA_BUNDLE, 'utf8').trimEnd(), ...this.systemCertificates].join('\n') + '\n');
+    const probe = spawnSync('unshare', ['--mount', 'true'], { encoding: 'utf8' });
+    if (probe.status !== 0) throw new Error(`addSystemCertificate needs a private mount namespace (root and unshare): ${probe.stderr || probe.error}`);
+    return ['unshare', ['--mount', '--propagation', 'private', 'sh', '-c', 'mount --bind "$0" "$1" && shift && exec "$@"', bundle, SYSTEM_CA_BUNDLE, CODE_SERVER, ...args]];
+  }
+
   /** Starts code-server on a free 127.0.0.1 port and waits for /healthz. */
   async startServer() {
     if (this.proc) return;
@@ -252,7 +279,8 @@ export class Harness {
     this.port = await freePort();
     const out = [];
     this.serverOutput = out;
-    const proc = spawn(CODE_SERVER, this.serverArgs(['--bind-addr', `127.0.0.1:${this.port}`, this.workspace]), {
+    const [command, args] = this.serverCommand(this.serverArgs(['--bind-addr', `127.0.0.1:${this.port}`, this.workspace]));
+    const proc = spawn(command, args, {
       env: this.serverEnv(),
       detached: true, // own process group, so close() can end it with all its children
       stdio: ['ignore', 'pipe', 'pipe'],

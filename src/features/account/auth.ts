@@ -3,6 +3,7 @@
 // app, the sandbox GitHub, the demo). Tokens never reach a log or a file.
 import * as vscode from 'vscode';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
+import { resolveGitHubEndpoints } from '../../core/githubEndpoints';
 import { hostOf } from '../../platform/config';
 import { errorText } from '../../platform/errors';
 
@@ -42,8 +43,13 @@ export class AuthService implements vscode.Disposable {
     return this.user;
   }
 
+  /** `github` for github.com; `github-enterprise` for GHE Server and for SUBDOMAIN.ghe.com, as VS Code expects. */
   private providerId(): string {
-    return this.serverUrl() ? 'github-enterprise' : 'github';
+    try {
+      return resolveGitHubEndpoints(this.serverUrl()).authProvider;
+    } catch {
+      return 'github-enterprise';
+    }
   }
 
   private secretKey(): string {
@@ -86,7 +92,7 @@ export class AuthService implements vscode.Disposable {
 
   /** Sign in through VS Code's GitHub (or GitHub Enterprise) account. */
   async signIn(): Promise<SignedInUser | undefined> {
-    if (this.serverUrl()) await this.alignEnterpriseUri();
+    if (this.providerId() === 'github-enterprise') await this.alignEnterpriseUri();
     const session = await vscode.authentication.getSession(this.providerId(), OAUTH_SCOPES, { createIfNone: true });
     await this.state.update(this.signedOutKey(), undefined);
     const login = await this.whoAmI(session.accessToken);
@@ -122,7 +128,10 @@ export class AuthService implements vscode.Disposable {
     this.setUser(undefined);
   }
 
-  /** The built-in GHE provider reads its own setting; point it at our server when it is unset. */
+  /**
+   * The built-in GHE provider reads its own setting; point it at our server's
+   * web root when it is unset (for SUBDOMAIN.ghe.com it finds api.SUBDOMAIN.ghe.com itself).
+   */
   private async alignEnterpriseUri(): Promise<void> {
     const ghe = vscode.workspace.getConfiguration('github-enterprise');
     const current = ghe.get<string>('uri', '');

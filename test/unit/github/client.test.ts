@@ -1,12 +1,12 @@
 // The client's error mapping against recorded GitHub responses
 // (@octokit/fixtures) and hand-made malformed ones, replayed by a tiny local
-// server; endpoints; publishing edits against the sandbox.
+// server; which endpoints each kind of server gets; publishing edits against the sandbox.
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGitHubClient, endpoints, getViewer } from '../../../src/github/client';
+import { createGitHubClient, getViewer } from '../../../src/github/client';
 import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, MalformedResponseError, NetworkError, NotFoundError } from '../../../src/github/errors';
 import { updateCommentBody } from '../../../src/github/mutations';
 import { syncEngineer } from '../../../src/github/sync';
@@ -48,10 +48,26 @@ async function replay(reply: (body: string) => Recorded): Promise<{ url: string;
 const TOKEN = 'ghp_secretsecretsecret1234';
 
 describe('github/client', () => {
-  it('maps GHE and github.com URLs to REST and GraphQL endpoints', () => {
-    assert.deepEqual(endpoints(''), { apiUrl: 'https://api.github.com', graphqlUrl: 'https://api.github.com/graphql', host: 'github.com' });
-    assert.deepEqual(endpoints('https://ghe.example.com/'), { apiUrl: 'https://ghe.example.com/api/v3', graphqlUrl: 'https://ghe.example.com/api/graphql', host: 'ghe.example.com' });
-    assert.deepEqual(endpoints('http://127.0.0.1:9000/api/v3'), { apiUrl: 'http://127.0.0.1:9000/api/v3', graphqlUrl: 'http://127.0.0.1:9000/api/graphql', host: '127.0.0.1:9000' });
+  it('sends sign-in checks, sync, REST and published markers to the endpoints of each kind of server', async () => {
+    const cases: [serverUrl: string, graphql: string, rest: string, host: string, webUrl: string][] = [
+      ['', 'https://api.github.com/graphql', 'https://api.github.com/user', 'github.com', 'https://github.com'],
+      ['https://api.acme.ghe.com/', 'https://api.acme.ghe.com/graphql', 'https://api.acme.ghe.com/user', 'acme.ghe.com', 'https://acme.ghe.com'],
+      ['https://example.com/github/api/v3/', 'https://example.com/github/api/graphql', 'https://example.com/github/api/v3/user', 'example.com', 'https://example.com/github'],
+    ];
+    for (const [serverUrl, graphql, rest, host, webUrl] of cases) {
+      const seen: string[] = [];
+      const fetch = async (input: string | URL, init?: RequestInit) => {
+        seen.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        const body = String(input).endsWith('/user') ? { login: 'octo' } : { data: { viewer: { login: 'octo' }, updateIssueComment: { issueComment: { id: 'IC_1', body: 'b' } } } };
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+      const client = createGitHubClient({ serverUrl, getToken: async () => TOKEN, logger: recordingLogger(), fetch });
+      assert.equal(await getViewer(client), 'octo');
+      await updateCommentBody(client, { id: 'IC_1', kind: 'conversation', body: 'b' });
+      await client.octokit.request('GET /user');
+      assert.deepEqual(seen, [`POST ${graphql}`, `POST ${graphql}`, `GET ${rest}`], serverUrl);
+      assert.deepEqual([client.host, client.webUrl], [host, webUrl]);
+    }
   });
 
   it('a recorded GitHub 404 (@octokit/fixtures branch-protection) -> NotFoundError', async () => {

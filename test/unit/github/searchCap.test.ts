@@ -21,7 +21,7 @@ function fakeClient(all: ReturnType<typeof pr>[]): GitHubClient & { queries: str
   const queries: string[] = [];
   const empty = { issueCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
   return {
-    serverUrl: '', apiUrl: '', graphqlUrl: '', host: 'fake', octokit: undefined as never, stats, queries,
+    serverUrl: '', kind: 'ghe-server', webUrl: '', apiUrl: '', graphqlUrl: '', host: 'fake', octokit: undefined as never, stats, queries,
     async graphql<T>(_op: string, _q: string, v: Record<string, unknown>) {
       stats.requests++;
       const q = String(v['receivedQuery']);
