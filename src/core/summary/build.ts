@@ -1,7 +1,8 @@
 // buildSummary: journals in, one plain Summary out (see schema.ts). Pure: the
 // clock, the time zone and the taxonomy are parameters. Renderers in this
 // folder turn the Summary into Markdown, HTML, CSV and JSON.
-import { effectiveTags, isGivenBy, isReceivedBy, type Entry, type Feedback, type Journal } from '../model';
+import { isGivenBy, isReceivedBy, type Entry, type Feedback, type Journal } from '../model';
+import { countedCategories, isBlockingIssue, isBot, isPraise } from '../feedbackFacts';
 import { stripMarkers } from '../markers';
 import type { Taxonomy } from '../taxonomy';
 import { firstLine } from '../browse/text';
@@ -38,23 +39,7 @@ const MAX_QUOTES = 5;
 const MAX_BLOCKING = 10;
 const LINK_MAX = 90;
 
-export function isBot(f: Feedback): boolean {
-  return f.reviewerIsBot === true || f.reviewer.toLowerCase().endsWith('[bot]');
-}
-
-/** Distinct counted categories: suggestions never count. */
-export function countedCategories(f: Feedback): string[] {
-  return [...new Set(effectiveTags(f).map((t) => t.category))];
-}
-
-export function isPraise(f: Feedback): boolean {
-  return countedCategories(f).includes('praise') || f.conventional?.label === 'praise';
-}
-
-/** `(blocking)` decoration, or an `issue:` label not marked non-blocking. */
-export function isBlockingIssue(f: Feedback): boolean {
-  return f.conventional?.blocking === true || (f.conventional?.label === 'issue' && f.conventional.blocking !== false);
-}
+export { countedCategories, isBlockingIssue, isBot, isPraise };
 
 /** Only inline review threads can be resolved on GitHub. */
 function isUnresolved(f: Feedback): boolean {
