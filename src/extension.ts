@@ -25,6 +25,7 @@ import { registerJournalPanel } from './features/journal/registerJournal';
 import { registerEngineersView } from './features/engineers/engineersView';
 import { registerReviewFeature } from './features/review/registerReview';
 import { registerTagAndPublish } from './features/tagging/tagAndPublish';
+import { registerMirrorPanel } from './features/mirror/registerMirror';
 
 /** What activate() returns: read-only diagnostics for the extension-host tests. */
 export interface ReviewMentorApi {
@@ -102,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   registerReviewFeature(app, panels);
   registerTagAndPublish(app);
   registerEngineersView(app);
+  registerMirrorPanel(app);
   void app.classifier.ready();
 
   context.subscriptions.push(

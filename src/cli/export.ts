@@ -37,6 +37,10 @@ Options:
   --no-reviewer-names          replace other people's logins with pseudonyms
   --include-bots               count comments written by bots
   --likely                     also list likely categories (suggested, not confirmed; never counted)
+  --include-given              add "Feedback you gave" (My reviews): the mix of the
+                               comments each engineer gave, per person, with prompts;
+                               the other journals of --host in --journal-dir are
+                               searched too (what those engineers received)
   -h, --help                   show this help
 
 The period covers whole days from --from to --to in --tz and is compared with
@@ -55,6 +59,7 @@ const OPTIONS = {
   'no-reviewer-names': { type: 'boolean' },
   'include-bots': { type: 'boolean' },
   likely: { type: 'boolean' },
+  'include-given': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +78,7 @@ export interface ExportArgs {
   includeReviewerNames: boolean;
   excludeBots: boolean;
   includeLikely: boolean;
+  includeGiven: boolean;
 }
 
 /** Checks and completes the options; every problem is a CliError with exit code 2. */
@@ -115,6 +121,7 @@ export function parseExportArgs(args: string[], env: NodeJS.ProcessEnv, now: Dat
     includeReviewerNames: !v['no-reviewer-names'],
     excludeBots: !v['include-bots'],
     includeLikely: v.likely === true,
+    includeGiven: v['include-given'] === true,
   };
 }
 
@@ -145,6 +152,32 @@ export async function loadJournals(a: ExportArgs): Promise<Journal[]> {
     journals.push(journal);
   }
   return journals;
+}
+
+/**
+ * The other journals of the host, searched for comments the exported engineers
+ * gave. They only add to the summary, so one that cannot be read is skipped
+ * (and named) rather than stopping the export; nothing is changed on disk.
+ */
+export async function loadGivenSources(a: ExportArgs, note: (message: string) => void): Promise<Journal[]> {
+  const problems: StoreProblem[] = [];
+  const store = new JournalStore({ rootDir: a.journalDir, onProblem: (p) => problems.push(p) });
+  const wanted = new Set(a.engineers.map((e) => e.toLowerCase()));
+  const out: Journal[] = [];
+  for (const engineer of await store.list()) {
+    if (engineer.host !== a.host || wanted.has(engineer.login.toLowerCase())) continue;
+    const paths = journalPaths(a.journalDir, engineer);
+    try {
+      await assertParses(paths.main, engineer.login);
+      const handle = await store.open(engineer);
+      const journal = await handle.load();
+      if (problems.some((p) => p.file === paths.main || p.file.startsWith(paths.shardDir + path.sep))) throw new Error('damaged shard');
+      out.push(journal);
+    } catch {
+      note(`skipped the journal of ${engineer.login} when looking for feedback given: ${paths.main} or its shards could not be read.`);
+    }
+  }
+  return out;
 }
 
 async function assertParses(file: string, login: string): Promise<void> {
@@ -187,6 +220,7 @@ const command: CliCommand = {
     }
     process.stderr.write(`review-mentor: journals in ${a.journalDir} (${a.journalSource})\n`);
     const journals = await loadJournals(a);
+    const givenSources = a.includeGiven ? await loadGivenSources(a, (m) => process.stderr.write(`review-mentor: note: ${m}\n`)) : [];
     let summary: Summary;
     try {
       summary = summarise({
@@ -200,6 +234,8 @@ const command: CliCommand = {
         excludeBots: a.excludeBots,
         includeLikely: a.includeLikely,
         taxonomy: Taxonomy.fromSettings().taxonomy,
+        includeGiven: a.includeGiven,
+        givenSources,
       });
     } catch (err) {
       throw new CliError(`Could not build the summary: ${err instanceof Error ? err.message : String(err)}`);

@@ -29,6 +29,7 @@ export const Commands = {
   exportSummary: 'reviewMentor.exportSummary',
   reviewSuggestions: 'reviewMentor.reviewSuggestions',
   tagAndPublish: 'reviewMentor.tagAndPublish',
+  openMyReviews: 'reviewMentor.openMyReviews',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

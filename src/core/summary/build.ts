@@ -12,6 +12,7 @@ import { people, type People } from './people';
 import { recurringTopics } from './themes';
 import { talkingPoints } from './talkingPoints';
 import { likelyByCategory, tagShares } from '../review/likely';
+import { feedbackGiven } from './given';
 import { SUMMARY_VERSION, type CategoryCount, type EngineerSummary, type ItemRow, type Quote, type Summary, type SummaryEntry, type TeamRow, type Trend } from './schema';
 
 export interface SummaryOptions {
@@ -32,6 +33,10 @@ export interface SummaryOptions {
   taxonomy: Taxonomy;
   /** List likely categories (suggested, not confirmed) as a separate layer; default off. Shares are always stated. */
   includeLikely?: boolean;
+  /** Add "Feedback you gave" (My reviews) for each engineer. */
+  includeGiven?: boolean;
+  /** More journals that may hold comments the engineers gave: those of engineers they track. */
+  givenSources?: readonly Journal[];
 }
 
 const QUOTE_MAX = 280;
@@ -52,7 +57,9 @@ export function buildSummary(o: SummaryOptions): Summary {
   const subjects = o.journals.map((j) => j.engineer.login);
   // Pseudonyms are numbered over the comments that count, so a left-out bot takes no number.
   const all = o.journals.flatMap((j) => Object.values(j.feedback)).filter((f) => !(o.excludeBots && isBot(f)));
-  const names = people(all, subjects, o.includeReviewerNames);
+  // Comments the engineers gave that only other journals hold name people too.
+  const givenElsewhere = o.includeGiven ? (o.givenSources ?? []).flatMap((j) => Object.values(j.feedback)).filter((f) => subjects.some((s) => isGivenBy(f, s))) : [];
+  const names = people([...all, ...givenElsewhere], subjects, o.includeReviewerNames);
   const today = zonedDate(o.now.getTime(), timeZone);
   const ctx: Ctx = { o, timeZone, current, previous, names, today };
   const engineers = o.journals.map((j) => engineerSummary(j, ctx));
@@ -69,7 +76,7 @@ export function buildSummary(o: SummaryOptions): Summary {
     timeZone,
     period: span(current),
     previousPeriod: span(previous),
-    options: { includeText: o.includeText, includeReviewerNames: o.includeReviewerNames, excludeBots: o.excludeBots, includeLikely: o.includeLikely === true },
+    options: { includeText: o.includeText, includeReviewerNames: o.includeReviewerNames, excludeBots: o.excludeBots, includeLikely: o.includeLikely === true, ...(o.includeGiven ? { includeGiven: true } : {}) },
     engineers,
     team: engineers.length > 1 ? engineers.map(teamRow) : null,
     notes,
@@ -135,7 +142,11 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
     actions: entries(journal, 'action', ctx),
   };
   const items = [...rCur, ...gCur].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((f) => row(f, received(f) ? 'received' : 'given', ctx));
-  return { ...facts, talkingPoints: talkingPoints(facts, reviewLink(journal.engineer)), items };
+  const summary: EngineerSummary = { ...facts, talkingPoints: talkingPoints(facts, reviewLink(journal.engineer)), items };
+  if (o.includeGiven) {
+    summary.feedbackGiven = feedbackGiven(journal, { sources: o.givenSources ?? [], period: current, taxonomy: o.taxonomy, names: ctx.names, excludeBots: o.excludeBots });
+  }
+  return summary;
 }
 
 /** Opens the review flow for this engineer in VS Code (the extension's URI handler). */

@@ -6,6 +6,7 @@
 import { visibleControls } from '../safeText';
 import type { CategoryCount, EngineerSummary, Quote, Summary, SummaryEntry, Trend } from './schema';
 import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
+import { GIVEN_TITLE, givenText, type GivenText } from './givenText';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -109,7 +110,27 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
   if (givenCats.length) out.push(`<p>By category: ${givenCats.map((c) => `<span class="tag">${esc(c.label)} · ${c.current}</span>`).join(' ')}</p>`);
   if (e.given.examples.length) out.push('<p>Examples:</p>', quotes(e.given.examples, 'to'));
   out.push(`<${H}>Praise given (${e.praise.givenCount})</${H}>`, quotes(e.praise.given, 'to'));
+  if (e.feedbackGiven) out.push(given(givenText(e.feedbackGiven), team));
   out.push(`<${H}>Goals</${H}>`, entries(e.goals), `<${H}>Action items</${H}>`, entries(e.actions), '</section>');
+  return out.join('\n');
+}
+
+function given(g: GivenText, team: boolean): string {
+  const [H, H2] = team ? ['h3', 'h4'] : ['h2', 'h3'];
+  const out = [`<section class="given"><${H}>${GIVEN_TITLE}</${H}>`, `<p>${esc(g.intro)}</p>`];
+  if (g.axes.length) out.push('<ul>', ...g.axes.map(([label, text]) => `<li><strong>${esc(label)}</strong>: ${esc(text)}</li>`), '</ul>');
+  if (g.people.rows.length) {
+    out.push(`<${H2}>By person</${H2}>`, `<table><thead><tr>${g.people.header.map((c, i) => `<th${i ? ' class="n"' : ''}>${esc(c)}</th>`).join('')}</tr></thead><tbody>`);
+    for (const r of g.people.rows) out.push(`<tr>${r.map((c, i) => `<td${i ? ' class="n"' : ''}>${esc(c)}</td>`).join('')}</tr>`);
+    out.push('</tbody></table>');
+  }
+  out.push(`<${H2}>Prompts</${H2}>`, '<ul class="points">');
+  if (g.prompts.length === 0) out.push('<li class="muted">Nothing stands out: too few comments for a pattern, or none worth raising.</li>');
+  for (const p of g.prompts) {
+    const links = p.links.map((l) => a(l.label, l.url)).join(', ');
+    out.push(`<li>${esc(p.text)} <span class="muted">Comments: ${links}${p.more ? ` and ${p.more} more` : ''}.</span></li>`);
+  }
+  out.push('</ul></section>');
   return out.join('\n');
 }
 

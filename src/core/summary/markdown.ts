@@ -5,6 +5,7 @@ import { visibleControls } from '../safeText';
 import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
 import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
 import { plural } from './talkingPoints';
+import { GIVEN_TITLE, givenText, type GivenText } from './givenText';
 
 /** Backslash-escapes Markdown syntax and folds the text onto one line. */
 export function mdText(s: string): string {
@@ -74,6 +75,7 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
   if (e.given.byCategory.length) out.push(`By category: ${e.given.byCategory.filter((c) => c.current > 0).map((c) => `${mdText(c.label)} ${c.current}`).join(', ') || 'untagged only'}.`, '');
   if (e.given.examples.length) out.push('Examples:', '', ...quotes(e.given.examples, 'to'), '');
   out.push(...h(1, `Praise given (${e.praise.givenCount})`), ...quotes(e.praise.given, 'to'), '');
+  if (e.feedbackGiven) out.push(...given(givenText(e.feedbackGiven), h));
 
   out.push(...h(1, 'Goals'), ...entries(e.goals), '');
   out.push(...h(1, 'Action items'), ...entries(e.actions), '');
@@ -83,6 +85,23 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
 function linkOf(l: { text: string; url: string } | undefined): string {
   const url = reviewUrl(l?.url);
   return l && url ? ` [${mdText(l.text)}](<${url}>)` : '';
+}
+
+function given(g: GivenText, h: (level: number, text: string) => string[]): string[] {
+  const out = [...h(1, GIVEN_TITLE), mdText(g.intro), ''];
+  if (g.axes.length) out.push(...g.axes.map(([label, text]) => `- **${mdText(label)}**: ${mdText(text)}`), '');
+  if (g.people.rows.length) {
+    out.push(...h(2, 'By person'), `| ${g.people.header.join(' | ')} |`, `|---|${g.people.header.slice(1).map(() => '--:').join('|')}|`);
+    out.push(...g.people.rows.map((r) => `| ${r.map(mdText).join(' | ')} |`), '');
+  }
+  out.push(...h(2, 'Prompts'));
+  if (g.prompts.length === 0) out.push('- Nothing stands out: too few comments for a pattern, or none worth raising.');
+  for (const p of g.prompts) {
+    const links = p.links.map((l) => link(l.label, l.url)).join(', ');
+    out.push(`- ${mdText(p.text)} Comments: ${links}${p.more ? ` and ${p.more} more` : ''}.`);
+  }
+  out.push('');
+  return out;
 }
 
 function quotes(list: Quote[], dir: 'from' | 'to', showResolved = false): string[] {

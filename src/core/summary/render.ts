@@ -29,6 +29,10 @@ export interface SummaryRequest {
   taxonomy: Taxonomy;
   /** List likely categories as a separate layer (default off). */
   includeLikely?: boolean;
+  /** Add "Feedback you gave" (My reviews). */
+  includeGiven?: boolean;
+  /** Other journals that may hold comments the engineers gave. */
+  givenSources?: readonly Journal[];
 }
 
 export function summarise(r: SummaryRequest): Summary {
@@ -43,6 +47,8 @@ export function summarise(r: SummaryRequest): Summary {
     excludeBots: r.excludeBots,
     taxonomy: r.taxonomy,
     includeLikely: r.includeLikely === true,
+    includeGiven: r.includeGiven,
+    givenSources: r.givenSources,
   });
 }
 

@@ -95,6 +95,55 @@ export const ItemRowSchema = z.object({
   body: z.string().optional(),
 });
 
+const count = z.number().int().nonnegative();
+
+/** "Feedback you gave" (My reviews): the mix of the comments the engineer gave, per person, and prompts. Present only when asked for. */
+export const FeedbackGivenSchema = z.object({
+  /** Comments the engineer gave in the period, from their journal and the other journals exported with it. */
+  total: count,
+  /** Of those, found only in other engineers' journals (what they received from this engineer). */
+  onlyInOtherJournals: count,
+  /** Each comment once: praise; issue (asks for a change); remark (question, thought, note); unknown (no label, nothing counted). `likely*` split the unknown ones by their suggested tag. */
+  kind: z.object({ praise: count, issue: count, remark: count, unknown: count, likelyPraise: count, likelyIssue: count }),
+  /** Each comment once, by the groups of its counted categories; `likely*` split the untagged ones by their suggested tag. */
+  group: z.object({ technical: count, interpersonal: count, both: count, untagged: count, likelyTechnical: count, likelyInterpersonal: count }),
+  blocking: z.object({ blocking: count, nonBlocking: count }),
+  /** question: a `question:` label or a sentence ending in "?"; directive: an actionable label, an imperative or "should/must/please"; neither: praise, notes, other statements. */
+  form: z.object({ question: count, directive: count, neither: count }),
+  /** Inline review comments only: resolved, left open, or open on code that changed since (outdated). */
+  threads: z.object({ resolved: count, open: count, outdated: count }),
+  /** Comments with a Conventional Comments label. */
+  labelled: count,
+  categories: z.array(z.object({ id: z.string(), label: z.string(), group: z.enum(['technical', 'interpersonal']).nullable(), count, likely: count })),
+  /** One row per person reviewed, most comments first. */
+  people: z.array(
+    z.object({
+      person: z.string(),
+      total: count,
+      praise: count,
+      issue: count,
+      blocking: count,
+      question: count,
+      inline: count,
+      resolved: count,
+      /** Shares (0..1) at least 0.25 apart from everyone else's, each side resting on at least 5 comments. */
+      differences: z.array(z.object({ metric: z.enum(['praise', 'blocking', 'question', 'resolved']), person: z.number(), others: z.number() })),
+    }),
+  ),
+  prompts: z.array(
+    z.object({
+      /** Which rule produced it, e.g. "no-praise-for-person". */
+      rule: z.string(),
+      kind: z.enum(['celebrate', 'reflect']),
+      text: z.string(),
+      /** The person reviewed, for prompts about one person (a pseudonym when names are left out). */
+      person: z.string().optional(),
+      /** The comments behind the prompt, oldest first; at least 5. */
+      comments: z.array(z.object({ id: z.string(), url: z.string() })),
+    }),
+  ),
+});
+
 export const EngineerSummarySchema = z.object({
   login: z.string(),
   host: z.string(),
@@ -134,6 +183,7 @@ export const EngineerSummarySchema = z.object({
   actions: z.array(EntrySchema),
   talkingPoints: z.array(TalkingPointSchema),
   items: z.array(ItemRowSchema),
+  feedbackGiven: FeedbackGivenSchema.optional(),
 });
 
 export const TeamRowSchema = z.object({
@@ -164,7 +214,7 @@ export const SummarySchema = z.object({
     days: z.number(),
   }),
   previousPeriod: z.object({ from: iso, to: iso, firstDay: day, lastDay: day, days: z.number() }),
-  options: z.object({ includeText: z.boolean(), includeReviewerNames: z.boolean(), excludeBots: z.boolean(), includeLikely: z.boolean() }),
+  options: z.object({ includeText: z.boolean(), includeReviewerNames: z.boolean(), excludeBots: z.boolean(), includeLikely: z.boolean(), includeGiven: z.boolean().optional() }),
   engineers: z.array(EngineerSummarySchema),
   /** Side-by-side comparison; null for a summary of one engineer. */
   team: z.array(TeamRowSchema).nullable(),
@@ -181,4 +231,5 @@ export type TagSharesSummary = z.infer<typeof TagSharesSchema>;
 export type ItemRow = z.infer<typeof ItemRowSchema>;
 export type EngineerSummary = z.infer<typeof EngineerSummarySchema>;
 export type TeamRow = z.infer<typeof TeamRowSchema>;
+export type FeedbackGiven = z.infer<typeof FeedbackGivenSchema>;
 export type Summary = z.infer<typeof SummarySchema>;

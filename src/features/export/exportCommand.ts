@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../store/atomicFile';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
+import { journalsAround } from '../mirror/sources';
 
 type Format = 'md' | 'html' | 'csv' | 'json';
 const FORMATS: { id: Format; label: string; detail: string }[] = [
@@ -22,6 +23,8 @@ export interface ExportRequest {
   engineers?: EngineerRef[];
   /** From the Engineers view's context menu. */
   engineer?: EngineerRef;
+  /** Tick "Feedback you gave" (from My reviews). */
+  includeGiven?: boolean;
 }
 
 export function registerExportCommand(app: App): void {
@@ -49,6 +52,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
       { label: 'Include comment text', picked: true, id: 'text' },
       { label: 'Include reviewer names', picked: true, id: 'names' },
       { label: 'List likely categories', description: 'suggested, not confirmed; shown apart, never counted', picked: false, id: 'likely' },
+      { label: 'Include "Feedback you gave" (My reviews)', description: 'the mix of comments given, per person, with prompts', picked: req?.includeGiven === true, id: 'given' },
     ],
     { title: 'What to include (untick to leave out)', canPickMany: true },
   );
@@ -61,6 +65,9 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: 'Save summary' });
   if (!target) return;
   const journals = await Promise.all(engineers.map((e) => app.journals.load(e)));
+  const includeGiven = privacy.some((p) => p.id === 'given');
+  // Comments an engineer gave may also sit in the journals of the people they review.
+  const givenSources = includeGiven ? (await Promise.all(engineers.map((e) => journalsAround(app, e)))).flat() : [];
   // The same function and defaults as `review-mentor export` (same bytes for the same journals).
   const text = renderSummary(
     {
@@ -74,6 +81,8 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
       excludeBots: true,
       includeLikely: privacy.some((p) => p.id === 'likely'),
       taxonomy: app.taxonomy.current,
+      includeGiven,
+      givenSources,
     },
     format.id,
   );

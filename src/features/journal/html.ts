@@ -10,6 +10,8 @@ export interface JournalHtmlInput {
   title: string;
   /** reviewMentor.render.remoteImages: let comment images load from https servers. Off by default. */
   remoteImages?: boolean;
+  /** Shown until the script takes over (default "Loading journal…"). */
+  loading?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export function journalHtml(input: JournalHtmlInput): string {
     <title>${attr(input.title)}</title>
   </head>
   <body data-remote-images="${input.remoteImages ? 'on' : 'off'}">
-    <main id="app" aria-busy="true"><p class="loading">Loading journal…</p></main>
+    <main id="app" aria-busy="true"><p class="loading">${attr(input.loading ?? 'Loading journal…')}</p></main>
     <script type="module" nonce="${attr(input.nonce)}" src="${attr(input.scriptUri)}"></script>
   </body>
 </html>`;

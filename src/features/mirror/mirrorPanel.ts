@@ -1,0 +1,132 @@
+// The "My reviews" panel host: one WebviewPanel per reviewer, created or
+// revealed by `reviewMentor.openMyReviews`, restored across reloads by the
+// serializer. Same page and CSP as the journal panel, its own bundle.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { EngineerRef } from '../../core/model';
+import { parseMirrorViewState } from '../../protocol/mirror';
+import { journalHtml } from '../journal/html';
+import type { MirrorBackend, PanelLogger } from './backend';
+import { MirrorController } from './mirrorController';
+
+export const MIRROR_VIEW_TYPE = 'reviewMentor.myReviews';
+
+function keyOf(e: EngineerRef): string {
+  return `${e.host}/${e.login.toLowerCase()}`;
+}
+
+export class MirrorPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  readonly controller: MirrorController;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidClose = this.closed.event;
+  private isDisposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly reviewer: EngineerRef,
+    extensionUri: vscode.Uri,
+    backend: MirrorBackend,
+    log: PanelLogger,
+  ) {
+    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.title = `My reviews — ${reviewer.login}`;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
+    webview.html = journalHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asset('mirror.js'),
+      styleUris: [asset('codicon.css'), asset('mirror.css')],
+      title: panel.title,
+      loading: 'Loading your reviews…',
+    });
+    this.controller = new MirrorController(reviewer, webview, backend, log);
+    this.disposables.push(
+      this.controller,
+      this.closed,
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.controller.webviewGone();
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.closed.fire();
+    this.disposables.splice(0).forEach((d) => d.dispose());
+    this.panel.dispose();
+  }
+}
+
+export class MirrorPanels implements vscode.Disposable {
+  private readonly open = new Map<string, MirrorPanel>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly backend: MirrorBackend,
+    private readonly log: PanelLogger,
+  ) {}
+
+  show(reviewer: EngineerRef): MirrorPanel {
+    const existing = this.open.get(keyOf(reviewer));
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(MIRROR_VIEW_TYPE, `My reviews — ${reviewer.login}`, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    });
+    return this.adopt(panel, reviewer);
+  }
+
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    const s = parseMirrorViewState(state);
+    if (!s.login || !s.host) {
+      this.log.warn('my reviews panel: cannot restore a panel without a saved reviewer; closing it');
+      panel.dispose();
+      return;
+    }
+    const reviewer = { login: s.login, host: s.host };
+    const existing = this.open.get(keyOf(reviewer));
+    if (existing) {
+      panel.dispose();
+      existing.reveal();
+      return;
+    }
+    this.adopt(panel, reviewer);
+  }
+
+  private adopt(panel: vscode.WebviewPanel, reviewer: EngineerRef): MirrorPanel {
+    const p = new MirrorPanel(panel, reviewer, this.extensionUri, this.backend, this.log);
+    const key = keyOf(reviewer);
+    this.open.set(key, p);
+    p.onDidClose(() => {
+      if (this.open.get(key) === p) this.open.delete(key);
+    });
+    return p;
+  }
+
+  dispose(): void {
+    [...this.open.values()].forEach((p) => p.dispose());
+    this.open.clear();
+  }
+}
+
+export class MirrorPanelSerializer implements vscode.WebviewPanelSerializer {
+  constructor(private readonly panels: MirrorPanels) {}
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    this.panels.restore(panel, state);
+  }
+}
