@@ -10,7 +10,7 @@ export const webviewBuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   legalComments: 'linked',
-  entryPoints: { journal: 'webview-ui/src/main.ts' },
+  entryPoints: { journal: 'webview-ui/src/main.ts', mirror: 'webview-ui/src/mirror/main.ts' },
   outdir: 'dist/webview',
   platform: 'browser',
   format: 'esm',

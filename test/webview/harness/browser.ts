@@ -15,13 +15,13 @@ export interface PanelPage {
   errors: string[];
 }
 
-export async function openPanel(browser: Browser, h: Harness, o: { theme?: 'light' | 'dark'; width?: number; height?: number; query?: string } = {}): Promise<PanelPage> {
+export async function openPanel(browser: Browser, h: Harness, o: { theme?: 'light' | 'dark'; width?: number; height?: number; query?: string; page?: 'index' | 'mirror' } = {}): Promise<PanelPage> {
   const page = await browser.newPage({ viewport: { width: o.width ?? 1100, height: o.height ?? 900 } });
   const consoleLines: string[] = [];
   const errors: string[] = [];
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${h.origin}/index.html?theme=${o.theme ?? 'dark'}${o.query ?? ''}`);
+  await page.goto(`${h.origin}/${o.page ?? 'index'}.html?theme=${o.theme ?? 'dark'}${o.query ?? ''}`);
   await waitForPosted(page, 'ready');
   return { page, console: consoleLines, errors };
 }

@@ -32,16 +32,18 @@ export async function startHarness(): Promise<Harness> {
         res.writeHead(204).end();
         return;
       }
-      if (url.pathname === '/index.html') {
+      // index.html is the journal panel, mirror.html the My reviews panel: the same page and CSP, each with its bundle.
+      const bundle = url.pathname === '/index.html' ? 'journal' : url.pathname === '/mirror.html' ? 'mirror' : undefined;
+      if (bundle) {
         const nonce = randomBytes(16).toString('base64');
         const remoteImages = url.searchParams.get('remoteImages') === '1';
         const page = journalHtml({
           cspSource: origin,
           nonce,
           remoteImages,
-          scriptUri: `${origin}/dist/journal.js`,
-          styleUris: [`${origin}/dist/codicon.css`, `${origin}/dist/journal.css`, `${origin}/harness/theme.css`],
-          title: 'Journal — harness',
+          scriptUri: `${origin}/dist/${bundle}.js`,
+          styleUris: [`${origin}/dist/codicon.css`, `${origin}/dist/${bundle}.css`, `${origin}/harness/theme.css`],
+          title: `${bundle} — harness`,
         }).replace('<script type="module"', `<script nonce="${nonce}" src="${origin}/harness/fakeVscode.js"></script>\n    <script type="module"`);
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': journalCsp(origin, nonce, remoteImages), 'cache-control': 'no-store' });
         res.end(page);
