@@ -25,33 +25,45 @@ export class MirrorPanel implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly reviewer: EngineerRef,
-    extensionUri: vscode.Uri,
+    private readonly extensionUri: vscode.Uri,
     backend: MirrorBackend,
     log: PanelLogger,
+    remoteImages: boolean,
   ) {
-    const root = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [root] };
+    // Set again on restore: the serializer gets a panel with default options.
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.root] };
     panel.title = `My reviews — ${reviewer.login}`;
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
-    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, name)).toString();
-    webview.html = journalHtml({
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: asset('mirror.js'),
-      styleUris: [asset('codicon.css'), asset('mirror.css')],
-      title: panel.title,
-      loading: 'Loading your reviews…',
-    });
-    this.controller = new MirrorController(reviewer, webview, backend, log);
+    this.load(remoteImages);
+    this.controller = new MirrorController(reviewer, panel.webview, backend, log);
     this.disposables.push(
       this.controller,
       this.closed,
+      // Hidden without retained context means the page is gone; it says `ready` again when shown.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.controller.webviewGone();
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  private get root(): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+  }
+
+  /** (Re)loads the page; its CSP depends on `remoteImages` (reviewMentor.render.remoteImages), as the journal's does. */
+  load(remoteImages: boolean): void {
+    const webview = this.panel.webview;
+    const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.root, name)).toString();
+    webview.html = journalHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asset('mirror.js'),
+      styleUris: [asset('codicon.css'), asset('mirror.css')],
+      title: this.panel.title,
+      loading: 'Loading your reviews…',
+      remoteImages,
+    });
   }
 
   reveal(): void {
@@ -74,7 +86,13 @@ export class MirrorPanels implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly backend: MirrorBackend,
     private readonly log: PanelLogger,
+    private readonly remoteImages: () => boolean = () => false,
   ) {}
+
+  /** Reloads every open page, after the remote-images setting changed. */
+  reloadPages(): void {
+    for (const p of this.open.values()) p.load(this.remoteImages());
+  }
 
   show(reviewer: EngineerRef): MirrorPanel {
     const existing = this.open.get(keyOf(reviewer));
@@ -108,7 +126,7 @@ export class MirrorPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, reviewer: EngineerRef): MirrorPanel {
-    const p = new MirrorPanel(panel, reviewer, this.extensionUri, this.backend, this.log);
+    const p = new MirrorPanel(panel, reviewer, this.extensionUri, this.backend, this.log, this.remoteImages());
     const key = keyOf(reviewer);
     this.open.set(key, p);
     p.onDidClose(() => {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { EngineerRef } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
+import { affectsConfig, readConfig } from '../../platform/config';
 import { errorText } from '../../platform/errors';
 import type { ExportRequest } from '../export/exportCommand';
 import type { MirrorBackend } from './backend';
@@ -11,10 +12,11 @@ import { MirrorPanels, MirrorPanelSerializer, MIRROR_VIEW_TYPE } from './mirrorP
 import { journalsAround } from './sources';
 
 export function registerMirrorPanel(app: App): MirrorPanels {
-  const panels = new MirrorPanels(app.context.extensionUri, mirrorBackend(app), app.log);
+  const panels = new MirrorPanels(app.context.extensionUri, mirrorBackend(app), app.log, () => readConfig().remoteImages);
   app.context.subscriptions.push(
     panels,
     vscode.window.registerWebviewPanelSerializer(MIRROR_VIEW_TYPE, new MirrorPanelSerializer(panels)),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'render.remoteImages') && panels.reloadPages()),
     vscode.commands.registerCommand(Commands.openMyReviews, async (arg?: unknown) => {
       // From the Engineers view: that engineer; else you, or the engineer shown (demo data).
       const reviewer = engineerFrom(arg) ?? app.engineers.signedIn ?? app.engineers.selected();
