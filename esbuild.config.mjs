@@ -70,6 +70,17 @@ const builds = [
     target: 'node20',
   },
   {
+    // The My reviews panel host loads on first use, keeping it out of activation.
+    ...common,
+    entryPoints: ['src/features/mirror/panelModule.ts'],
+    outfile: 'dist/my-reviews.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    alias: { zod: './build/zod-slim.mjs' },
+  },
+  {
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',

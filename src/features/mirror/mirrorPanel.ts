@@ -8,8 +8,9 @@ import { parseMirrorViewState } from '../../protocol/mirror';
 import { journalHtml } from '../journal/html';
 import type { MirrorBackend, PanelLogger } from './backend';
 import { MirrorController } from './mirrorController';
+import { MIRROR_VIEW_TYPE } from './viewType';
 
-export const MIRROR_VIEW_TYPE = 'reviewMentor.myReviews';
+export { MIRROR_VIEW_TYPE };
 
 function keyOf(e: EngineerRef): string {
   return `${e.host}/${e.login.toLowerCase()}`;
@@ -138,13 +139,5 @@ export class MirrorPanels implements vscode.Disposable {
   dispose(): void {
     [...this.open.values()].forEach((p) => p.dispose());
     this.open.clear();
-  }
-}
-
-export class MirrorPanelSerializer implements vscode.WebviewPanelSerializer {
-  constructor(private readonly panels: MirrorPanels) {}
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    this.panels.restore(panel, state);
   }
 }

@@ -1,22 +1,34 @@
-// "My reviews": the command, the Engineers view entry and the panel's
-// backend (journals from the store, comments opened like the Feedback view's).
+// "My reviews": the command (from the palette, the Feedback view's menu and the
+// Engineers view) and the panel serializer. The panel host itself is a bundle
+// of its own (panelModule.ts -> dist/my-reviews.js), loaded on first use.
 import * as vscode from 'vscode';
+import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
-import { affectsConfig, readConfig } from '../../platform/config';
+import { affectsConfig } from '../../platform/config';
 import { errorText } from '../../platform/errors';
-import type { ExportRequest } from '../export/exportCommand';
-import type { MirrorBackend } from './backend';
-import { MirrorPanels, MirrorPanelSerializer, MIRROR_VIEW_TYPE } from './mirrorPanel';
-import { journalsAround } from './sources';
+import type { MirrorPanels } from './mirrorPanel';
+import { MIRROR_VIEW_TYPE } from './viewType';
 
-export function registerMirrorPanel(app: App): MirrorPanels {
-  const panels = new MirrorPanels(app.context.extensionUri, mirrorBackend(app), app.log, () => readConfig().remoteImages);
+type PanelModule = typeof import('./panelModule');
+
+export function registerMirrorPanel(app: App): void {
+  let panels: MirrorPanels | undefined;
+  const get = (): MirrorPanels => {
+    if (!panels) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(path.join(__dirname, 'my-reviews.js')) as PanelModule;
+      panels = mod.createMirrorPanels(app);
+      app.context.subscriptions.push(panels);
+    }
+    return panels;
+  };
   app.context.subscriptions.push(
-    panels,
-    vscode.window.registerWebviewPanelSerializer(MIRROR_VIEW_TYPE, new MirrorPanelSerializer(panels)),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'render.remoteImages') && panels.reloadPages()),
+    vscode.window.registerWebviewPanelSerializer(MIRROR_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => get().restore(panel, state),
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'render.remoteImages') && panels?.reloadPages()),
     vscode.commands.registerCommand(Commands.openMyReviews, async (arg?: unknown) => {
       // From the Engineers view: that engineer; else you, or the engineer shown (demo data).
       const reviewer = engineerFrom(arg) ?? app.engineers.signedIn ?? app.engineers.selected();
@@ -25,13 +37,13 @@ export function registerMirrorPanel(app: App): MirrorPanels {
         return;
       }
       try {
-        panels.show(reviewer);
+        get().show(reviewer);
       } catch (err) {
+        app.log.error(`Could not open My reviews: ${errorText(err)}`);
         void vscode.window.showErrorMessage(`Review Mentor: could not open My reviews. ${errorText(err)}`);
       }
     }),
   );
-  return panels;
 }
 
 function engineerFrom(arg: unknown): EngineerRef | undefined {
@@ -39,24 +51,4 @@ function engineerFrom(arg: unknown): EngineerRef | undefined {
   const a = arg as Record<string, unknown>;
   const e = (a.engineer ?? a) as Record<string, unknown>;
   return typeof e.login === 'string' && typeof e.host === 'string' ? { login: e.login, host: e.host } : undefined;
-}
-
-function mirrorBackend(app: App): MirrorBackend {
-  return {
-    journals: (reviewer) => journalsAround(app, reviewer),
-    categories: () => app.taxonomy.current.categories,
-    openInEditor: async (reviewer, item) => {
-      await vscode.commands.executeCommand(Commands.openFeedback, { kind: 'feedback', engineer: reviewer, item, parentKey: 'my-reviews' });
-    },
-    openExternal: async (url) => {
-      const uri = vscode.Uri.parse(url);
-      if (uri.scheme !== 'https' && uri.scheme !== 'http') return false;
-      return vscode.env.openExternal(uri);
-    },
-    openExport: async (reviewer) => {
-      const req: ExportRequest = { engineers: [reviewer], includeGiven: true };
-      await vscode.commands.executeCommand(Commands.exportSummary, req);
-    },
-    onDidChange: (listener) => app.journals.onDidChange(listener),
-  };
 }
