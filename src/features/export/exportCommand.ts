@@ -40,12 +40,15 @@ export function registerExportCommand(app: App): void {
   );
 }
 
+// Every step keeps its prompt open when focus moves: started from a webview's
+// button, the webview took focus back as the first pick closed, and the next
+// pick vanished (seen in the My reviews end-to-end journey).
 async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
   if (!engineers || engineers.length === 0) return;
   const period = await pickPeriod();
   if (!period) return;
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format' });
+  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format', ignoreFocusOut: true });
   if (!format) return;
   const privacy = await vscode.window.showQuickPick(
     [
@@ -54,7 +57,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
       { label: 'List likely categories', description: 'suggested, not confirmed; shown apart, never counted', picked: false, id: 'likely' },
       { label: 'Include "Feedback you gave" (My reviews)', description: 'the mix of comments given, per person, with prompts', picked: req?.includeGiven === true, id: 'given' },
     ],
-    { title: 'What to include (untick to leave out)', canPickMany: true },
+    { title: 'What to include (untick to leave out)', canPickMany: true, ignoreFocusOut: true },
   );
   if (!privacy) return;
   const name = engineers.length === 1 ? engineers[0]!.login : 'team';
@@ -105,7 +108,7 @@ async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
   const selected = app.engineers.selected();
   const picks = await vscode.window.showQuickPick(
     all.map((e) => ({ label: e.login, description: e.host, picked: selected?.login === e.login && selected.host === e.host, engineer: e })),
-    { title: 'Export a summary for', placeHolder: 'Pick one engineer, several, or all (a team summary compares them)', canPickMany: true },
+    { title: 'Export a summary for', placeHolder: 'Pick one engineer, several, or all (a team summary compares them)', canPickMany: true, ignoreFocusOut: true },
   );
   return picks?.map((p) => p.engineer);
 }
@@ -126,14 +129,14 @@ async function pickPeriod(): Promise<Period | undefined> {
       { label: 'This quarter', id: 'quarter' as const },
       { label: 'Custom range...', id: 'custom' as const },
     ],
-    { title: 'Period' },
+    { title: 'Period', ignoreFocusOut: true },
   );
   if (!pick) return undefined;
   if (pick.id !== 'custom') return { ...presetDays(pick.id, Date.now(), timeZone), timeZone };
   const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : 'Use the form 2026-01-31.');
-  const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid });
+  const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid, ignoreFocusOut: true });
   if (!from) return undefined;
-  const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined) });
+  const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined), ignoreFocusOut: true });
   if (!to) return undefined;
   return { from, to, timeZone };
 }
