@@ -66,6 +66,9 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    // Writes through a file handle report no path; say which file it was (for the plain message).
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && e.code && e.path === undefined) e.path = tmp;
     throw err;
   }
   await fsyncDir(path.dirname(file));
