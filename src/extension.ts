@@ -41,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
     rootDir: journalRoot(),
     logger: log,
     onProblem: (p) => {
+      // A read that found a damaged file changes nothing and only logs; the write that sets it aside tells the user, once.
+      if (p.kind === 'damaged') return log.warn(p.message);
       log.error(p.message);
       void vscode.window.showErrorMessage(`Review Mentor: ${p.message}`);
     },

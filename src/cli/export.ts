@@ -1,7 +1,7 @@
 // `review-mentor export`: a 1:1 summary for one engineer or a team, from the
 // journals on disk, in Markdown, HTML, CSV or JSON. The output file is written
 // to a temp file and renamed, so a failed export never leaves half a file.
-import { existsSync, promises as fsp } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { homedir } from 'node:os';
 import { CliError, parseOptions, type CliCommand } from './command';
@@ -9,7 +9,8 @@ import type { Journal } from '../core/model';
 import { Taxonomy } from '../core/taxonomy';
 import { addDaysToDate, assertTimeZone, DATE_PATTERN, zonedDate } from '../core/browse/zone';
 import { localTimeZone, summarise, SUMMARY_FORMATS, type Summary, type SummaryFormat } from '../core/summary';
-import { JournalStore, journalPaths, type StoreProblem } from '../store';
+import { JournalStorageError, JournalStore, journalPaths, type StoreProblem } from '../store';
+import { plainStorageError } from '../store/faults';
 import { writeFileAtomic } from '../store/atomicFile';
 import { resolveJournalRoot, type JournalRoot } from './journalRoot';
 
@@ -140,14 +141,14 @@ export async function loadJournals(a: ExportArgs): Promise<Journal[]> {
       const known = (await store.list()).filter((e) => e.host === a.host).map((e) => e.login);
       throw new CliError(`No journal for ${login} on ${a.host} in ${a.journalDir}.${known.length ? ` Journals there: ${known.join(', ')}.` : ''}`);
     }
-    // Opening through the store would set a damaged file aside and start an
-    // empty journal; an export only reads, so it checks first and changes nothing.
-    await assertParses(journalPaths(a.journalDir, engineer).main, login);
+    // Reading through the store changes nothing: a damaged file is reported and left as it is.
     const handle = await store.open(engineer);
     const journal = await handle.load();
     const paths = journalPaths(a.journalDir, engineer);
     const mine = problems.filter((p) => p.file === paths.main || p.file.startsWith(paths.shardDir + path.sep));
-    if (mine.length > 0) throw new CliError(`The journal of ${login} could not be read: ${mine.map((p) => p.message).join(' ')} Nothing was exported.`);
+    if (mine.length > 0) {
+      throw new CliError(`The journal of ${login} could not be read, so nothing was exported: ${mine.map((p) => p.message).join(' ')}`);
+    }
     if (handle.readOnly) throw new CliError(`The journal of ${login} was written by a newer Review Mentor (${handle.readOnlyReason ?? 'unknown version'}). Update the CLI to export it.`);
     journals.push(journal);
   }
@@ -168,7 +169,6 @@ export async function loadGivenSources(a: ExportArgs, note: (message: string) =>
     if (engineer.host !== a.host || wanted.has(engineer.login.toLowerCase())) continue;
     const paths = journalPaths(a.journalDir, engineer);
     try {
-      await assertParses(paths.main, engineer.login);
       const handle = await store.open(engineer);
       const journal = await handle.load();
       if (problems.some((p) => p.file === paths.main || p.file.startsWith(paths.shardDir + path.sep))) throw new Error('damaged shard');
@@ -180,29 +180,13 @@ export async function loadGivenSources(a: ExportArgs, note: (message: string) =>
   return out;
 }
 
-async function assertParses(file: string, login: string): Promise<void> {
-  let text: string;
-  try {
-    text = await fsp.readFile(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`Could not read the journal of ${login} (${file}): ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    const data: unknown = JSON.parse(text);
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a JSON object');
-  } catch (err) {
-    throw new CliError(
-      `The journal of ${login} could not be read: ${file} is damaged (${err instanceof Error ? err.message : String(err)}). Nothing was exported and the file was left as it is; opening it in VS Code lets Review Mentor set it aside.`,
-    );
-  }
-}
-
 /** Readers see the old file or the whole new one (the store's atomic write). */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   try {
     await writeFileAtomic(path.resolve(file), text);
   } catch (err) {
-    throw new CliError(`Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    const plain = plainStorageError(err, path.dirname(path.resolve(file)), 'save', 'or write the summary elsewhere with --out');
+    throw new CliError(plain instanceof JournalStorageError ? plain.message : `Could not write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 

@@ -2,6 +2,7 @@
 // Each subcommand gets its arguments and returns an exit code; errors that
 // a user can fix are thrown as CliError and printed without a stack.
 import { CliError, type CliCommand } from './command';
+import { JournalStorageError } from '../store/types';
 
 const commands: Record<string, () => Promise<CliCommand>> = {
   // Subcommands register here, loaded lazily so `--help` stays fast.
@@ -46,6 +47,10 @@ main(process.argv.slice(2)).then(
     if (err instanceof CliError) {
       process.stderr.write(`review-mentor: ${err.message}\n`);
       process.exitCode = err.exitCode;
+    } else if (err instanceof JournalStorageError) {
+      // A local fault (permissions, read-only or full disk, open files, a lock): one plain line.
+      process.stderr.write(`review-mentor: ${err.message}\n`);
+      process.exitCode = 1;
     } else {
       process.stderr.write(`review-mentor: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
       process.exitCode = 1;

@@ -6,7 +6,7 @@ import { automaticTags } from '../core/tagging';
 import { createGitHubClient } from '../github/client';
 import { AuthError, CertificateError, GitHubError, NetworkError, ProxyError, RateLimitError } from '../github/errors';
 import { syncEngineer } from '../github/sync';
-import { JournalStore } from '../store';
+import { JournalStore, journalPaths } from '../store';
 import { ClassifierService } from '../store/classifierService';
 import { resolveJournalRoot } from './journalRoot';
 import { CliError, parseOptions, type CliCommand } from './command';
@@ -76,8 +76,18 @@ const command: CliCommand = {
     }
     const root = resolveJournalRoot(values['journal-dir'], { platform: process.platform, home: homedir(), env: process.env });
     process.stderr.write(`review-mentor: journals in ${root.dir} (${root.source})\n`);
-    const store = new JournalStore({ rootDir: root.dir, logger, onProblem: (p) => logger.error(p.message) });
     const engineer = { login, host: client.host };
+    // Each problem is printed once; a main file set aside fails the run (its notes and goals are in the moved file).
+    let mainSetAside: string | undefined;
+    const store = new JournalStore({
+      rootDir: root.dir,
+      logger,
+      onProblem: (p) => {
+        if (p.kind === 'damaged') return; // a read found it; the sync's first write sets it aside and says so
+        logger.error(p.message);
+        if (p.kind === 'corrupt' && p.file === journalPaths(root.dir, engineer).main) mainSetAside ??= p.movedTo;
+      },
+    });
     const handle = await store.open(engineer);
     if (handle.readOnly) throw new CliError(handle.readOnlyReason ?? `the journal of ${login} is read-only.`);
     // The user's corrections live beside the journals; the editor writes them.
@@ -105,6 +115,10 @@ const command: CliCommand = {
           (r.skippedRepos.length ? `; skipped (no access): ${r.skippedRepos.join(', ')}` : '') +
           '\n',
       );
+      if (mainSetAside) {
+        process.stderr.write(`review-mentor: the journal of ${login} was damaged and set aside as ${mainSetAside}; its notes, goals and hand-set tags are in that file.\n`);
+        return 1;
+      }
       return 0;
     } catch (err) {
       throw toCliError(err, client.webUrl, tokenEnv, network.proxyFor(client.graphqlUrl));

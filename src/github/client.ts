@@ -114,6 +114,7 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     opts.onRateLimit?.({ resetAt, kind });
     return true;
   };
+  const baseFetch: FetchLike = opts.fetch ?? createNodeFetch();
   const octokit = new ThrottledOctokit({
     baseUrl: apiUrl,
     userAgent: opts.userAgent ?? 'review-mentor',
@@ -126,13 +127,19 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.minWriteIntervalMs ?? 0 }),
     },
     retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
-    request: { fetch: opts.fetch ?? createNodeFetch() },
+    // Counted at the fetch, below the retry and throttling plugins, so every retry counts
+    // (a hook on "request" sits above them and sees one call however often it is retried).
+    request: {
+      fetch: (input: string | URL, init?: RequestInit) => {
+        stats.requests++;
+        return baseFetch(input, init);
+      },
+    },
   });
   octokit.hook.before('request', async (options) => {
     const token = await opts.getToken();
     redact.add(token);
     if (token) options.headers['authorization'] = `token ${token}`;
-    stats.requests++;
   });
 
   const graphql = async <T>(operation: string, query: string, variables: Record<string, unknown>, signal?: AbortSignal, waited = false): Promise<GraphQLResult<T>> => {

@@ -2,14 +2,18 @@
 // instead of surfacing as VS Code's generic "command failed".
 import * as vscode from 'vscode';
 import { errorText } from './errors';
+import { isStorageError, showStorageError } from './storageErrors';
 
 export function reportErrors<A extends unknown[]>(log: vscode.LogOutputChannel, fn: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
+  const run = async (...args: A): Promise<void> => {
     try {
       await fn(...args);
     } catch (err) {
       log.error(errorText(err));
-      void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
+      // A local fault (permissions, disk, lock) can be fixed and the command run again.
+      if (isStorageError(err)) showStorageError(err, () => run(...args));
+      else void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
     }
   };
+  return run;
 }

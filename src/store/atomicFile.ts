@@ -6,13 +6,15 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
 import { assertLockHeld } from './lock';
+import type { ShapeCheck } from './shape';
 
 export type ReadResult<T> = { kind: 'missing' } | { kind: 'ok'; data: T } | { kind: 'corrupt'; reason: string };
 
 /** Temp files carry this marker so watchers and cleanup can recognise them. */
 export const TEMP_MARKER = '.tmp-';
 
-export async function readJsonFile<T>(file: string): Promise<ReadResult<T>> {
+/** `check` judges the shape of a parsed object: a reason makes the file corrupt (see shape.ts). */
+export async function readJsonFile<T>(file: string, check?: ShapeCheck): Promise<ReadResult<T>> {
   let text: string;
   try {
     text = await fsp.readFile(file, 'utf8');
@@ -20,11 +22,11 @@ export async function readJsonFile<T>(file: string): Promise<ReadResult<T>> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw err;
   }
-  return parseJsonText<T>(text);
+  return parseJsonText<T>(text, check);
 }
 
-/** The verdict on a file's text: a JSON object, or why not. */
-export function parseJsonText<T>(text: string): ReadResult<T> {
+/** The verdict on a file's text: a JSON object of the right shape, or why not. */
+export function parseJsonText<T>(text: string, check?: ShapeCheck): ReadResult<T> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -36,6 +38,8 @@ export function parseJsonText<T>(text: string): ReadResult<T> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { kind: 'corrupt', reason: 'it does not hold a JSON object' };
   }
+  const wrong = check?.(data as Record<string, unknown>);
+  if (wrong) return { kind: 'corrupt', reason: `it is valid JSON but not a journal file (${wrong})` };
   return { kind: 'ok', data: data as T };
 }
 
@@ -62,6 +66,9 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    // Writes through a file handle report no path; say which file it was (for the plain message).
+    const e = err as NodeJS.ErrnoException;
+    if (e && typeof e === 'object' && e.code && e.path === undefined) e.path = tmp;
     throw err;
   }
   await fsyncDir(path.dirname(file));
@@ -114,11 +121,11 @@ export class CorruptFileError extends Error {
 export class AtomicJsonAdapter<T> implements Adapter<T> {
   constructor(
     readonly file: string,
-    private readonly opts: { pretty?: boolean } = {},
+    private readonly opts: { pretty?: boolean; check?: ShapeCheck } = {},
   ) {}
 
   async read(): Promise<T | null> {
-    const r = await readJsonFile<T>(this.file);
+    const r = await readJsonFile<T>(this.file, this.opts.check);
     if (r.kind === 'corrupt') throw new CorruptFileError(this.file, r.reason);
     return r.kind === 'ok' ? r.data : null;
   }

@@ -3,6 +3,6 @@ export { JournalStore, type JournalStoreOptions } from './journalStore';
 export type { JournalChange, JournalHandle, UpsertOptions } from './journalHandle';
 export { JsonFileStore, type JsonFileStoreOptions } from './jsonFileStore';
 export { mergeSynced, type MergeFeedback } from './merge';
-export { JournalReadOnlyError, StoreLockError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';
+export { JournalReadOnlyError, JournalStorageError, StoreLockError, type JournalMeta, type StorageFault, type LockOptions, type StoreLogger, type StoreProblem } from './types';
 export { DEFAULT_SHARD_COUNT, journalPaths, shardOf, type JournalPaths } from './layout';
 export { CorruptFileError } from './atomicFile';

@@ -7,6 +7,7 @@ import { Low } from 'lowdb';
 import { AtomicJsonAdapter, CorruptFileError, moveAside, readJsonFile } from './atomicFile';
 import { shardOf, type JournalPaths } from './layout';
 import { migrate, versionOf, type RawJournal } from './migrations';
+import { mainShape, shardShape } from './shape';
 import { JournalReadOnlyError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';
 
 export interface StoreContext {
@@ -43,7 +44,7 @@ export class JournalFiles {
 
   /** The current main file, under the lock. Throws JournalReadOnlyError for a newer schema. */
   async readMainLocked(): Promise<MainFile> {
-    const r = await readJsonFile<RawJournal>(this.paths.main);
+    const r = await readJsonFile<RawJournal>(this.paths.main, mainShape);
     if (r.kind === 'missing') return this.createMain();
     if (r.kind === 'corrupt') {
       await this.setAside(this.paths.main, r.reason, 'main');
@@ -67,7 +68,7 @@ export class JournalFiles {
 
   async readShardLocked(index: number, of: number): Promise<ShardFile> {
     const file = this.paths.shard(index);
-    const db = new Low<ShardFile>(new AtomicJsonAdapter<ShardFile>(file), { shard: index, of, feedback: {} });
+    const db = new Low<ShardFile>(new AtomicJsonAdapter<ShardFile>(file, { check: shardShape }), { shard: index, of, feedback: {} });
     try {
       await db.read();
     } catch (err) {
@@ -92,7 +93,7 @@ export class JournalFiles {
       part === 'main'
         ? `${capital(who)} could not be read because ${reason}. The file ${file} was moved to ${movedTo} and a new journal was started; nothing was deleted.`
         : `Part of ${who} could not be read because ${reason}. The file ${file} was moved to ${movedTo}; the rest of the journal is intact, and the comments it held return with the next sync (tags set by hand on them are only in the moved file).`;
-    this.ctx.logger.error(message);
+    // Said once: the problem callback is where it is logged or shown (its default logs it).
     report(this.ctx, { kind: 'corrupt', file, movedTo, message });
     return movedTo;
   }
@@ -110,7 +111,7 @@ export class JournalFiles {
   }
 
   /** A main file lost or set aside leaves its shards; their own header says how many there are. */
-  private async existingShardCount(): Promise<number | undefined> {
+  async existingShardCount(): Promise<number | undefined> {
     let names: string[];
     try {
       names = (await fsp.readdir(this.paths.shardDir)).filter((n) => /^\d{3}\.json$/.test(n));

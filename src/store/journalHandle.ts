@@ -1,14 +1,19 @@
 // One engineer's journal. Reads need no lock (every file is replaced
-// atomically); every write takes the journal's lock, reads the latest files,
-// applies the change and writes the touched shards and then the main file.
+// atomically) and never change a file: a damaged or old file is reported and
+// read as well as it can be. Every write takes the journal's lock, reads the
+// latest files, sets damaged ones aside, migrates, applies the change and
+// writes the touched shards and then the main file.
+import { mkdirSync, promises as fsp } from 'node:fs';
 import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback, type Journal } from '../core/model';
 import { readJsonFile } from './atomicFile';
+import { plainStorageError } from './faults';
 import { JournalFiles, fileKey, groupByShard, report, type MainFile, type ShardFile, type StoreContext } from './journalFiles';
 import type { JournalPaths } from './layout';
 import { withFileLock } from './lock';
 import { mergeSynced, type MergeFeedback } from './merge';
 import { ShardCache } from './shardCache';
-import { versionOf, type RawJournal } from './migrations';
+import { migrate, versionOf, type RawJournal } from './migrations';
+import { mainShape } from './shape';
 import { watchJournal, type ChangedFiles } from './watch';
 import { JournalReadOnlyError, type JournalMeta } from './types';
 
@@ -54,6 +59,10 @@ export class ShardedJournalHandle implements JournalHandle {
   private watcher: { dispose(): void } | undefined;
   /** Set by a write method for the change event `write` fires; 'all' when a method does not say. */
   private pendingChange: Omit<JournalChange, 'origin'> | undefined;
+  /** Shards a read found damaged: the next write sets them aside (reads change nothing). */
+  private readonly damaged = new Set<number>();
+  /** Damaged files already reported by a read, so each is told once, not on every load. */
+  private readonly reported = new Set<string>();
 
   constructor(
     readonly engineer: EngineerRef,
@@ -63,24 +72,30 @@ export class ShardedJournalHandle implements JournalHandle {
     this.files = new JournalFiles(engineer, paths, ctx, (v) => this.markReadOnly(v));
   }
 
-  /** Creates, repairs or migrates the journal once, so later reads find a current main file. */
+  /** Learns whether the journal is from a newer version (then it is read-only). Changes nothing. */
   async init(): Promise<void> {
-    const r = await readJsonFile<RawJournal>(this.paths.main);
-    if (r.kind === 'ok') {
-      const v = versionOf(r.data);
-      if (v > CURRENT_SCHEMA_VERSION) return void this.markReadOnly(v);
-      if (v === CURRENT_SCHEMA_VERSION && !('feedback' in r.data)) return;
+    try {
+      const r = await readJsonFile<RawJournal>(this.paths.main, mainShape);
+      if (r.kind === 'ok' && versionOf(r.data) > CURRENT_SCHEMA_VERSION) this.markReadOnly(versionOf(r.data));
+    } catch (err) {
+      throw plainStorageError(err, this.paths.dir, 'read');
     }
-    await this.locked(() => this.files.readMainLocked());
   }
 
+  /** The journal as it is on disk. Never moves, renames or rewrites a file. */
   async load(): Promise<Journal> {
-    const main = await this.currentMain();
-    const feedback: Record<string, Feedback> = {};
-    if (this.readOnly) {
-      // Newer layout: show what this version can understand, change nothing.
-      Object.assign(feedback, (main as RawJournal)['feedback'] ?? {});
+    try {
+      return await this.read();
+    } catch (err) {
+      throw plainStorageError(err, this.paths.dir, 'read');
     }
+  }
+
+  private async read(): Promise<Journal> {
+    const { main, inline } = await this.mainForReading();
+    const feedback: Record<string, Feedback> = {};
+    // A newer layout (read-only) or an older one not migrated yet: what the main file holds itself.
+    if (inline) Object.assign(feedback, inline);
     const count = main.shardCount;
     if (count !== this.cachedCount) this.cache.forget();
     this.cachedCount = count;
@@ -162,6 +177,12 @@ export class ShardedJournalHandle implements JournalHandle {
   }
 
   watch(onChange: (change: JournalChange) => void): { dispose(): void } {
+    // A journal not written yet has no folders; make them (best effort) so this window sees the first write of another.
+    try {
+      mkdirSync(this.paths.shardDir, { recursive: true });
+    } catch {
+      // A read-only folder: nothing will change there from this machine anyway.
+    }
     this.listeners.add(onChange);
     this.watcher ??= watchJournal(this.paths, (files) => void this.onDiskChange(files), { debounceMs: this.ctx.watchDebounceMs, logger: this.ctx.logger });
     return {
@@ -221,7 +242,16 @@ export class ShardedJournalHandle implements JournalHandle {
     if (this.readOnly) throw new JournalReadOnlyError(this.readOnlyReason ?? 'This journal is read-only.');
     this.pendingChange = undefined;
     try {
-      return await this.locked(async () => fn(await this.files.readMainLocked()));
+      await fsp.mkdir(this.paths.shardDir, { recursive: true });
+      return await this.locked(async () => {
+        // Only a write repairs: a damaged main file is set aside (and said so) here, an old one migrated.
+        const main = await this.files.readMainLocked();
+        await this.setAsideDamagedShards(main.shardCount);
+        this.reported.clear();
+        return fn(main);
+      });
+    } catch (err) {
+      throw plainStorageError(err, this.paths.dir, 'save');
     } finally {
       // Announced even when the write failed part-way: some files may have changed.
       const change: Omit<JournalChange, 'origin'> = this.pendingChange ?? { feedback: 'all', meta: true };
@@ -230,35 +260,85 @@ export class ShardedJournalHandle implements JournalHandle {
     }
   }
 
+  /** Shards a read found damaged are re-read under the lock, which sets them aside if they still are. */
+  private async setAsideDamagedShards(of: number): Promise<void> {
+    for (const i of [...this.damaged]) {
+      this.damaged.delete(i);
+      this.cache.forget(i);
+      if (i < of) await this.files.readShardLocked(i, of);
+    }
+  }
+
   private locked<T>(fn: () => Promise<T>): Promise<T> {
     return withFileLock(this.paths.main, { ...this.ctx.lock, logger: this.ctx.logger }, fn);
   }
 
-  /** Main file without the lock when it is healthy and current; otherwise repaired under the lock. */
-  private async currentMain(): Promise<MainFile> {
-    const r = await readJsonFile<RawJournal>(this.paths.main);
+  /**
+   * The main file as a reader sees it, changing nothing. A current one as it
+   * is; a newer one read-only; an older or single-file one migrated in memory
+   * (the next write migrates the file, keeping a backup); a missing one empty;
+   * a damaged one reported once and read as empty, while its shards still count.
+   */
+  private async mainForReading(): Promise<{ main: MainFile; inline?: Record<string, Feedback> }> {
+    const r = await readJsonFile<RawJournal>(this.paths.main, mainShape);
     if (r.kind === 'ok') {
       const v = versionOf(r.data);
       if (v > CURRENT_SCHEMA_VERSION) {
         this.markReadOnly(v);
-        return r.data as MainFile;
+        return { main: r.data as MainFile, inline: (r.data['feedback'] ?? {}) as Record<string, Feedback> };
       }
-      if (v === CURRENT_SCHEMA_VERSION && !('feedback' in r.data)) return r.data as MainFile;
+      if (v === CURRENT_SCHEMA_VERSION && !('feedback' in r.data)) return { main: r.data as MainFile };
+      const raw = structuredClone(r.data);
+      migrate(raw);
+      const inline: Record<string, Feedback> = {};
+      for (const [id, item] of Object.entries((raw['feedback'] ?? {}) as Record<string, Feedback>)) inline[id] = item.id ? item : { ...item, id };
+      delete raw['feedback'];
+      const main = raw as MainFile;
+      if (!Number.isInteger(main.shardCount) || main.shardCount <= 0) main.shardCount = (await this.files.existingShardCount()) ?? this.ctx.shardCount;
+      if (!Array.isArray(main.entries)) main.entries = [];
+      if (main.syncedUntil === undefined) main.syncedUntil = null;
+      return { main, inline };
     }
-    return this.locked(() => this.files.readMainLocked());
+    if (r.kind === 'corrupt') this.reportDamaged(this.paths.main, r.reason, 'main');
+    const main: MainFile = {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      engineer: { login: this.engineer.login, host: this.engineer.host },
+      syncedUntil: null,
+      entries: [],
+      shardCount: (await this.files.existingShardCount()) ?? this.ctx.shardCount,
+    };
+    return { main };
   }
 
-  /** Read through the cache; a damaged shard is re-read and set aside under the lock. */
-  private async readShard(i: number, of: number, haveLock = false): Promise<ShardFile> {
-    const r = await this.cache.read(i, this.paths.shard(i));
-    if (r.kind === 'ok' && r.data.feedback && typeof r.data.feedback === 'object') return r.data;
-    if (r.kind === 'missing') return { shard: i, of, feedback: {} };
-    if (this.readOnly) return { shard: i, of, feedback: {} };
-    return haveLock ? this.files.readShardLocked(i, of) : this.locked(() => this.files.readShardLocked(i, of));
+  /** Read through the cache; a damaged shard is reported once, read as empty, and left for the next write to set aside. */
+  private async readShard(i: number, of: number): Promise<ShardFile> {
+    const file = this.paths.shard(i);
+    const r = await this.cache.read(i, file);
+    if (r.kind === 'ok') {
+      this.damaged.delete(i);
+      return r.data;
+    }
+    if (r.kind === 'corrupt' && !this.readOnly) {
+      this.damaged.add(i);
+      this.reportDamaged(file, r.reason, 'shard');
+    }
+    return { shard: i, of, feedback: {} };
+  }
+
+  private reportDamaged(file: string, reason: string, part: 'main' | 'shard'): void {
+    const key = `${file}\n${reason}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const who = `the Review Mentor journal of ${this.engineer.login} (${this.engineer.host})`;
+    const message =
+      part === 'main'
+        ? `The main file of ${who}, ${file}, could not be read because ${reason}. It was left as it is; notes, goals and the sync date are not shown until the next sync or change sets it aside and starts a fresh one (the comments are kept).`
+        : `Part of ${who}, ${file}, could not be read because ${reason}. It was left as it is; its comments are not shown until the next sync or change sets it aside and fetches them again.`;
+    report(this.ctx, { kind: 'damaged', file, message });
   }
 
   private async rebuildIndex(count: number): Promise<void> {
-    const shards = await Promise.all(Array.from({ length: count }, (_, i) => this.readShard(i, count, true)));
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => this.readShard(i, count)));
     this.index.clear();
     shards.forEach((s, i) => {
       for (const id in s.feedback) this.index.set(id, i);
@@ -270,7 +350,6 @@ export class ShardedJournalHandle implements JournalHandle {
     if (!this.readOnly) {
       this.readOnly = true;
       this.readOnlyReason = reason;
-      this.ctx.logger.warn(reason);
       report(this.ctx, { kind: 'future-version', file: this.paths.main, message: reason });
     }
     return reason;

@@ -32,21 +32,26 @@ export class JournalStore {
     const logger = opts.logger ?? silentLogger;
     this.ctx = {
       logger,
-      onProblem: opts.onProblem ?? ((p) => logger.error(p.message)),
+      onProblem: opts.onProblem ?? ((p) => (p.kind === 'damaged' ? logger.warn(p.message) : logger.error(p.message))),
       lock: opts.lock ?? {},
       shardCount: opts.shardCount ?? DEFAULT_SHARD_COUNT,
       watchDebounceMs: opts.watchDebounceMs ?? 150,
     };
   }
 
-  /** Opens (creating if absent, migrating if old) the journal of `engineer`; one handle per journal. */
+  /**
+   * The handle for the journal of `engineer`, one per journal. Opening reads
+   * only: no journal file is created, moved or rewritten until the first
+   * write (a missing journal loads as empty, an old one is migrated by the
+   * first write). It does sweep temp files left by writers that died (best
+   * effort: a read-only folder still opens).
+   */
   open(engineer: EngineerRef): Promise<JournalHandle> {
     const paths = journalPaths(this.rootDir, engineer);
     let handle = this.handles.get(paths.main);
     if (!handle) {
       handle = (async () => {
-        await fsp.mkdir(paths.shardDir, { recursive: true });
-        await removeOrphanTempFiles([paths.dir, paths.shardDir]);
+        await removeOrphanTempFiles([paths.dir, paths.shardDir], this.ctx.logger);
         const h = new ShardedJournalHandle(engineer, paths, this.ctx);
         await h.init();
         return h;
@@ -84,14 +89,18 @@ async function readdirOrEmpty(dir: string): Promise<string[]> {
   }
 }
 
-/** Temp files of writers that died mid-write; a live writer's are left alone. */
-async function removeOrphanTempFiles(dirs: string[]): Promise<void> {
+/** Temp files of writers that died mid-write; a live writer's are left alone. Best effort. */
+async function removeOrphanTempFiles(dirs: string[], logger: StoreLogger): Promise<void> {
   for (const dir of dirs) {
-    for (const name of await readdirOrEmpty(dir)) {
-      const at = name.indexOf(TEMP_MARKER);
-      if (at < 0) continue;
-      const pid = Number(name.slice(at + TEMP_MARKER.length).split('-')[0]);
-      if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await fsp.rm(path.join(dir, name), { force: true });
+    try {
+      for (const name of await readdirOrEmpty(dir)) {
+        const at = name.indexOf(TEMP_MARKER);
+        if (at < 0) continue;
+        const pid = Number(name.slice(at + TEMP_MARKER.length).split('-')[0]);
+        if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) await fsp.rm(path.join(dir, name), { force: true });
+      }
+    } catch (err) {
+      logger.info(`Left temp files in ${dir} alone: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 }

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonAdapter, CorruptFileError, moveAside } from './atomicFile';
 import { withFileLock } from './lock';
+import { plainStorageError } from './faults';
 import { silentLogger, type LockOptions, type StoreLogger, type StoreProblem } from './types';
 
 export interface JsonFileStoreOptions {
@@ -28,25 +29,56 @@ export class JsonFileStore<T> {
     this.logger = opts.logger ?? silentLogger;
   }
 
-  /** The latest data on disk, or the defaults when there is no file yet. */
+  /**
+   * The latest data on disk, or the defaults when there is no file yet. Reads
+   * change nothing: a damaged file is reported once and the defaults are
+   * returned; the next update() sets it aside.
+   */
   async read(): Promise<T> {
     try {
       return await this.readOnce();
     } catch (err) {
-      if (!(err instanceof CorruptFileError)) throw err;
-      // Setting aside renames the file, so it happens under the lock.
-      return this.locked(() => this.readRepairing());
+      if (!(err instanceof CorruptFileError)) throw plainStorageError(err, path.dirname(this.file), 'read');
+      if (!this.toldDamaged) {
+        this.toldDamaged = true;
+        this.tell({
+          kind: 'damaged',
+          file: this.file,
+          message: `Review Mentor could not read ${path.basename(this.file)} because ${err.reason}. It was left as it is and the defaults are used; the next change sets it aside.`,
+        });
+      }
+      return this.defaults();
     }
   }
 
   /** Applies `fn` to the latest data under the lock and saves; returns what was saved. */
   async update(fn: (data: T) => void): Promise<T> {
-    return this.locked(async () => {
-      const db = new Low<T>(this.adapter(), this.defaults());
-      db.data = await this.readRepairing();
-      await db.update(fn);
-      return db.data;
-    });
+    try {
+      return await this.locked(async () => {
+        const db = new Low<T>(this.adapter(), this.defaults());
+        db.data = await this.readRepairing();
+        await db.update(fn);
+        return db.data;
+      });
+    } catch (err) {
+      throw plainStorageError(err, path.dirname(this.file), 'save');
+    }
+  }
+
+  private toldDamaged = false;
+
+  /** Once, through the caller's callback when there is one, else the log. */
+  private tell(p: StoreProblem): void {
+    if (!this.opts.onProblem) {
+      if (p.kind === 'damaged') this.logger.warn(p.message);
+      else this.logger.error(p.message);
+      return;
+    }
+    try {
+      this.opts.onProblem(p);
+    } catch (cbErr) {
+      this.logger.error(`The store's problem callback failed: ${cbErr instanceof Error ? cbErr.message : String(cbErr)}`);
+    }
   }
 
   private adapter(): AtomicJsonAdapter<T> {
@@ -65,13 +97,13 @@ export class JsonFileStore<T> {
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err;
       const movedTo = await moveAside(this.file);
-      const message = `Review Mentor could not read ${path.basename(this.file)} because ${err.reason}. It was moved to ${movedTo} and the defaults are used from now on; nothing was deleted.`;
-      this.logger.error(message);
-      try {
-        this.opts.onProblem?.({ kind: 'corrupt', file: this.file, movedTo, message });
-      } catch (cbErr) {
-        this.logger.error(`The store's problem callback failed: ${cbErr instanceof Error ? cbErr.message : String(cbErr)}`);
-      }
+      this.tell({
+        kind: 'corrupt',
+        file: this.file,
+        movedTo,
+        message: `Review Mentor could not read ${path.basename(this.file)} because ${err.reason}. It was moved to ${movedTo} and the defaults are used from now on; nothing was deleted.`,
+      });
+      this.toldDamaged = false;
       return this.defaults();
     }
   }

@@ -48,6 +48,7 @@ export async function assertLockHeld(): Promise<void> {
   }
   throw new StoreLockError(
     `Lost the lock on ${lock.file} (${lock.compromised.message}); the write was stopped so it cannot overwrite another writer's change. Try again.`,
+    path.dirname(lock.file),
   );
 }
 
@@ -123,7 +124,11 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw err;
       if (await takeOver(lockDir, stale, opts.logger)) continue;
       if (Date.now() > deadline) {
-        throw new StoreLockError(`Another Review Mentor window or process has kept ${file} locked for too long; try again later.`);
+        const owner = await ownerPid(lockDir);
+        throw new StoreLockError(
+          `Another Review Mentor window or process${owner ? ` (process ${owner})` : ''} has been writing the journal in ${path.dirname(file)} for over ${Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000))} s. Try again when it has finished, or close it if it is stuck.`,
+          path.dirname(file),
+        );
       }
       await sleep(backoffMs(attempt));
     }
@@ -170,6 +175,17 @@ async function takeOver(lockDir: string, stale: number, logger?: StoreLogger): P
     return false;
   } finally {
     await fsp.rm(guard, { recursive: true, force: true });
+  }
+}
+
+/** The pid in the lock's owner note, if the note is there and names this machine. */
+async function ownerPid(lockDir: string): Promise<number | undefined> {
+  try {
+    const [host, pidText] = (await fsp.readFile(path.join(lockDir, OWNER_FILE), 'utf8')).split('\n');
+    const pid = Number(pidText);
+    return host === os.hostname() && Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

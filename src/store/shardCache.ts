@@ -7,6 +7,7 @@
 // Callers must treat loaded items as read-only: they are shared between loads.
 import { promises as fsp, type BigIntStats } from 'node:fs';
 import { parseJsonText, type ReadResult } from './atomicFile';
+import { shardShape } from './shape';
 import type { ShardFile } from './journalFiles';
 
 export const TRUST_AFTER_MS = 2000;
@@ -81,6 +82,6 @@ async function readWithStat(file: string): Promise<StatRead> {
   } finally {
     await fh.close();
   }
-  const r = parseJsonText<unknown>(text);
+  const r = parseJsonText<unknown>(text, shardShape);
   return r.kind === 'ok' ? { ...r, stat } : r;
 }

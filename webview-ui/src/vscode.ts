@@ -45,7 +45,6 @@ export class HostBridge {
     // Marks let the bench split first-render time into transfer, validation and render.
     performance.mark('journal:received');
     const parsed = parseHostMessage(raw);
-    performance.mark('journal:validated');
     if (!parsed.ok) {
       console.warn(`[journal] ${parsed.error}`);
       return;
@@ -55,6 +54,7 @@ export class HostBridge {
       case 'journal/didChange': {
         // Items are checked one by one: a bad one becomes a placeholder, the rest render.
         const { snapshot, unshown } = acceptSnapshot(msg.snapshot);
+        performance.mark('journal:validated');
         for (const u of unshown) console.warn(`[journal] feedback item ${u.index}${u.id ? ` (${u.id})` : ''} not shown, ${u.reason}: ${u.detail}`);
         this.current = snapshot;
         this.currentUnshown = unshown;

@@ -3,6 +3,7 @@
 // output from the same core functions.
 import * as vscode from 'vscode';
 import { homedir } from 'node:os';
+import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
 import { localTimeZone, presetDays, renderSummary } from '../../core/summary';
 import { writeFileAtomic } from '../../store/atomicFile';
@@ -10,6 +11,8 @@ import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
 import { journalsAround } from '../mirror/sources';
+import { isStorageError, showStorageError } from '../../platform/storageErrors';
+import { plainStorageError } from '../../store/faults';
 
 type Format = 'md' | 'html' | 'csv' | 'json';
 const FORMATS: { id: Format; label: string; detail: string }[] = [
@@ -34,7 +37,8 @@ export function registerExportCommand(app: App): void {
         await exportSummary(app, req);
       } catch (err) {
         app.log.error(`Export failed: ${errorText(err)}`);
-        void vscode.window.showErrorMessage(`Review Mentor: export failed. ${errorText(err)}`);
+        if (isStorageError(err)) showStorageError(err, () => vscode.commands.executeCommand(Commands.exportSummary, req));
+        else void vscode.window.showErrorMessage(`Review Mentor: export failed. ${errorText(err)}`);
       }
     }),
   );
@@ -89,7 +93,13 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
     },
     format.id,
   );
-  if (target.scheme === 'file') await writeFileAtomic(target.fsPath, text);
+  if (target.scheme === 'file') {
+    try {
+      await writeFileAtomic(target.fsPath, text);
+    } catch (err) {
+      throw plainStorageError(err, path.dirname(target.fsPath), 'save', 'or save the summary somewhere else');
+    }
+  }
   else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   app.log.info(`Exported a ${format.label} summary for ${engineers.map((e) => e.login).join(', ')} to ${target.fsPath}.`);
   const choice = await vscode.window.showInformationMessage(`Summary saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open', format.id === 'html' ? 'Open in browser' : 'Reveal');

@@ -5,6 +5,7 @@ import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
 import { reportErrors } from '../../platform/reportErrors';
+import { isStorageError, showStorageError } from '../../platform/storageErrors';
 import { clickedOrSelection } from '../tagging/targets';
 import { FeedbackTreeProvider, type TreeNode, type FeedbackNode } from './feedbackTree';
 import { pickFilter, pickGroupBy, searchQuickPick } from './browseCommands';
@@ -54,6 +55,7 @@ export function registerFeedbackView(app: App): {
         await past.invalidate();
       } catch (err) {
         log.error(`Could not refresh the Feedback view: ${errorText(err)}`);
+        if (isStorageError(err)) showStorageError(err, refresh);
       }
     });
   };

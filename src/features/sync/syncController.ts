@@ -9,6 +9,7 @@ import type { GitHubClient } from '../../github/client';
 import type { JournalService } from '../journal/journalService';
 import type { SyncStatusBar } from './statusBar';
 import { errorText } from '../../platform/errors';
+import { isStorageError, showStorageError } from '../../platform/storageErrors';
 
 export interface SyncDeps {
   client: () => GitHubClient;
@@ -148,6 +149,13 @@ export class SyncController implements vscode.Disposable {
     }
     if (err instanceof RateLimitError) {
       this.resumeAt(err.resetAt);
+      return;
+    }
+    if (isStorageError(err)) {
+      // A local fault needs the user whether or not they started this sync; the notification is not repeated while open.
+      log.error(`Sync stopped: ${err.message}`);
+      status.set({ kind: 'error', message: err.message, lastSync: this.lastSync });
+      showStorageError(err, () => this.sync({ interactive: true }));
       return;
     }
     const message = errorText(err);

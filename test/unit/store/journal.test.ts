@@ -9,11 +9,13 @@ describe('store: JournalStore basics', () => {
   beforeEach(() => (t = tempDir()));
   afterEach(() => t.cleanup());
 
-  it('creates an empty journal on open and lists it', async () => {
+  it('an unknown journal loads empty without a file; the first write creates it and lists it', async () => {
     const store = new JournalStore({ rootDir: t.dir, shardCount: 8 });
     const h = await store.open({ login: 'Ada', host: 'ghe.example.com:8443' });
     const j = await h.load();
     assert.deepEqual(j, { schemaVersion: 2, engineer: { login: 'Ada', host: 'ghe.example.com:8443' }, syncedUntil: null, entries: [], feedback: {} });
+    assert.deepEqual(await store.list(), [], 'opening and reading wrote nothing');
+    await h.updateMeta(() => undefined);
     assert.deepEqual(await store.list(), [{ login: 'Ada', host: 'ghe.example.com:8443' }]);
     assert.ok(existsSync(journalPaths(t.dir, { login: 'ada', host: 'ghe.example.com:8443' }).main), 'login case does not change the file');
   });

@@ -34,16 +34,19 @@ describe('store: JsonFileStore', () => {
     assert.equal((await stores[0]!.read()).logins.length, 60);
   });
 
-  it('sets a damaged file aside, says so, and starts from defaults', async () => {
+  it('a read leaves a damaged file as it is (told once); the next update sets it aside, says so once, and starts from defaults', async () => {
     const file = path.join(t.dir, 'corrections.json');
     writeFileSync(file, '{"version":1,"logins":["ad');
     const seen = problems();
     const s = new JsonFileStore<Prefs>(file, defaults, { onProblem: seen.onProblem });
     assert.deepEqual(await s.read(), defaults());
-    assert.equal(seen.list.length, 1);
-    assert.match(seen.list[0]!.message, /corrections\.json because it is not valid JSON.*moved to/);
-    assert.equal(readFileSync(seen.list[0]!.movedTo!, 'utf8'), '{"version":1,"logins":["ad');
+    assert.deepEqual(await s.read(), defaults());
+    assert.deepEqual(seen.list.map((p) => p.kind), ['damaged']);
+    assert.equal(readFileSync(file, 'utf8'), '{"version":1,"logins":["ad', 'a read changes nothing');
     await s.update((d) => d.logins.push('x'));
+    assert.deepEqual(seen.list.map((p) => p.kind), ['damaged', 'corrupt']);
+    assert.match(seen.list[1]!.message, /corrections\.json because it is not valid JSON.*moved to/);
+    assert.equal(readFileSync(seen.list[1]!.movedTo!, 'utf8'), '{"version":1,"logins":["ad');
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { version: 1, logins: ['x'] });
   });
 

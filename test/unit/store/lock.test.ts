@@ -34,7 +34,10 @@ describe('store: file lock', () => {
       writeFileSync(path.join(`${file}.lock`, 'owner'), `${hostname()}\n${live.pid}\n`);
       await assert.rejects(
         withFileLock(file, { staleMs: 10_000, timeoutMs: 300 }, async () => true),
-        (err: Error) => err instanceof StoreLockError && /locked for too long/.test(err.message),
+        (err: Error) =>
+          err instanceof StoreLockError &&
+          err.message === `Another Review Mentor window or process (process ${live.pid}) has been writing the journal in ${t.dir} for over 1 s. Try again when it has finished, or close it if it is stuck.` &&
+          err.folder === t.dir,
       );
       assert.ok(existsSync(`${file}.lock`), 'a live lock is left alone');
     } finally {

@@ -44,7 +44,7 @@ describe('store: schema migrations', () => {
     assert.equal(JSON.stringify(raw), before);
   });
 
-  it('opening a v1 file migrates it on load, shards it, and keeps a backup', async () => {
+  it('a v1 file is read migrated in memory; the first write migrates it on disk, shards it, and keeps a backup', async () => {
     const p = journalPaths(t.dir, ada);
     mkdirSync(p.dir, { recursive: true });
     const original = JSON.stringify(v1Journal(), null, 2);
@@ -58,7 +58,12 @@ describe('store: schema migrations', () => {
     assert.deepEqual(Object.keys(j['feedback']).sort(), ['c1', 'c2']);
     assert.equal(j['feedback'].c2.id, 'c2', 'id filled from the key');
     assert.equal(j['feedback'].c1.tags[1].category, 'team-specific', 'unknown category id kept');
+    assert.equal(readFileSync(p.main, 'utf8'), original, 'reading changed nothing');
+    assert.deepEqual(readdirSync(p.dir).filter((n) => n.startsWith('ada.v1-backup-')), []);
 
+    // Writes migrate first, then apply the change on the new layout.
+    await h.updateFeedback(['c2'], (f) => f.tags.push({ category: 'design', source: 'manual', at: 'now', by: 'ada' }));
+    assert.equal((await h.load()).feedback['c2']!.tags.at(-1)!.category, 'design');
     const main = JSON.parse(readFileSync(p.main, 'utf8'));
     assert.equal(main.feedback, undefined, 'feedback now lives in shards');
     assert.equal(main.shardCount, 4);
@@ -67,9 +72,5 @@ describe('store: schema migrations', () => {
     assert.equal(readFileSync(`${p.dir}/${backups[0]}`, 'utf8'), original);
     // Backups are not journals.
     assert.deepEqual(await new JournalStore({ rootDir: t.dir }).list(), [ada]);
-
-    // Writes after migration work on the new layout.
-    await h.updateFeedback(['c2'], (f) => f.tags.push({ category: 'design', source: 'manual', at: 'now', by: 'ada' }));
-    assert.equal((await h.load()).feedback['c2']!.tags[0]!.category, 'design');
   });
 });

@@ -55,14 +55,17 @@ describe('store: shard parse cache', () => {
     assert.equal((await h.load()).feedback['s1']!.body, 'bbbb');
   });
 
-  it('a shard damaged after caching is set aside, not served from the cache', async () => {
+  it('a shard damaged after caching is not served from the cache; reads leave it, the next write sets it aside', async () => {
     const h = await seeded();
     await h.load();
     const p = journalPaths(t.dir, ada);
-    writeFileSync(p.shard(shardOf(feedback('x', 2).prUrl, 8)), '{"shard":');
+    const bad = p.shard(shardOf(feedback('x', 2).prUrl, 8));
+    writeFileSync(bad, '{"shard":');
     const j = await h.load();
     assert.equal(j.feedback['k2'], undefined);
     assert.ok(j.feedback['k1'] || shardOf(feedback('x', 1).prUrl, 8) === shardOf(feedback('x', 2).prUrl, 8));
+    assert.equal(readFileSync(bad, 'utf8'), '{"shard":', 'a read changes nothing');
+    await h.updateMeta(() => undefined);
     assert.ok(readdirSync(p.shardDir).some((n) => n.includes('corrupt')));
   });
 });
