@@ -29,6 +29,8 @@ export const pullRequestSchema = z.object({
   title: z.string(),
   url: z.string(),
   updatedAt: iso,
+  /** OPEN, CLOSED or MERGED; optional so recorded responses without it still parse. */
+  state: z.string().optional(),
   repository: z.object({ nameWithOwner: z.string() }),
   author: actor,
   reviewThreads: conn(threadSchema),
@@ -55,6 +57,9 @@ export const feedbackDataSchema = z.object({
   reviewed: searchSchema.optional(),
   commented: searchSchema.optional(),
 });
+
+/** nodes(ids:) of ReviewMentorPullRequests: null for a node that is gone or hidden. */
+export const pullRequestsDataSchema = z.object({ rateLimit, nodes: z.array(z.record(z.string(), z.unknown()).nullable()) });
 
 export const overflowSchemas = {
   reviewThreads: z.object({ reviewThreads: conn(threadSchema) }),

@@ -6,7 +6,8 @@ import { readJsonFile } from './atomicFile';
 import { JournalFiles, fileKey, groupByShard, report, type MainFile, type ShardFile, type StoreContext } from './journalFiles';
 import type { JournalPaths } from './layout';
 import { withFileLock } from './lock';
-import { mergeSynced, type MergeFeedback } from './merge';
+import { groupUrlsByShard } from './layout';
+import { mergeWith, type MergeFeedback, type Retag } from './merge';
 import { ShardCache } from './shardCache';
 import { versionOf, type RawJournal } from './migrations';
 import { watchJournal, type ChangedFiles } from './watch';
@@ -15,8 +16,19 @@ import { JournalReadOnlyError, type JournalMeta } from './types';
 export interface UpsertOptions {
   /** Written to the main file after every shard, so a crash never claims more than was saved. */
   syncedUntil?: string;
-  /** How a fresh copy meets the stored item; default keeps local tags and state (mergeSynced). */
+  /** How a fresh copy meets the stored item; default mergeSynced with `retag`. */
   merge?: MergeFeedback;
+  /** Computes the automatic tags on each merged item (see merge.ts). */
+  retag?: Retag;
+  /**
+   * PR URLs whose items in `items` are ALL of their items on GitHub (the PR
+   * was fetched whole). Stored items of those PRs that are not in `items`
+   * were deleted on GitHub: they are removed, except those a journal entry
+   * links to, which stay as stubs marked `deletedOnGitHubAt`.
+   */
+  wholePrs?: string[];
+  /** Time to put in `deletedOnGitHubAt` (GitHub's clock); default now. */
+  now?: string;
 }
 
 /** What a write changed, so views refresh only that (and reload once, not twice). */
@@ -75,7 +87,8 @@ export class ShardedJournalHandle implements JournalHandle {
   }
 
   async load(): Promise<Journal> {
-    const main = await this.currentMain();
+    const setAside = this.files.shardsSetAside;
+    let main = await this.currentMain();
     const feedback: Record<string, Feedback> = {};
     if (this.readOnly) {
       // Newer layout: show what this version can understand, change nothing.
@@ -96,19 +109,39 @@ export class ShardedJournalHandle implements JournalHandle {
         }
       });
     }
+    // A shard set aside just now asked for a full re-sync in the main file: return that request too.
+    if (this.files.shardsSetAside !== setAside) main = await this.currentMain();
     const { shardCount: _omit, ...rest } = main;
     return { ...rest, feedback } as Journal;
   }
 
   async upsertFeedback(items: Feedback[], opts: UpsertOptions = {}): Promise<void> {
-    const merge = opts.merge ?? mergeSynced;
+    const merge = opts.merge ?? mergeWith(opts.retag);
     await this.write(async (main) => {
-      this.pendingChange = { feedback: items.map((f) => f.id), meta: opts.syncedUntil !== undefined };
-      for (const [i, group] of groupByShard(items, main.shardCount)) {
+      const changed = items.map((f) => f.id);
+      this.pendingChange = { feedback: changed, meta: opts.syncedUntil !== undefined };
+      const groups = groupByShard(items, main.shardCount);
+      const whole = groupUrlsByShard(opts.wholePrs ?? [], main.shardCount);
+      const linked = new Set(main.entries.flatMap((e) => e.links));
+      const deletedAt = opts.now ?? new Date().toISOString();
+      for (const i of new Set([...groups.keys(), ...whole.keys()])) {
         const shard = await this.files.readShardLocked(i, main.shardCount);
-        for (const item of group) {
+        for (const item of groups.get(i) ?? []) {
           shard.feedback[item.id] = merge(shard.feedback[item.id], item);
           this.index.set(item.id, i);
+        }
+        const prs = whole.get(i);
+        if (prs) {
+          const fresh = new Set((groups.get(i) ?? []).map((f) => f.id));
+          for (const [id, f] of Object.entries(shard.feedback)) {
+            if (fresh.has(id) || !prs.has(f.prUrl.toLowerCase())) continue;
+            changed.push(id);
+            if (linked.has(id)) shard.feedback[id] = { ...f, deletedOnGitHubAt: f.deletedOnGitHubAt ?? deletedAt };
+            else {
+              delete shard.feedback[id];
+              this.index.delete(id);
+            }
+          }
         }
         await this.files.writeShardLocked(shard);
       }

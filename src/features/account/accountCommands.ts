@@ -65,6 +65,13 @@ export function registerAccountFeatures(app: App): void {
     ),
     vscode.commands.registerCommand(Commands.cancelSync, () => sync.cancel()),
     vscode.commands.registerCommand(
+      Commands.resyncAll,
+      run(async () => {
+        if (!auth.current) return void vscode.commands.executeCommand(Commands.sync);
+        await sync.sync({ interactive: true, full: true });
+      }),
+    ),
+    vscode.commands.registerCommand(
       Commands.trackEngineer,
       run(async () => {
         const login = await vscode.window.showInputBox({

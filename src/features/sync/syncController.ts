@@ -17,6 +17,7 @@ export interface SyncDeps {
   status: SyncStatusBar;
   log: vscode.LogOutputChannel;
   includeBots: () => boolean;
+  reconcileDays: () => number;
   intervalMinutes: () => number;
   /** Applies Conventional Comments, markers and suggestions to synced items. */
   transform: (f: Feedback) => Feedback;
@@ -62,7 +63,7 @@ export class SyncController implements vscode.Disposable {
   }
 
   /** Syncs everyone; a second call while one runs waits for the first. */
-  sync(opts: { interactive: boolean }): Promise<void> {
+  sync(opts: { interactive: boolean; full?: boolean }): Promise<void> {
     if (this.running) return this.running.done;
     const engineers = this.deps.engineers();
     if (engineers.length === 0) return Promise.resolve();
@@ -73,10 +74,10 @@ export class SyncController implements vscode.Disposable {
             { location: vscode.ProgressLocation.Notification, title: 'Review Mentor', cancellable: true },
             (progress, token) => {
               token.onCancellationRequested(() => abort.abort());
-              return this.run(engineers, abort.signal, (message) => progress.report({ message }), true);
+              return this.run(engineers, abort.signal, (message) => progress.report({ message }), true, opts.full ?? false);
             },
           )
-        : this.run(engineers, abort.signal, () => undefined, false)
+        : this.run(engineers, abort.signal, () => undefined, false, opts.full ?? false)
     ).finally(() => {
       this.running = undefined;
     });
@@ -84,10 +85,11 @@ export class SyncController implements vscode.Disposable {
     return done;
   }
 
-  private async run(engineers: EngineerRef[], signal: AbortSignal, report: (m: string) => void, interactive: boolean): Promise<void> {
+  private async run(engineers: EngineerRef[], signal: AbortSignal, report: (m: string) => void, interactive: boolean, full: boolean): Promise<void> {
     const { status, log } = this.deps;
     const totals = { prs: 0, added: 0, updated: 0, requests: 0 };
     const skipped = new Set<string>();
+    const problems = new Set<string>();
     try {
       for (const engineer of engineers) {
         const message = `syncing ${engineer.login}…`;
@@ -102,7 +104,9 @@ export class SyncController implements vscode.Disposable {
             engineer,
             signal,
             includeBots: this.deps.includeBots(),
-            transform: this.deps.transform,
+            reconcileDays: this.deps.reconcileDays(),
+            full,
+            retag: this.deps.transform,
             onProgress: (p) => report(`${engineer.login}: ${p.message}`),
           });
         } finally {
@@ -113,10 +117,16 @@ export class SyncController implements vscode.Disposable {
         totals.updated += result.updated;
         totals.requests += result.requests;
         result.skippedRepos.forEach((r) => skipped.add(r));
-        log.info(`Synced ${engineer.login}: ${result.prs} PRs, ${result.added} new and ${result.updated} updated comments, ${result.requests} requests (cost ${result.graphqlCost}).`);
+        log.info(`Synced ${engineer.login}: ${result.prs} PRs, ${result.added} new, ${result.updated} updated and ${result.removed} deleted comments, ${result.requests} requests (cost ${result.graphqlCost}).`);
+        result.problems.forEach((p) => problems.add(p));
+        if (result.retrying > 0) log.warn(`${engineer.login}: ${result.retrying} pull request(s) could not be fetched whole; the next sync tries them again.`);
       }
       await this.deps.state.update(LAST_SYNC_KEY, new Date().toISOString());
       status.set({ kind: 'idle', lastSync: this.lastSync });
+      for (const p of problems) {
+        log.warn(p);
+        if (interactive) void vscode.window.showWarningMessage(`Review Mentor: ${p}`);
+      }
       if (skipped.size > 0) {
         void vscode.window.showWarningMessage(
           `Review Mentor skipped ${skipped.size} ${skipped.size === 1 ? 'repository' : 'repositories'} it could not read (deleted, renamed or no access): ${[...skipped].join(', ')}.`,

@@ -135,7 +135,29 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
     }
   });
 
-  it('a PR whose follow-up gets 404 is skipped and its repo named; the rest is synced', async () => {
+  it('one 404 on a follow-up page does not lose the PR: it is fetched again by id in the same sync', async () => {
+    const { data, huge } = hugeDataset();
+    const sandbox = await startSandbox({ port: 0, data });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      sandbox.injectFault({ kind: 'not-found', match: 'ReviewMentorOverflow', times: 1 });
+      const r = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.deepEqual(r.skippedRepos, []);
+      assert.equal(r.retrying, 0);
+      const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+      const journal = await j.handle.load();
+      assert.deepEqual(project(journal.feedback, expected), expected);
+      assert.ok(sandbox.requests().some((q) => q.operationName === 'ReviewMentorPullRequests'), 'fetched again by id');
+      assert.equal(journal.sync?.retry, undefined);
+      assert.ok(huge.threads.length === 150);
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+
+  it('a PR whose follow-ups keep failing goes into the retry set, the cursor stays before it, and the next sync completes it', async () => {
     const { data, huge } = hugeDataset();
     const sandbox = await startSandbox({ port: 0, data });
     const j = await tempJournal(engineer);
@@ -143,12 +165,22 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
       const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
       sandbox.injectFault({ kind: 'not-found', match: 'ReviewMentorOverflow', times: 100 });
       const r = await syncEngineer({ client, handle: j.handle, engineer });
-      assert.deepEqual(r.skippedRepos, [huge.repo]);
-      const journal = await j.handle.load();
+      assert.deepEqual(r.skippedRepos, [], 'a failed request is not "gone"');
+      assert.equal(r.retrying, 1);
+      let journal = await j.handle.load();
       assert.ok(!Object.values(journal.feedback).some((f) => f.prNumber === huge.number && f.repo === huge.repo), 'no half PR');
+      assert.deepEqual(Object.keys(journal.sync?.retry ?? {}), [huge.id]);
+      assert.ok(journal.syncedUntil! <= huge.updatedAt, `cursor ${journal.syncedUntil} stays at or before ${huge.updatedAt}`);
       const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
-      for (const id of [...expected.keys()]) if (expected.get(id)!.prNumber === huge.number && expected.get(id)!.repo === huge.repo) expected.delete(id);
+      const without = new Map([...expected].filter(([, f]) => !(f.prNumber === huge.number && f.repo === huge.repo)));
+      assert.deepEqual(project(journal.feedback, without), without);
+
+      sandbox.clearFaults();
+      const again = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.equal(again.retrying, 0);
+      journal = await j.handle.load();
       assert.deepEqual(project(journal.feedback, expected), expected);
+      assert.equal(journal.sync?.retry, undefined, 'retry set emptied');
     } finally {
       j.dispose();
       await sandbox.close();
