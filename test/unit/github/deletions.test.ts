@@ -2,7 +2,7 @@
 // leave the journal, except those a goal or note links to, which stay as a
 // "deleted on GitHub" stub that counts nowhere.
 import assert from 'node:assert/strict';
-import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 import { liveFeedback } from '../../../src/core/model';
 import { buildSummary } from '../../../src/core/summary/build';
 import { DEFAULT_CATEGORIES, Taxonomy } from '../../../src/core/taxonomy';

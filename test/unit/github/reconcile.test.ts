@@ -2,7 +2,7 @@
 // resolved thread or a deleted comment, so open PRs and PRs active in the last
 // N days are fetched again by id on a schedule, whatever the search says.
 import assert from 'node:assert/strict';
-import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 import { syncEngineer } from '../../../src/github/sync';
 import { recordingLogger, sandboxClient, tempJournal } from './helpers';
 

@@ -2,7 +2,7 @@
 // inside the store's merge, so what a person removed, rejected or set by hand
 // is still so after GitHub's copy changed.
 import assert from 'node:assert/strict';
-import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../sandbox-github';
+import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
 import { createClassifier } from '../../../src/core/classifier';
 import { applyManualTags, automaticTags, rejectSuggestion, removeTag } from '../../../src/core/tagging';
 import type { Feedback } from '../../../src/core/model';
