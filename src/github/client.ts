@@ -129,7 +129,8 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       // The plugin's shared default spaces every POST (GraphQL included) 1 s apart.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.minWriteIntervalMs ?? 0 }),
     },
-    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    // 429 is a rate limit: the throttling hook (which honours Retry-After) decides, never a quick retry.
+    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     request: { fetch: opts.fetch ?? createNodeFetch() },
   });
   octokit.hook.before('request', async (options) => {
