@@ -62,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
         serverUrl: clientFor,
         getToken: () => auth.getToken(),
         logger: log,
-        onRateLimit: ({ resetAt }) => sync.resumeAt(resetAt),
+        onRateLimit: ({ resetAt }) => sync.waitingForRateLimit(resetAt),
       });
     }
     return client;

@@ -6,3 +6,4 @@ export { mergeSynced, mergeWith, type MergeFeedback, type Retag } from './merge'
 export { JournalReadOnlyError, StoreLockError, type JournalMeta, type LockOptions, type StoreLogger, type StoreProblem } from './types';
 export { DEFAULT_SHARD_COUNT, journalPaths, shardOf, type JournalPaths } from './layout';
 export { CorruptFileError } from './atomicFile';
+export { SyncLease, leaseFileOf, DEFAULT_LEASE_MS, type LeaseResult } from './lease';

@@ -5,7 +5,8 @@ import { formatDistanceToNow } from 'date-fns';
 export type SyncState =
   | { kind: 'signed-out' }
   | { kind: 'demo' }
-  | { kind: 'idle'; lastSync?: Date }
+  /** `warnings`: engineers whose sync failed, problems GitHub reported (shown in the tooltip). */
+  | { kind: 'idle'; lastSync?: Date; warnings?: string[] }
   | { kind: 'syncing'; message: string }
   | { kind: 'rate-limited'; resumesAt: Date }
   | { kind: 'error'; message: string; lastSync?: Date }
@@ -47,8 +48,8 @@ export class SyncStatusBar implements vscode.Disposable {
         this.item.command = 'reviewMentor.signIn';
         break;
       case 'idle':
-        this.item.text = `$(comment-discussion) ${s.lastSync ? `Synced ${ago(s.lastSync)}` : 'Not synced yet'}`;
-        this.item.tooltip = `Review Mentor${s.lastSync ? `: last synced ${s.lastSync.toLocaleString()}` : ''}. Click to sync now.`;
+        this.item.text = `${s.warnings?.length ? '$(warning)' : '$(comment-discussion)'} ${s.lastSync ? `Synced ${ago(s.lastSync)}` : 'Not synced yet'}`;
+        this.item.tooltip = `Review Mentor${s.lastSync ? `: last synced ${s.lastSync.toLocaleString()}` : ''}.${s.warnings?.length ? `\n${s.warnings.join('\n')}` : ''}\nClick to sync now.`;
         this.item.command = 'reviewMentor.sync';
         break;
       case 'syncing':
