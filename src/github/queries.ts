@@ -153,6 +153,15 @@ export const UPDATE_REVIEW = `mutation ReviewMentorUpdateReview($id: ID!, $body:
   updatePullRequestReview(input: { pullRequestReviewId: $id, body: $body }) { pullRequestReview { id body updatedAt } }
 }`;
 
+/** A comment's body as GitHub holds it now, read before a marker is published. */
+export const COMMENT_BODY_QUERY = `query ReviewMentorCommentBody($id: ID!) {
+  node(id: $id) {
+    ... on PullRequestReviewComment { body updatedAt }
+    ... on IssueComment { body updatedAt }
+    ... on PullRequestReview { body updatedAt }
+  }
+}`;
+
 /** Everything sent, including one overflow batch of each kind and all kinds together. */
 export const ALL_DOCUMENTS: Record<string, string> = {
   ReviewMentorFeedback: FEEDBACK_QUERY,
@@ -162,6 +171,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
     (['reviewThreads', 'reviews', 'comments', 'threadComments'] as const).map((k) => [`ReviewMentorOverflow(${k})`, overflowQuery([{ kind: k, id: 'X', after: 'Y' }]).query]),
   ),
   'ReviewMentorOverflow(all)': overflowQuery((['reviewThreads', 'reviews', 'comments', 'threadComments'] as const).map((k) => ({ kind: k, id: 'X', after: 'Y' }))).query,
+  ReviewMentorCommentBody: COMMENT_BODY_QUERY,
   ReviewMentorUpdateReviewComment: UPDATE_REVIEW_COMMENT,
   ReviewMentorUpdateIssueComment: UPDATE_ISSUE_COMMENT,
   ReviewMentorUpdateReview: UPDATE_REVIEW,

@@ -70,10 +70,13 @@ export const overflowSchemas = {
 
 export const viewerSchema = z.object({ viewer: z.object({ login: z.string().min(1) }) });
 
+/** A comment's live body, read before publishing (ReviewMentorCommentBody). */
+export const commentBodySchema = z.object({ node: z.object({ body: z.string(), updatedAt: iso }).nullable() });
+
 export const mutationSchemas = {
-  updatePullRequestReviewComment: z.object({ updatePullRequestReviewComment: z.object({ pullRequestReviewComment: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
-  updateIssueComment: z.object({ updateIssueComment: z.object({ issueComment: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
-  updatePullRequestReview: z.object({ updatePullRequestReview: z.object({ pullRequestReview: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
+  updatePullRequestReviewComment: z.object({ updatePullRequestReviewComment: z.object({ pullRequestReviewComment: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
+  updateIssueComment: z.object({ updateIssueComment: z.object({ issueComment: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
+  updatePullRequestReview: z.object({ updatePullRequestReview: z.object({ pullRequestReview: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
 };
 
 /** Parses or throws MalformedResponseError listing the offending paths. */
