@@ -7,7 +7,6 @@ import type { EngineerRef, Entry } from '../../core/model';
 import { suggestedTag } from '../../core/model';
 import { acceptSuggestion, applyManualTags, correctionsForManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
 import { publishTags } from '../tagging/publish';
-import { readConfig } from '../../platform/config';
 import { effectiveTags } from '../../core/model';
 import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalPanelBackend } from '.';
 import type { App } from '../../app';
