@@ -34,7 +34,7 @@ export interface SyncDeps {
 const LAST_SYNC_KEY = 'reviewMentor.lastSync';
 
 export class SyncController implements vscode.Disposable {
-  private running: { abort: AbortController; done: Promise<void> } | undefined;
+  private running: { abort: AbortController; done: Promise<void>; interactive: boolean } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private resumeTimer: NodeJS.Timeout | undefined;
   private offlineAttempt = 0;
@@ -104,7 +104,7 @@ export class SyncController implements vscode.Disposable {
       this.running = undefined;
       void vscode.commands.executeCommand('setContext', 'reviewMentor.syncing', false);
     });
-    this.running = { abort, done };
+    this.running = { abort, done, interactive: opts.interactive };
     return done;
   }
 
@@ -225,9 +225,16 @@ export class SyncController implements vscode.Disposable {
     }
   }
 
-  /** The client is waiting out a short rate limit by itself: say so, nothing more (no notification, no extra sync). */
+  /**
+   * The client is waiting out a short rate limit by itself, and the sync goes
+   * on afterwards: the status bar says so, a notification only when the user
+   * started this sync, and no extra sync is scheduled.
+   */
   waitingForRateLimit(resetAt: Date): void {
     this.deps.status.set({ kind: 'rate-limited', resumesAt: resetAt });
+    const time = resetAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    this.deps.log.warn(`GitHub rate limit reached; sync waits and resumes at ${time}.`);
+    if (this.running?.interactive) void vscode.window.showWarningMessage(`Review Mentor: GitHub's rate limit was reached. Sync resumes by itself at ${time}.`);
   }
 
   /** Shows when sync resumes after a rate limit, and resumes by itself then. */
