@@ -12,6 +12,7 @@ import { AuthError, NetworkError, RateLimitError } from '../../github/errors';
 import { syncEngineer } from '../../github/sync';
 import { backoffMs } from '../account/identity';
 import { syncEveryone } from './syncAll';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import type { GitHubClient } from '../../github/client';
 import type { JournalService } from '../journal/journalService';
 import type { SyncStatusBar } from './statusBar';
@@ -89,7 +90,7 @@ export class SyncController implements vscode.Disposable {
     if (engineers.length === 0) return Promise.resolve();
     const abort = new AbortController();
     // "Cancel sync" shows for every sync, background ones included.
-    void vscode.commands.executeCommand('setContext', 'reviewMentor.syncing', true);
+    setContext(ContextKeys.syncing, true);
     const done = Promise.resolve(
       opts.interactive
         ? vscode.window.withProgress(
@@ -102,7 +103,7 @@ export class SyncController implements vscode.Disposable {
         : this.run(engineers, abort.signal, () => undefined, false, opts.full ?? false)
     ).finally(() => {
       this.running = undefined;
-      void vscode.commands.executeCommand('setContext', 'reviewMentor.syncing', false);
+      setContext(ContextKeys.syncing, false);
     });
     this.running = { abort, done, interactive: opts.interactive };
     return done;
