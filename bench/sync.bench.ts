@@ -69,6 +69,11 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
     const warm = await syncEngineer({ client, handle, engineer });
     const warmWallMs = performance.now() - t;
 
+    // The reconcile pass, forced due: open PRs and PRs active in the last 14 days, by id.
+    t = performance.now();
+    const reconcile = await syncEngineer({ client, handle, engineer, reconcileEveryMs: 0 });
+    const reconcileWallMs = performance.now() - t;
+
     // Naive REST, against the same sandbox (same data, same latency).
     t = performance.now();
     const naive = await naiveRestSync(sandbox.apiUrl, token, LOGIN);
@@ -89,6 +94,12 @@ export async function run(): Promise<Record<string, number | string | boolean>> 
       'sync.warm.requests': warm.requests,
       'sync.warm.graphqlCost': warm.graphqlCost,
       'sync.warm.wallMs': Math.round(warmWallMs),
+      'sync.warm.reconcileDue': warm.byId.reconciled,
+      'sync.reconcile.prs': reconcile.byId.prs,
+      'sync.reconcile.requests': reconcile.byId.requests,
+      'sync.reconcile.totalRequests': reconcile.requests,
+      'sync.reconcile.graphqlCost': reconcile.graphqlCost,
+      'sync.reconcile.wallMs': Math.round(reconcileWallMs),
       'sync.requestRatioNaiveVsGraphql': Math.round((naive.requests / cold.requests) * 10) / 10,
       'sync.latencyMs': LATENCY_MS,
     };

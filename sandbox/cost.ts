@@ -38,6 +38,7 @@ export interface GitHubGraphQLError {
   message: string;
   path?: (string | number)[];
   locations?: { line: number; column: number }[];
+  extensions?: Record<string, unknown>;
 }
 
 export function analyze(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): CostReport | { errors: GitHubGraphQLError[] } {

@@ -5,7 +5,7 @@ import { analyze, type GitHubGraphQLError } from './cost';
 import type { Budgets } from './budget';
 import { GitHubError, rootValue, type RequestCtx } from './resolvers';
 import { compile, githubSchema } from './schema';
-import type { Ctx } from './objects';
+import { orgDatabaseId, type Ctx } from './objects';
 
 export interface GraphQLBody {
   query?: unknown;
@@ -17,6 +17,7 @@ export interface GraphQLOutcome {
   status: number;
   body: unknown;
   cost?: number;
+  headers?: Record<string, string>;
 }
 
 /** The operation name, for logs and fault matching, before anything runs. */
@@ -59,15 +60,20 @@ export function runGraphQL(body: GraphQLBody, ctx: Ctx, budgets: Budgets, now: (
   }) as ExecutionResult;
   const out: Record<string, unknown> = { data: result.data ?? null };
   if (result.errors?.length) out['errors'] = result.errors.map((e) => plain(e));
-  return { status: 200, body: out, cost: report.cost };
+  // Partial results hidden by SAML SSO: GitHub names the organisations' ids in X-GitHub-SSO.
+  const samlOrgs = [...new Set((result.errors ?? []).map((e) => (e.originalError as { samlOrg?: string } | undefined)?.samlOrg).filter((o): o is string => !!o))];
+  const headers = samlOrgs.length ? { 'x-github-sso': `partial-results; organizations=${samlOrgs.map(orgDatabaseId).join(',')}` } : undefined;
+  return { status: 200, body: out, cost: report.cost, ...(headers ? { headers } : {}) };
 }
 
 function plain(e: GraphQLError): GitHubGraphQLError {
-  const original = e.originalError as (Error & { githubType?: string }) | undefined;
+  const original = e.originalError as (Error & { githubType?: string; samlOrg?: string; trimPath?: number }) | undefined;
   const type = original instanceof GitHubError ? original.githubType : original?.githubType;
+  const path = e.path ? e.path.slice(0, e.path.length - (original?.trimPath ?? 0)) : undefined;
   return {
     ...(type ? { type } : {}),
-    ...(e.path ? { path: [...e.path] } : {}),
+    ...(path ? { path } : {}),
+    ...(original?.samlOrg ? { extensions: { saml_failure: true } } : {}),
     ...(e.locations ? { locations: e.locations.map((l) => ({ line: l.line, column: l.column })) } : {}),
     message: e.message,
   };

@@ -1,8 +1,10 @@
 // Test helpers that change the live dataset the way activity on GitHub would:
-// an edit or a new comment also makes the PR "updated", so incremental sync
-// (search `updated:>=`) picks it up.
+// a new comment makes the PR "updated", so incremental sync (search
+// `updated:>=`) picks it up. Edits, thread resolution and deletions do too,
+// unless `bumpPr` is false: GitHub does not promise that they move the PR's
+// updatedAt, and sync must not depend on it.
 import type { Dataset, DatasetComment, DatasetPullRequest } from '../src/demo/dataset';
-import { applyEdit, editable, Index } from './store';
+import { applyEdit, bumpPullRequest, editable, Index } from './store';
 
 export interface NewComment {
   /** The PR, by node id or "owner/name#number". */
@@ -20,10 +22,40 @@ export interface NewComment {
   state?: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
 }
 
-export function editComment(dataset: Dataset, id: string, body: string, now: Date): void {
+export function editComment(dataset: Dataset, id: string, body: string, now: Date, bumpPr = true): void {
   const target = editable(new Index(dataset).byId.get(id));
   if (!target) throw new Error(`sandbox: no comment or review with id ${id}`);
-  applyEdit(target, body, now);
+  applyEdit(target, body, now, bumpPr);
+}
+
+/** Resolves (or unresolves) a review thread. */
+export function resolveThread(dataset: Dataset, threadId: string, resolved: boolean, now: Date, bumpPr = true): void {
+  const found = new Index(dataset).byId.get(threadId);
+  if (found?.kind !== 'thread') throw new Error(`sandbox: no review thread with id ${threadId}`);
+  found.thread.isResolved = resolved;
+  if (bumpPr) bumpPullRequest(found.pr, now);
+}
+
+/** Deletes a review comment (its thread too when it was the last), a conversation comment or a review. */
+export function deleteComment(dataset: Dataset, id: string, now: Date, bumpPr = true): void {
+  const found = new Index(dataset).byId.get(id);
+  if (!found) throw new Error(`sandbox: no comment or review with id ${id}`);
+  const { pr } = found;
+  switch (found.kind) {
+    case 'review-comment':
+      found.thread.comments = found.thread.comments.filter((c) => c.id !== id);
+      if (found.thread.comments.length === 0) pr.threads = pr.threads.filter((t) => t !== found.thread);
+      break;
+    case 'issue-comment':
+      pr.comments = pr.comments.filter((c) => c.id !== id);
+      break;
+    case 'review':
+      pr.reviews = pr.reviews.filter((r) => r.id !== id);
+      break;
+    default:
+      throw new Error(`sandbox: ${id} is not a comment or review`);
+  }
+  if (bumpPr) bumpPullRequest(pr, now);
 }
 
 let counter = 0;
@@ -47,7 +79,7 @@ export function addComment(dataset: Dataset, input: NewComment, now: Date): Data
       pr.threads.push({ id: `PRRT_kwDOSBX${seq}`, path: input.path ?? 'src/index.ts', line, originalLine: line, diffHunk: hunk, isResolved: false, isOutdated: false, comments: [comment] });
     }
   }
-  if (Date.parse(pr.updatedAt) < now.getTime()) pr.updatedAt = at;
+  bumpPullRequest(pr, now);
   return comment;
 }
 

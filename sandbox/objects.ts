@@ -15,6 +15,37 @@ export interface Ctx {
   /** The sandbox root, e.g. http://127.0.0.1:1234 (what github.com is on the web). */
   baseUrl: string;
   index: Index;
+  /** False: edits and resolution leave the PR's updatedAt alone (see Sandbox.editsBumpPr). */
+  editsBumpPr?: boolean;
+  /** Organisations with SAML SSO that the viewer's token is not authorised for. */
+  ssoOrgs?: ReadonlySet<string>;
+}
+
+export const SAML_MESSAGE = 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.';
+
+/** The organisation's REST/GraphQL integer id, derived from its login. */
+export const orgDatabaseId = (login: string): number => hashString(`org:${login.toLowerCase()}`) % 100_000_000;
+
+export function ssoBlocked(ctx: Ctx, repo: string): boolean {
+  const org = repo.split('/')[0]!.toLowerCase();
+  return !!ctx.ssoOrgs && [...ctx.ssoOrgs].some((o) => o.toLowerCase() === org);
+}
+
+/**
+ * What GitHub gives for an object of an SSO-protected organisation when the
+ * token is not authorised: null, with a FORBIDDEN error (saml_failure) at its
+ * path. Any field read throws, so graphql-js nulls the object; graphql.ts trims
+ * the error's path back to the object, as GitHub reports it.
+ */
+export function samlBlockedObject(org: string): Source {
+  return new Proxy({ __typename: 'PullRequest' } as Source, {
+    get(target, key) {
+      if (key === '__typename' || key === 'then' || typeof key === 'symbol') return target[key as string];
+      return () => {
+        throw Object.assign(new Error(SAML_MESSAGE), { githubType: 'FORBIDDEN', samlOrg: org, trimPath: 1 });
+      };
+    },
+  });
 }
 
 type Source = Record<string, unknown>;
@@ -237,6 +268,7 @@ export function issueComment(ctx: Ctx, pr: DatasetPullRequest, c: DatasetComment
 export function nodeById(ctx: Ctx, id: string): Source | null {
   const found = ctx.index.byId.get(id);
   if (!found || !ctx.index.canRead(ctx.viewer, found.pr.repo)) return null;
+  if (ssoBlocked(ctx, found.pr.repo)) return samlBlockedObject(found.pr.repo.split('/')[0]!);
   switch (found.kind) {
     case 'pr':
       return pullRequest(ctx, found.pr);

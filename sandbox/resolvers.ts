@@ -3,7 +3,7 @@
 // author may edit it, with GitHub's error types (FORBIDDEN, NOT_FOUND).
 import { sameLogin } from '../src/core/model';
 import { connection, type PageArgs } from './connection';
-import { actor, nodeById, repository, pullRequest, review, reviewComment, issueComment, type Ctx } from './objects';
+import { actor, nodeById, repository, pullRequest, review, reviewComment, issueComment, samlBlockedObject, ssoBlocked, type Ctx } from './objects';
 import { searchPullRequests } from './search';
 import { applyEdit, editable, type Editable } from './store';
 
@@ -55,25 +55,25 @@ export const rootValue = {
   },
   search: (args: Args<PageArgs & { query: string; type: string }>, ctx: RequestCtx) => {
     const result = searchPullRequests(ctx.index.dataset.pullRequests, args.query, args.type, (repo) => ctx.index.canRead(ctx.viewer, repo));
-    const page = connection(result.items, args, (pr) => pullRequest(ctx, pr), { issueCount: result.issueCount, codeCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0, discussionCount: 0 });
+    const page = connection(result.items, args, (pr) => (ssoBlocked(ctx, pr.repo) ? samlBlockedObject(pr.repo.split('/')[0]!) : pullRequest(ctx, pr)), { issueCount: result.issueCount, codeCount: 0, repositoryCount: 0, userCount: 0, wikiCount: 0, discussionCount: 0 });
     return { ...page, edges: page.edges.map((e) => ({ ...e, textMatches: [] })) };
   },
 
   updatePullRequestReviewComment: ({ input }: Args<{ input: { pullRequestReviewCommentId: string; body: string; clientMutationId?: string } }>, ctx: RequestCtx) => {
     const target = editTarget(ctx, input.pullRequestReviewCommentId, 'review-comment', 'UpdatePullRequestReviewComment');
-    applyEdit(target, input.body, ctx.now());
+    applyEdit(target, input.body, ctx.now(), ctx.editsBumpPr !== false);
     const found = ctx.index.byId.get(input.pullRequestReviewCommentId);
     const comment = found?.kind === 'review-comment' ? reviewComment(ctx, found.pr, found.thread, found.comment) : null;
     return { clientMutationId: input.clientMutationId ?? null, pullRequestReviewComment: comment };
   },
   updateIssueComment: ({ input }: Args<{ input: { id: string; body: string; clientMutationId?: string } }>, ctx: RequestCtx) => {
     const target = editTarget(ctx, input.id, 'issue-comment', 'UpdateIssueComment');
-    applyEdit(target, input.body, ctx.now());
+    applyEdit(target, input.body, ctx.now(), ctx.editsBumpPr !== false);
     return { clientMutationId: input.clientMutationId ?? null, issueComment: target.kind === 'issue-comment' ? issueComment(ctx, target.pr, target.item) : null };
   },
   updatePullRequestReview: ({ input }: Args<{ input: { pullRequestReviewId: string; body: string; clientMutationId?: string } }>, ctx: RequestCtx) => {
     const target = editTarget(ctx, input.pullRequestReviewId, 'review', 'UpdatePullRequestReview');
-    applyEdit(target, input.body, ctx.now());
+    applyEdit(target, input.body, ctx.now(), ctx.editsBumpPr !== false);
     return { clientMutationId: input.clientMutationId ?? null, pullRequestReview: target.kind === 'review' ? review(ctx, target.pr, target.item) : null };
   },
 };

@@ -2,7 +2,7 @@
 // under /api/v3 as on GitHub Enterprise Server. Editing follows the GraphQL
 // rules: author only. The list routes (search, a PR's comments) are in restList.ts.
 import { sameLogin } from '../src/core/model';
-import { prUrl, type Ctx } from './objects';
+import { orgDatabaseId, prUrl, type Ctx } from './objects';
 import { handleRestList } from './restList';
 import { restIssueComment, restReviewComment, restUser } from './restShapes';
 import { applyEdit, editable, type Located } from './store';
@@ -21,7 +21,13 @@ export function handleRest(ctx: Ctx, method: string, path: string, body: unknown
   const p = path.replace(/^\/api\/v3/, '').replace(/\/+$/, '') || '/';
   if (method === 'GET' && p === '/user') return { status: 200, body: restUser(ctx, ctx.viewer) };
   if (method === 'GET' && p === '/rate_limit') return { status: 200, body: { resources: rate, rate: rate['core'] } };
-  let m = /^\/users\/([^/]+)$/.exec(p);
+  let m = /^\/organizations\/(\d+)$/.exec(p);
+  if (method === 'GET' && m) {
+    // GitHub's lookup of an organisation by id (what X-GitHub-SSO names).
+    const org = [...new Set(ctx.index.dataset.repos.map((r) => r.owner))].find((o) => orgDatabaseId(o) === Number(m![1]));
+    return org ? { status: 200, body: { login: org, id: orgDatabaseId(org), url: `${ctx.baseUrl}/api/v3/orgs/${org}` } } : notFound;
+  }
+  m = /^\/users\/([^/]+)$/.exec(p);
   if (method === 'GET' && m) return ctx.index.user(decodeURIComponent(m[1]!)) ? { status: 200, body: restUser(ctx, decodeURIComponent(m[1]!)) } : notFound;
 
   m = /^\/repos\/([^/]+)\/([^/]+)\/(pulls|issues)\/comments\/(\d+)$/.exec(p);
@@ -39,7 +45,7 @@ export function handleRest(ctx: Ctx, method: string, path: string, body: unknown
     if (!sameLogin(target.item.author, ctx.viewer)) {
       return { status: 403, body: { message: 'Resource not accessible by personal access token', documentation_url: DOCS, status: '403' } };
     }
-    applyEdit(target, text, now);
+    applyEdit(target, text, now, ctx.editsBumpPr !== false);
     return { status: 200, body: restComment(ctx, found) };
   }
 

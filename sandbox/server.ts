@@ -12,7 +12,7 @@ import { faultResponse, faultSchema, FaultQueue, type Fault } from './faults';
 import { operationNameOf, runGraphQL, type GraphQLBody } from './graphql';
 import { handleRest } from './rest';
 import { Index } from './store';
-import { addComment, editComment, touch, type NewComment } from './mutate';
+import { addComment, deleteComment, editComment, resolveThread, touch, type NewComment } from './mutate';
 import type { DatasetComment } from '../src/demo/dataset';
 
 export interface SandboxOptions {
@@ -30,6 +30,12 @@ export interface SandboxOptions {
   hostname?: string;
   /** Clock for edits and rate-limit windows (tests). */
   now?: () => Date;
+  /** The server's clock runs this far ahead (negative: behind) of `now`; see Sandbox.clockOffsetMs. */
+  clockOffsetMs?: number;
+  /** Default true; see Sandbox.editsBumpPr. */
+  editsBumpPr?: boolean;
+  /** Organisations whose data needs a SAML-authorised token; see Sandbox.ssoOrgs. */
+  ssoOrgs?: string[];
 }
 
 export interface RequestLogEntry {
@@ -67,13 +73,35 @@ export interface Sandbox {
   addComment(input: NewComment): DatasetComment;
   /** Bumps a PR's updatedAt to now ("owner/name#n" or node id). */
   touch(pr: string): void;
+  /** Resolves (or with false, unresolves) a review thread. */
+  resolveThread(threadId: string, resolved?: boolean): void;
+  /** Deletes a review comment, conversation comment or review. */
+  deleteComment(id: string): void;
+  /**
+   * True (default): edits, thread resolution and deletions bump the PR's
+   * updatedAt. False: they do not, which GitHub is free to do (it documents
+   * no such promise), so sync must find them without the search.
+   */
+  editsBumpPr: boolean;
+  /**
+   * Organisations with SAML SSO the tokens are not authorised for: their PRs
+   * come back as null search results and nodes with a FORBIDDEN saml_failure
+   * error, and X-GitHub-SSO: partial-results; organizations=<ids>.
+   */
+  ssoOrgs: Set<string>;
+  /** Server clock minus `now` (ms): the Date header, edit times and rate windows use the server clock. */
+  clockOffsetMs: number;
+  /** Called before each API request is answered (e.g. to change data between two pages of a sync); undefined removes it. */
+  beforeRequest(fn: ((req: { operationName?: string; path: string }) => void) | undefined): void;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 5 * 1024 * 1024;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const now = opts.now ?? (() => new Date());
+  const clientNow = opts.now ?? (() => new Date());
+  const now = () => new Date(clientNow().getTime() + sandbox.clockOffsetMs);
+  let hook: ((req: { operationName?: string; path: string }) => void) | undefined;
   const faults = new FaultQueue();
   const budgets = new Budgets();
   let log: RequestLogEntry[] = [];
@@ -92,9 +120,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       log = [];
     },
     tokenFor: (login) => (login === viewerOf(sandbox.dataset) ? DEMO_TOKEN : `sandbox-token-${login}`),
-    editComment: (id, body) => editComment(sandbox.dataset, id, body, now()),
+    editComment: (id, body) => editComment(sandbox.dataset, id, body, now(), sandbox.editsBumpPr),
     addComment: (input) => addComment(sandbox.dataset, input, now()),
     touch: (pr) => touch(sandbox.dataset, pr, now()),
+    resolveThread: (id, resolved = true) => resolveThread(sandbox.dataset, id, resolved, now(), sandbox.editsBumpPr),
+    deleteComment: (id) => deleteComment(sandbox.dataset, id, now(), sandbox.editsBumpPr),
+    editsBumpPr: opts.editsBumpPr ?? true,
+    ssoOrgs: new Set(opts.ssoOrgs ?? []),
+    clockOffsetMs: opts.clockOffsetMs ?? 0,
+    beforeRequest: (fn) => {
+      hook = fn;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -126,10 +162,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       entry.status = status;
       const usage = rateHeaders(budgets.usage(login ?? '', resource, now().getTime()));
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...usage, ...headers });
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', date: now().toUTCString(), ...usage, ...headers });
       res.end(status === 204 ? undefined : JSON.stringify(body));
     };
 
+    hook?.({ ...(operationName ? { operationName } : {}), path });
     let fault = faults.take({ ...(operationName ? { operationName } : {}), path });
     if (fault?.kind === 'slow') {
       entry.fault = 'slow';
@@ -151,12 +188,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (badJson) return send(400, { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest' });
 
-    const ctx = { viewer: login, baseUrl: sandbox.url, index: new Index(sandbox.dataset) };
+    const ctx = { viewer: login, baseUrl: sandbox.url, index: new Index(sandbox.dataset), editsBumpPr: sandbox.editsBumpPr, ssoOrgs: sandbox.ssoOrgs };
     if (kind === 'graphql') {
       if (method !== 'POST') return send(404, { message: 'Not Found' });
       const out = runGraphQL((parsed ?? {}) as GraphQLBody, ctx, budgets, now, userId(login));
       entry.cost = out.cost ?? 0;
-      return send(out.status, out.body, out.cost === 0 ? { 'x-ratelimit-remaining': '0' } : {});
+      return send(out.status, out.body, { ...(out.cost === 0 ? { 'x-ratelimit-remaining': '0' } : {}), ...out.headers });
     }
     if (!path.startsWith('/api/v3')) return send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     const t = now().getTime();

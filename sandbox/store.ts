@@ -85,10 +85,18 @@ export function editable(located: Located | undefined): Editable | undefined {
   }
 }
 
-/** Applies an edit like GitHub does: the item and its PR become "updated". */
-export function applyEdit(target: Editable, body: string, now: Date): void {
+/**
+ * Applies an edit: the item becomes "updated", and so does its PR unless
+ * `bumpPr` is false (GitHub does not document that an edit moves the PR's
+ * updatedAt, and it has not always done so).
+ */
+export function applyEdit(target: Editable, body: string, now: Date, bumpPr = true): void {
   const at = now.toISOString();
   target.item.body = body;
   target.item.updatedAt = at;
-  if (Date.parse(target.pr.updatedAt) < now.getTime()) target.pr.updatedAt = at;
+  if (bumpPr) bumpPullRequest(target.pr, now);
+}
+
+export function bumpPullRequest(pr: DatasetPullRequest, now: Date): void {
+  if (Date.parse(pr.updatedAt) < now.getTime()) pr.updatedAt = now.toISOString();
 }

@@ -2,6 +2,7 @@
 // and commands, and hands every disposable to VS Code. Logic lives elsewhere.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import { liveFeedback } from './core/model';
 import { JournalStore } from './store';
 import { createGitHubClient, getViewer, type GitHubClient } from './github/client';
 import { AuthService } from './features/account/auth';
@@ -64,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
         serverUrl: clientFor,
         getToken: () => auth.getToken(),
         logger: log,
-        onRateLimit: ({ resetAt }) => sync.resumeAt(resetAt),
+        onRateLimit: ({ resetAt }) => sync.waitingForRateLimit(resetAt),
       });
     }
     return client;
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
     status,
     log,
     includeBots: () => readConfig().includeBots,
+    reconcileDays: () => readConfig().reconcileDays,
     intervalMinutes: () => readConfig().syncIntervalMinutes,
     transform: prepareSyncedFeedback(classifier),
     state: context.globalState,
@@ -93,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
     sync,
     serverUrl,
     client: clientOf,
-    feedbackOf: async (engineer) => Object.values((await journals.load(engineer)).feedback),
+    feedbackOf: async (engineer) => liveFeedback(await journals.load(engineer)),
   };
   context.subscriptions.push(log, taxonomy, status, auth, app.engineers, app.journals, app.browse, app.sync);
 

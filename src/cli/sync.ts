@@ -28,6 +28,8 @@ Syncs the review feedback <login> received and gave into their journal.
   --ca-file <file>      also trust the certificate authorities in this PEM file
                         (NODE_EXTRA_CA_CERTS works too)
   --include-bots        keep comments written by bots
+  --full                fetch everything again, not only what changed since the
+                        last sync (restores anything missing from the journal)
   -h, --help            show this help
 
 Behind a proxy, set HTTPS_PROXY (and HTTP_PROXY, NO_PROXY) as for other tools.`;
@@ -43,6 +45,7 @@ const command: CliCommand = {
         'journal-dir': { type: 'string' },
         'ca-file': { type: 'string' },
         'include-bots': { type: 'boolean' },
+        full: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       USAGE,
@@ -104,17 +107,20 @@ const command: CliCommand = {
         engineer,
         signal: abort.signal,
         includeBots: values['include-bots'] ?? false,
-        transform: (f) => automaticTags(f, classifier, new Date().toISOString()),
+        full: values.full ?? false,
+        retag: (f) => automaticTags(f, classifier, new Date().toISOString()),
         onProgress: (p) => {
           if (process.stderr.isTTY) process.stderr.write(`\r${p.message}\x1b[K`);
         },
       });
       if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       process.stdout.write(
-        `Synced ${login}@${client.host}: ${r.prs} PRs, ${r.added} comments added, ${r.updated} updated, ${r.requests} requests, GraphQL cost ${r.graphqlCost}` +
-          (r.skippedRepos.length ? `; skipped (no access): ${r.skippedRepos.join(', ')}` : '') +
+        `Synced ${login}@${client.host}: ${r.prs} PRs, ${r.added} comments added, ${r.updated} updated, ${r.removed} deleted, ${r.requests} requests, GraphQL cost ${r.graphqlCost}` +
+          (r.skippedRepos.length ? `; skipped (gone or no access): ${r.skippedRepos.join(', ')}` : '') +
+          (r.retrying ? `; ${r.retrying} pull request(s) to retry next time` : '') +
           '\n',
       );
+      for (const p of r.problems) process.stderr.write(`review-mentor: ${p}\n`);
       if (mainSetAside) {
         process.stderr.write(`review-mentor: the journal of ${login} was damaged and set aside as ${mainSetAside}; its notes, goals and hand-set tags are in that file.\n`);
         return 1;

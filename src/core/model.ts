@@ -62,6 +62,37 @@ export interface Feedback {
   conventional?: ConventionalLabel;
   /** Set when the engineer marks the item as learned. */
   learnedAt?: string;
+  /**
+   * When sync found the item gone from GitHub. Only items a goal or note
+   * links to are kept (as a "deleted on GitHub" stub); they count nowhere.
+   */
+  deletedOnGitHubAt?: string;
+}
+
+/** The fields GitHub owns: a sync replaces them; when none changed, the stored item needs no write. */
+export const GITHUB_FIELDS = ['kind', 'prUrl', 'prTitle', 'repo', 'prNumber', 'path', 'line', 'originalLine', 'diffHunk', 'author', 'reviewer', 'reviewerIsBot', 'body', 'url', 'createdAt', 'updatedAt', 'threadId', 'isResolved', 'isOutdated'] as const;
+
+/** A PR that sync must fetch by id (see SyncState). */
+export interface TrackedPullRequest {
+  url: string;
+  repo: string;
+  updatedAt?: string;
+  /** Open PRs stay in the reconcile set whatever their age. */
+  open?: boolean;
+  /** Why it is in the retry set, in plain words. */
+  reason?: string;
+}
+
+/** What sync keeps between runs, besides `syncedUntil`. See docs/github-sync.md. */
+export interface SyncState {
+  /** PRs that could not be fetched whole; fetched by id on every sync until they are. Keyed by PR node id. */
+  retry?: Record<string, TrackedPullRequest>;
+  /** Open PRs and PRs active in the last `reconcileDays`, re-fetched by the reconcile pass. */
+  recent?: Record<string, TrackedPullRequest>;
+  /** GitHub's time of the last reconcile pass. */
+  reconciledAt?: string;
+  /** Why the next sync must fetch everything (part of the journal was set aside, or the user asked). */
+  fullResync?: string;
 }
 
 export type EntryKind = 'note' | 'goal' | 'action';
@@ -91,8 +122,14 @@ export interface Journal {
   engineer: EngineerRef;
   /** ISO timestamp: PRs updated before this have been synced. */
   syncedUntil: string | null;
+  sync?: SyncState;
   feedback: Record<string, Feedback>;
   entries: Entry[];
+}
+
+/** Items that are on GitHub (not "deleted on GitHub" stubs): what views and summaries count. */
+export function liveFeedback(journal: Pick<Journal, 'feedback'>): Feedback[] {
+  return Object.values(journal.feedback).filter((f) => !f.deletedOnGitHubAt);
 }
 
 export const CURRENT_SCHEMA_VERSION = 2;

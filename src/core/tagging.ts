@@ -2,7 +2,7 @@
 // journal panel and sync. Each returns a new item and never mutates its input.
 // Trust order: manual > marker > conventional-comment > suggested. A suggestion
 // is only shown while nothing more trusted tags the item.
-import type { Classifier } from './classifier';
+import type { Classifier, Correction } from './classifier';
 import { conventionalTags, parseConventional } from './conventional';
 import { readMarkers } from './markers';
 import type { Feedback, Tag, TagSource } from './model';
@@ -140,4 +140,19 @@ function withTags(f: Feedback, tags: Tag[], rejected: string[] | undefined): Fee
 
 function addUnique(list: readonly string[] | undefined, value: string): string[] {
   return list?.includes(value) ? [...list] : [...(list ?? []), value];
+}
+
+/**
+ * What the classifier learns from a person tagging items by hand: the chosen
+ * category where it differs from the suggestion (the suggestion rejected), or
+ * the suggestion confirmed where it was chosen. Every manual tag path (the
+ * Tag command, the journal panel) records these.
+ */
+export function correctionsForManualTags(items: readonly Feedback[], categories: readonly string[], at: string): Correction[] {
+  if (categories.length === 0) return [];
+  return items.flatMap((f) => {
+    const s = f.tags.find((t) => t.source === 'suggested');
+    if (!s || categories.includes(s.category)) return s ? [{ body: f.body, category: s.category, at }] : [];
+    return [{ body: f.body, category: categories[0]!, rejected: s.category, at }];
+  });
 }

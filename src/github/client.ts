@@ -55,8 +55,12 @@ export interface GitHubClientOptions {
 
 export interface GraphQLResult<T> {
   data: T;
-  /** Per-node errors that came with partial data (e.g. NOT_FOUND). */
+  /** Per-node errors that came with partial data (e.g. NOT_FOUND, or FORBIDDEN for SSO). */
   errors: GraphQLErrorShape[];
+  /** GitHub's clock, from the response's Date header (sync's cursor uses it, never this machine's). */
+  serverDate?: Date;
+  /** The X-GitHub-SSO header: which organisations hid data because the token is not SAML-authorised. */
+  sso?: string;
 }
 
 export interface GitHubClient {
@@ -126,7 +130,8 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
       // The plugin's shared default spaces every POST (GraphQL included) 1 s apart.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.minWriteIntervalMs ?? 0 }),
     },
-    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000 },
+    // 429 is a rate limit: the throttling hook (which honours Retry-After) decides, never a quick retry.
+    retry: { retries: opts.retries ?? 3, retryAfterBaseValue: opts.retryBaseMs ?? 1000, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     // Counted at the fetch, below the retry and throttling plugins, so every retry counts
     // (a hook on "request" sits above them and sees one call however often it is retried).
     request: {
@@ -167,7 +172,9 @@ export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
     if (body.data == null) throw mapRequestError({ graphqlErrors: errors }, graphqlUrl, redact, operation);
     const cost = (body.data as { rateLimit?: { cost?: unknown } }).rateLimit?.cost;
     if (typeof cost === 'number') stats.graphqlCost += cost;
-    return { data: body.data as T, errors };
+    const date = Date.parse(String(response.headers['date'] ?? ''));
+    const sso = response.headers['x-github-sso'];
+    return { data: body.data as T, errors, ...(Number.isFinite(date) ? { serverDate: new Date(date) } : {}), ...(sso ? { sso: String(sso) } : {}) };
   };
 
   return { serverUrl, kind, webUrl, apiUrl, graphqlUrl, host, graphql, stats, octokit };
@@ -181,7 +188,9 @@ export async function getViewer(client: GitHubClient, signal?: AbortSignal): Pro
 
 const graphqlEnvelope = z.object({
   data: z.record(z.string(), z.unknown()).nullable().optional(),
-  errors: z.array(z.object({ type: z.string().optional(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
+  errors: z
+    .array(z.object({ type: z.string().optional(), message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional(), extensions: z.record(z.string(), z.unknown()).optional() }))
+    .optional(),
 });
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -7,6 +7,7 @@ export interface GraphQLErrorShape {
   type?: string;
   message: string;
   path?: (string | number)[];
+  extensions?: Record<string, unknown>;
 }
 
 type Headers = Record<string, string | number | undefined>;

@@ -1,7 +1,7 @@
 // GitHub nodes (already validated by schemas.ts) to Feedback items. Received
 // feedback: others' comments on the engineer's PR. Given: the engineer's
 // comments on others' PRs. Everything else on a PR is not this journal's.
-import { sameLogin, type Feedback } from '../core/model';
+import { GITHUB_FIELDS, sameLogin, type Feedback } from '../core/model';
 import type { PullRequestNode } from './schemas';
 
 type Actor = { login: string; __typename: string } | null;
@@ -81,9 +81,7 @@ function clean<T extends object>(o: T): T {
   return o;
 }
 
-/** The fields GitHub owns: when none changed, the stored item needs no write. */
-export const GITHUB_FIELDS = ['kind', 'prUrl', 'prTitle', 'repo', 'prNumber', 'path', 'line', 'originalLine', 'diffHunk', 'author', 'reviewer', 'reviewerIsBot', 'body', 'url', 'createdAt', 'updatedAt', 'threadId', 'isResolved', 'isOutdated'] as const;
-
-export function sameGitHubFields(a: Feedback, b: Feedback): boolean {
-  return GITHUB_FIELDS.every((k) => a[k] === b[k]);
+/** True when no field GitHub owns differs (and the stored item is not a "deleted" stub): no write needed. */
+export function sameGitHubFields(stored: Feedback, fresh: Feedback): boolean {
+  return !stored.deletedOnGitHubAt && GITHUB_FIELDS.every((k) => stored[k] === fresh[k]);
 }

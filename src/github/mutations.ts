@@ -16,11 +16,16 @@ const BY_KIND = {
 
 /** Replaces the body of a comment the signed-in user wrote; returns the body GitHub stored. */
 export async function updateCommentBody(client: GitHubClient, input: { id: string; kind: FeedbackKind; body: string }, signal?: AbortSignal): Promise<string> {
+  return (await updateComment(client, input, signal)).body;
+}
+
+/** As updateCommentBody, also returning GitHub's new updatedAt when it sent one. */
+export async function updateComment(client: GitHubClient, input: { id: string; kind: FeedbackKind; body: string }, signal?: AbortSignal): Promise<{ body: string; updatedAt?: string }> {
   const m = BY_KIND[input.kind];
   const { data, errors } = await client.graphql<Record<string, unknown>>(m.op, m.doc, { id: input.id, body: input.body }, signal);
   if (errors.length > 0) throw mapGraphQLErrors(m.op, errors);
-  const parsed = parseResponse(m.op, mutationSchemas[m.field], data) as Record<string, Record<string, { body: string } | null> | null>;
+  const parsed = parseResponse(m.op, mutationSchemas[m.field], data) as Record<string, Record<string, { body: string; updatedAt?: string } | null> | null>;
   const node = parsed[m.field]?.[m.node];
   if (!node) throw new MalformedResponseError(m.op, [`${m.field}.${m.node}: missing`]);
-  return node.body;
+  return { body: node.body, ...(node.updatedAt ? { updatedAt: node.updatedAt } : {}) };
 }

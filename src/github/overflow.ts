@@ -1,9 +1,11 @@
-// Completes PRs whose nested connections overflowed the search page: follow-up
-// pages by node id, batched OVERFLOW_BATCH to a request, until every
-// connection is whole. A PR whose node vanished (NOT_FOUND, no access) is
-// reported so the caller skips it instead of storing half of it.
+// Completes PRs whose nested connections overflowed their first page:
+// follow-up pages by node id, batched OVERFLOW_BATCH to a request, until every
+// connection is whole. A PR is "gone" only when GitHub says its node no longer
+// exists; a failed follow-up (404 for the request, a thread deleted meanwhile,
+// an SSO refusal) leaves it "unfetched", for the caller to fetch again by id.
 import type { GitHubClient } from './client';
-import { NotFoundError } from './errors';
+import { ForbiddenError, NotFoundError } from './errors';
+import type { GraphQLErrorShape } from './httpErrors';
 import { OVERFLOW_BATCH, overflowQuery, type OverflowKind, type OverflowRequest } from './queries';
 import { overflowSchemas, parseResponse, type PullRequestNode, type ThreadNode } from './schemas';
 
@@ -13,8 +15,14 @@ interface Pending extends OverflowRequest {
 }
 
 export interface OverflowOutcome {
-  /** PR ids that could not be completed (their node is gone or unreadable). */
-  lost: Set<string>;
+  /** PR ids GitHub says no longer exist (or this account can no longer see). */
+  gone: Set<string>;
+  /** PR ids that could not be completed this time, with the reason in plain words. */
+  unfetched: Map<string, string>;
+  /** GraphQL errors that came with the follow-ups (shown to the user when they are not NOT_FOUND). */
+  errors: GraphQLErrorShape[];
+  /** X-GitHub-SSO headers seen. */
+  sso: string[];
 }
 
 function pendingOf(pr: PullRequestNode): Pending[] {
@@ -31,25 +39,35 @@ function pendingOf(pr: PullRequestNode): Pending[] {
 
 /** Mutates the PR nodes in place, appending the missing pages. */
 export async function completePullRequests(client: GitHubClient, prs: PullRequestNode[], signal?: AbortSignal): Promise<OverflowOutcome> {
-  const lost = new Set<string>();
+  const out: OverflowOutcome = { gone: new Set(), unfetched: new Map(), errors: [], sso: [] };
+  const failed = (id: string) => out.gone.has(id) || out.unfetched.has(id);
   let queue = prs.flatMap(pendingOf);
   while (queue.length > 0) {
-    const batch = queue.slice(0, OVERFLOW_BATCH);
-    queue = queue.slice(OVERFLOW_BATCH);
+    const batch = queue.filter((b) => !failed(b.pr.id)).slice(0, OVERFLOW_BATCH);
+    queue = queue.filter((b) => !batch.includes(b) && !failed(b.pr.id));
+    if (batch.length === 0) break;
     const { query, variables } = overflowQuery(batch);
     let data: Record<string, unknown>;
+    let errors: GraphQLErrorShape[];
     try {
-      ({ data } = await client.graphql<Record<string, unknown>>('ReviewMentorOverflow', query, variables, signal));
+      const r = await client.graphql<Record<string, unknown>>('ReviewMentorOverflow', query, variables, signal);
+      ({ data, errors } = r);
+      if (r.sso) out.sso.push(r.sso);
     } catch (err) {
-      // A 404 for the whole batch: those PRs cannot be completed, the rest can.
-      if (!(err instanceof NotFoundError)) throw err;
-      batch.forEach((b) => lost.add(b.pr.id));
+      // The request failed as a whole: nothing says these PRs are gone.
+      if (!(err instanceof NotFoundError || err instanceof ForbiddenError)) throw err;
+      batch.forEach((b) => out.unfetched.set(b.pr.id, `a follow-up request failed (${err.message})`));
       continue;
     }
+    out.errors.push(...errors);
     batch.forEach((item, n) => {
       const node = data[`o${n}`];
       if (node == null) {
-        lost.add(item.pr.id);
+        const error = errors.find((e) => e.path?.[0] === `o${n}`);
+        if (error && error.type !== 'NOT_FOUND') out.unfetched.set(item.pr.id, error.message);
+        // The PR itself is gone; a thread gone meanwhile (deleted) means the PR changed: fetch it again.
+        else if (item.kind === 'threadComments') out.unfetched.set(item.pr.id, 'a review thread was deleted while it was read');
+        else out.gone.add(item.pr.id);
         return;
       }
       const op = `ReviewMentorOverflow (${item.kind} of ${item.id})`;
@@ -86,5 +104,5 @@ export async function completePullRequests(client: GitHubClient, prs: PullReques
       }
     });
   }
-  return { lost };
+  return out;
 }

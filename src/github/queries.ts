@@ -39,7 +39,7 @@ fragment RMIssueComment on IssueComment {
   author { ...RMActor }
 }
 fragment RMPullRequest on PullRequest {
-  id number title url updatedAt
+  id number title url updatedAt state
   repository { nameWithOwner }
   author { ...RMActor }
   reviewThreads(first: ${THREAD_PAGE}) { totalCount ${PAGE_INFO} nodes { ...RMThread } }
@@ -88,6 +88,13 @@ export function searchQueries(login: string, since?: string): Record<SearchName,
 }
 
 export const VIEWER_QUERY = `query ReviewMentorViewer { viewer { login } }`;
+
+/** PRs fetched by id (retry set, reconcile pass): same selection as a search page. */
+export const PULL_REQUESTS_QUERY = `query ReviewMentorPullRequests($ids: [ID!]!) {
+  rateLimit { cost remaining resetAt }
+  nodes(ids: $ids) { ... on PullRequest { ...RMPullRequest } }
+}
+${FRAGMENTS}`;
 
 /** What a follow-up fetches: the next page of one connection of one node. */
 export type OverflowKind = 'reviewThreads' | 'reviews' | 'comments' | 'threadComments';
@@ -146,14 +153,25 @@ export const UPDATE_REVIEW = `mutation ReviewMentorUpdateReview($id: ID!, $body:
   updatePullRequestReview(input: { pullRequestReviewId: $id, body: $body }) { pullRequestReview { id body updatedAt } }
 }`;
 
+/** A comment's body as GitHub holds it now, read before a marker is published. */
+export const COMMENT_BODY_QUERY = `query ReviewMentorCommentBody($id: ID!) {
+  node(id: $id) {
+    ... on PullRequestReviewComment { body updatedAt }
+    ... on IssueComment { body updatedAt }
+    ... on PullRequestReview { body updatedAt }
+  }
+}`;
+
 /** Everything sent, including one overflow batch of each kind and all kinds together. */
 export const ALL_DOCUMENTS: Record<string, string> = {
   ReviewMentorFeedback: FEEDBACK_QUERY,
   ReviewMentorViewer: VIEWER_QUERY,
+  ReviewMentorPullRequests: PULL_REQUESTS_QUERY,
   ...Object.fromEntries(
     (['reviewThreads', 'reviews', 'comments', 'threadComments'] as const).map((k) => [`ReviewMentorOverflow(${k})`, overflowQuery([{ kind: k, id: 'X', after: 'Y' }]).query]),
   ),
   'ReviewMentorOverflow(all)': overflowQuery((['reviewThreads', 'reviews', 'comments', 'threadComments'] as const).map((k) => ({ kind: k, id: 'X', after: 'Y' }))).query,
+  ReviewMentorCommentBody: COMMENT_BODY_QUERY,
   ReviewMentorUpdateReviewComment: UPDATE_REVIEW_COMMENT,
   ReviewMentorUpdateIssueComment: UPDATE_ISSUE_COMMENT,
   ReviewMentorUpdateReview: UPDATE_REVIEW,

@@ -29,6 +29,8 @@ export const pullRequestSchema = z.object({
   title: z.string(),
   url: z.string(),
   updatedAt: iso,
+  /** OPEN, CLOSED or MERGED; optional so recorded responses without it still parse. */
+  state: z.string().optional(),
   repository: z.object({ nameWithOwner: z.string() }),
   author: actor,
   reviewThreads: conn(threadSchema),
@@ -56,6 +58,9 @@ export const feedbackDataSchema = z.object({
   commented: searchSchema.optional(),
 });
 
+/** nodes(ids:) of ReviewMentorPullRequests: null for a node that is gone or hidden. */
+export const pullRequestsDataSchema = z.object({ rateLimit, nodes: z.array(z.record(z.string(), z.unknown()).nullable()) });
+
 export const overflowSchemas = {
   reviewThreads: z.object({ reviewThreads: conn(threadSchema) }),
   reviews: z.object({ reviews: conn(reviewSchema) }),
@@ -65,10 +70,13 @@ export const overflowSchemas = {
 
 export const viewerSchema = z.object({ viewer: z.object({ login: z.string().min(1) }) });
 
+/** A comment's live body, read before publishing (ReviewMentorCommentBody). */
+export const commentBodySchema = z.object({ node: z.object({ body: z.string(), updatedAt: iso }).nullable() });
+
 export const mutationSchemas = {
-  updatePullRequestReviewComment: z.object({ updatePullRequestReviewComment: z.object({ pullRequestReviewComment: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
-  updateIssueComment: z.object({ updateIssueComment: z.object({ issueComment: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
-  updatePullRequestReview: z.object({ updatePullRequestReview: z.object({ pullRequestReview: z.object({ id: z.string(), body: z.string() }).nullable() }).nullable() }),
+  updatePullRequestReviewComment: z.object({ updatePullRequestReviewComment: z.object({ pullRequestReviewComment: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
+  updateIssueComment: z.object({ updateIssueComment: z.object({ issueComment: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
+  updatePullRequestReview: z.object({ updatePullRequestReview: z.object({ pullRequestReview: z.object({ id: z.string(), body: z.string(), updatedAt: iso.optional() }).nullable() }).nullable() }),
 };
 
 /** Parses or throws MalformedResponseError listing the offending paths. */

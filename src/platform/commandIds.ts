@@ -8,6 +8,7 @@ export const Commands = {
   showLog: 'reviewMentor.showLog',
   sync: 'reviewMentor.sync',
   cancelSync: 'reviewMentor.cancelSync',
+  resyncAll: 'reviewMentor.resyncAll',
   trackEngineer: 'reviewMentor.trackEngineer',
   untrackEngineer: 'reviewMentor.untrackEngineer',
   selectEngineer: 'reviewMentor.selectEngineer',

@@ -13,6 +13,7 @@ export interface ReviewMentorConfig {
   extraCategories: CategoryInput[];
   syncIntervalMinutes: number;
   includeBots: boolean;
+  reconcileDays: number;
   alwaysPublishTags: boolean;
   showPastFeedback: boolean;
   /** Load images in comment bodies from their servers (off: they become links). */
@@ -28,6 +29,7 @@ export function readConfig(): ReviewMentorConfig {
     extraCategories: c.get<CategoryInput[]>('categories.extra', []),
     syncIntervalMinutes: Math.max(0, c.get<number>('sync.intervalMinutes', 15)),
     includeBots: c.get<boolean>('sync.includeBots', false),
+    reconcileDays: Math.max(0, c.get<number>('sync.reconcileDays', 14)),
     alwaysPublishTags: c.get<boolean>('tags.alwaysPublish', false),
     showPastFeedback: c.get<boolean>('editor.showPastFeedback', true),
     remoteImages: c.get<boolean>('render.remoteImages', false) === true,

@@ -7,6 +7,8 @@ export const ContextKeys = {
   demo: 'reviewMentor.demo',
   empty: 'reviewMentor.empty',
   filterActive: 'reviewMentor.filterActive',
+  /** A sync runs (user-started or background): shows Cancel sync, disables Sync. */
+  syncing: 'reviewMentor.syncing',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -34,6 +34,10 @@ export interface ShardFile {
 export class JournalFiles {
   /** (dev, ino, size, mtime) of each file this process wrote last, so the watcher can tell our writes from others'. */
   readonly ownWrites = new Map<string, string>();
+  /** Set when a shard was set aside in this write cycle: every main file written carries the full re-sync request. */
+  private lostShard: string | undefined;
+  /** Shards set aside so far (a load that saw one re-reads the main file for the request). */
+  shardsSetAside = 0;
 
   constructor(
     readonly engineer: EngineerRef,
@@ -44,6 +48,8 @@ export class JournalFiles {
 
   /** The current main file, under the lock. Throws JournalReadOnlyError for a newer schema. */
   async readMainLocked(): Promise<MainFile> {
+    // A new write cycle: the request is on disk by now (see readShardLocked).
+    this.lostShard = undefined;
     const r = await readJsonFile<RawJournal>(this.paths.main, mainShape);
     if (r.kind === 'missing') return this.createMain();
     if (r.kind === 'corrupt') {
@@ -57,6 +63,7 @@ export class JournalFiles {
   }
 
   async writeMainLocked(main: MainFile): Promise<void> {
+    if (this.lostShard && !main.sync?.fullResync) main.sync = { ...main.sync, fullResync: this.lostShard };
     await new Low(new AtomicJsonAdapter<MainFile>(this.paths.main, { pretty: true }), main).write();
     await this.noteOwnWrite(this.paths.main);
   }
@@ -74,6 +81,7 @@ export class JournalFiles {
     } catch (err) {
       if (!(err instanceof CorruptFileError)) throw err;
       await this.setAside(file, err.reason, 'shard');
+      await this.requestFullResync(`part of the journal (${file}) could not be read and was set aside`);
     }
     if (!db.data.feedback || typeof db.data.feedback !== 'object') db.data.feedback = {};
     return db.data;
@@ -96,6 +104,14 @@ export class JournalFiles {
     // Said once: the problem callback is where it is logged or shown (its default logs it).
     report(this.ctx, { kind: 'corrupt', file, movedTo, message });
     return movedTo;
+  }
+
+  /** The comments of a set-aside shard come back through a full re-sync, asked for in the main file. */
+  private async requestFullResync(reason: string): Promise<void> {
+    this.lostShard = reason;
+    this.shardsSetAside++;
+    const r = await readJsonFile<MainFile>(this.paths.main);
+    if (r.kind === 'ok' && versionOf(r.data) === CURRENT_SCHEMA_VERSION && !('feedback' in r.data)) await this.writeMainLocked(r.data);
   }
 
   private async createMain(): Promise<MainFile> {

@@ -10,7 +10,8 @@ import { plainStorageError } from './faults';
 import { JournalFiles, fileKey, groupByShard, report, type MainFile, type ShardFile, type StoreContext } from './journalFiles';
 import type { JournalPaths } from './layout';
 import { withFileLock } from './lock';
-import { mergeSynced, type MergeFeedback } from './merge';
+import { groupUrlsByShard } from './layout';
+import { mergeWith, type MergeFeedback, type Retag } from './merge';
 import { ShardCache } from './shardCache';
 import { migrate, versionOf, type RawJournal } from './migrations';
 import { mainShape } from './shape';
@@ -20,8 +21,19 @@ import { JournalReadOnlyError, type JournalMeta } from './types';
 export interface UpsertOptions {
   /** Written to the main file after every shard, so a crash never claims more than was saved. */
   syncedUntil?: string;
-  /** How a fresh copy meets the stored item; default keeps local tags and state (mergeSynced). */
+  /** How a fresh copy meets the stored item; default mergeSynced with `retag`. */
   merge?: MergeFeedback;
+  /** Computes the automatic tags on each merged item (see merge.ts). */
+  retag?: Retag;
+  /**
+   * PR URLs whose items in `items` are ALL of their items on GitHub (the PR
+   * was fetched whole). Stored items of those PRs that are not in `items`
+   * were deleted on GitHub: they are removed, except those a journal entry
+   * links to, which stay as stubs marked `deletedOnGitHubAt`.
+   */
+  wholePrs?: string[];
+  /** Time to put in `deletedOnGitHubAt` (GitHub's clock); default now. */
+  now?: string;
 }
 
 /** What a write changed, so views refresh only that (and reload once, not twice). */
@@ -112,18 +124,42 @@ export class ShardedJournalHandle implements JournalHandle {
       });
     }
     const { shardCount: _omit, ...rest } = main;
+    // A damaged shard's comments come back through a full re-sync. The write that sets it aside
+    // records the request on disk with this same reason, so the sync that clears it matches it.
+    const first = Math.min(...this.damaged);
+    if (this.damaged.size > 0 && !this.readOnly && !main.sync?.fullResync) {
+      return { ...rest, sync: { ...main.sync, fullResync: `part of the journal (${this.paths.shard(first)}) could not be read and was set aside` }, feedback } as Journal;
+    }
     return { ...rest, feedback } as Journal;
   }
 
   async upsertFeedback(items: Feedback[], opts: UpsertOptions = {}): Promise<void> {
-    const merge = opts.merge ?? mergeSynced;
+    const merge = opts.merge ?? mergeWith(opts.retag);
     await this.write(async (main) => {
-      this.pendingChange = { feedback: items.map((f) => f.id), meta: opts.syncedUntil !== undefined };
-      for (const [i, group] of groupByShard(items, main.shardCount)) {
+      const changed = items.map((f) => f.id);
+      this.pendingChange = { feedback: changed, meta: opts.syncedUntil !== undefined };
+      const groups = groupByShard(items, main.shardCount);
+      const whole = groupUrlsByShard(opts.wholePrs ?? [], main.shardCount);
+      const linked = new Set(main.entries.flatMap((e) => e.links));
+      const deletedAt = opts.now ?? new Date().toISOString();
+      for (const i of new Set([...groups.keys(), ...whole.keys()])) {
         const shard = await this.files.readShardLocked(i, main.shardCount);
-        for (const item of group) {
+        for (const item of groups.get(i) ?? []) {
           shard.feedback[item.id] = merge(shard.feedback[item.id], item);
           this.index.set(item.id, i);
+        }
+        const prs = whole.get(i);
+        if (prs) {
+          const fresh = new Set((groups.get(i) ?? []).map((f) => f.id));
+          for (const [id, f] of Object.entries(shard.feedback)) {
+            if (fresh.has(id) || !prs.has(f.prUrl.toLowerCase())) continue;
+            changed.push(id);
+            if (linked.has(id)) shard.feedback[id] = { ...f, deletedOnGitHubAt: f.deletedOnGitHubAt ?? deletedAt };
+            else {
+              delete shard.feedback[id];
+              this.index.delete(id);
+            }
+          }
         }
         await this.files.writeShardLocked(shard);
       }

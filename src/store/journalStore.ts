@@ -8,6 +8,7 @@ import { ShardedJournalHandle, type JournalHandle } from './journalHandle';
 import type { StoreContext } from './journalFiles';
 import { DEFAULT_SHARD_COUNT, fromSafeName, journalPaths } from './layout';
 import { isAlive } from './lock';
+import { leaseFileOf, SyncLease } from './lease';
 import { silentLogger, type LockOptions, type StoreLogger, type StoreProblem } from './types';
 
 export interface JournalStoreOptions {
@@ -60,6 +61,12 @@ export class JournalStore {
       this.handles.set(paths.main, handle);
     }
     return handle;
+  }
+
+  /** The lease that lets one window at a time sync `engineer` (see lease.ts). */
+  syncLease(engineer: EngineerRef, owner: string, holder: string, ttlMs?: number): SyncLease {
+    const file = leaseFileOf(journalPaths(this.rootDir, engineer));
+    return new SyncLease(file, owner, holder, { ...(ttlMs ? { ttlMs } : {}), lock: this.ctx.lock, logger: this.ctx.logger });
   }
 
   /** Engineers that have a journal under the root folder. */

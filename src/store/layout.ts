@@ -44,3 +44,15 @@ export function shardOf(prUrl: string, shardCount: number): number {
   }
   return (h >>> 0) % shardCount;
 }
+
+/** PR URLs (lower-cased) by the shard that holds their items. */
+export function groupUrlsByShard(prUrls: readonly string[], shardCount: number): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const url of prUrls) {
+    const i = shardOf(url, shardCount);
+    let set = out.get(i);
+    if (!set) out.set(i, (set = new Set()));
+    set.add(url.toLowerCase());
+  }
+  return out;
+}

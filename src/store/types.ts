@@ -1,5 +1,5 @@
 // Public types of the store: what callers pass in and what they are told.
-import type { EngineerRef, Entry } from '../core/model';
+import type { EngineerRef, Entry, SyncState } from '../core/model';
 
 export interface StoreLogger {
   info(m: string): void;
@@ -28,6 +28,7 @@ export interface JournalMeta {
   schemaVersion: number;
   engineer: EngineerRef;
   syncedUntil: string | null;
+  sync?: SyncState;
   entries: Entry[];
 }
 

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO, freePort } from './harness.mjs';
 
-export async function startSandbox(extraArgs = ['--base-date', 'today']) {
-  const port = await freePort();
+/** `port`: start on this port again (a journey that takes GitHub away and brings it back). */
+export async function startSandbox(extraArgs = ['--base-date', 'today'], port = undefined) {
+  port ??= await freePort();
   const proc = spawn(process.execPath, [join(REPO, 'dist/sandbox.js'), '--port', String(port), ...extraArgs], {
     cwd: REPO,
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -125,7 +125,7 @@ export class GoalsView {
     return html`<ul class="entry-links" aria-label="Linked feedback">${e.links.map((id) => {
       const f = byId.get(id);
       return html`<li><span class="codicon codicon-comment" aria-hidden="true"></span>
-        ${f ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>` : html`<span class="muted">Feedback no longer in the journal</span>`}
+        ${f ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>` : html`<span class="muted">Deleted on GitHub, or no longer in the journal</span>`}
         ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label="Unlink this feedback" title="Unlink" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
     })}</ul>`;
   }

@@ -1,7 +1,7 @@
 // buildSummary: journals in, one plain Summary out (see schema.ts). Pure: the
 // clock, the time zone and the taxonomy are parameters. Renderers in this
 // folder turn the Summary into Markdown, HTML, CSV and JSON.
-import { isGivenBy, isReceivedBy, type Entry, type Feedback, type Journal } from '../model';
+import { isGivenBy, isReceivedBy, liveFeedback, type Entry, type Feedback, type Journal } from '../model';
 import { countedCategories, isBlockingIssue, isBot, isPraise } from '../feedbackFacts';
 import { stripMarkers } from '../markers';
 import type { Taxonomy } from '../taxonomy';
@@ -56,7 +56,7 @@ export function buildSummary(o: SummaryOptions): Summary {
   const { current, previous } = resolvePeriods(o.from, o.to, timeZone);
   const subjects = o.journals.map((j) => j.engineer.login);
   // Pseudonyms are numbered over the comments that count, so a left-out bot takes no number.
-  const all = o.journals.flatMap((j) => Object.values(j.feedback)).filter((f) => !(o.excludeBots && isBot(f)));
+  const all = o.journals.flatMap((j) => liveFeedback(j)).filter((f) => !(o.excludeBots && isBot(f)));
   // Comments the engineers gave that only other journals hold name people too.
   const givenElsewhere = o.includeGiven ? (o.givenSources ?? []).flatMap((j) => Object.values(j.feedback)).filter((f) => subjects.some((s) => isGivenBy(f, s))) : [];
   const names = people([...all, ...givenElsewhere], subjects, o.includeReviewerNames);
@@ -95,7 +95,7 @@ interface Ctx {
 function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
   const { o, current, previous } = ctx;
   const login = journal.engineer.login;
-  const counted = Object.values(journal.feedback).filter((f) => !(o.excludeBots && isBot(f)));
+  const counted = liveFeedback(journal).filter((f) => !(o.excludeBots && isBot(f)));
   const timed = counted.map((f) => ({ f, t: Date.parse(f.createdAt) }));
   const pick = (test: (f: Feedback) => boolean, i: Interval) =>
     timed.filter((x) => test(x.f) && inInterval(x.t, i)).sort((a, b) => b.t - a.t || a.f.id.localeCompare(b.f.id)).map((x) => x.f);
@@ -253,7 +253,8 @@ function entries(journal: Journal, kind: 'goal' | 'action', ctx: Ctx): SummaryEn
         links: e.links.map((id) => {
           const f = journal.feedback[id];
           if (!f) return { id };
-          return ctx.o.includeText ? { id, url: f.url, text: ctx.names.scrub(quoteText(firstLine(f.body), LINK_MAX)) } : { id, url: f.url };
+          const gone = f.deletedOnGitHubAt ? '(deleted on GitHub) ' : '';
+          return ctx.o.includeText ? { id, url: f.url, text: gone + ctx.names.scrub(quoteText(firstLine(f.body), LINK_MAX)) } : { id, url: f.url, ...(gone ? { text: gone.trim() } : {}) };
         }),
       };
       if (e.targetDate) out.targetDate = e.targetDate;

@@ -24,12 +24,21 @@ export function registerAccountFeatures(app: App): void {
     auth.onDidChange((user) => {
       engineers.setMe(user?.login);
       if (user) {
-        status.set({ kind: 'idle', lastSync: sync.lastSync });
+        status.set(auth.offline ? { kind: 'offline', message: auth.offline, lastSync: sync.lastSync } : { kind: 'idle', lastSync: sync.lastSync });
         sync.schedule();
         // The first sign-in always syncs; later ones only when the data went stale.
         if (!sync.lastSync || sync.isStale()) void sync.sync({ interactive: false });
       } else {
         status.set(engineers.isDemo ? { kind: 'demo' } : { kind: 'signed-out' });
+      }
+    }),
+    auth.onDidChangeOffline((reason) => {
+      if (!auth.current) return;
+      if (reason) status.set({ kind: 'offline', message: reason, lastSync: sync.lastSync });
+      else {
+        status.set({ kind: 'idle', lastSync: sync.lastSync });
+        // Back online: catch up if the data went stale meanwhile.
+        if (!sync.lastSync || sync.isStale()) void sync.sync({ interactive: false });
       }
     }),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),
@@ -64,6 +73,13 @@ export function registerAccountFeatures(app: App): void {
       }),
     ),
     vscode.commands.registerCommand(Commands.cancelSync, () => sync.cancel()),
+    vscode.commands.registerCommand(
+      Commands.resyncAll,
+      run(async () => {
+        if (!auth.current) return void vscode.commands.executeCommand(Commands.sync);
+        await sync.sync({ interactive: true, full: true });
+      }),
+    ),
     vscode.commands.registerCommand(
       Commands.trackEngineer,
       run(async () => {

@@ -6,6 +6,7 @@ import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { resolveGitHubEndpoints } from '../../core/githubEndpoints';
 import { hostOf } from '../../platform/config';
 import { errorText } from '../../platform/errors';
+import { backoffMs, outcomeOfError, Tickets } from './identity';
 
 export type TokenSource = 'vscode-session' | 'personal-access-token' | 'environment';
 
@@ -22,7 +23,15 @@ export class AuthService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SignedInUser | undefined>();
   readonly onDidChange = this.changed.event;
   private user: SignedInUser | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+  private readonly offlineChanged = new vscode.EventEmitter<string | undefined>();
+  /** Fires with the reason GitHub cannot be reached (the identity is the cached one), or undefined when it can again. */
+  readonly onDidChangeOffline = this.offlineChanged.event;
+  private offlineReason: string | undefined;
+  private offlineAttempt = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  /** Only the latest sign-in, sign-out or check may change who is signed in. */
+  private readonly tickets = new Tickets();
+  private readonly subscriptions: vscode.Disposable[] = [this.changed, this.offlineChanged];
 
   constructor(
     private readonly secrets: vscode.SecretStorage,
@@ -43,6 +52,11 @@ export class AuthService implements vscode.Disposable {
     return this.user;
   }
 
+  /** Why GitHub could not be reached at the last identity check; undefined when it could. */
+  get offline(): string | undefined {
+    return this.offlineReason;
+  }
+
   /** `github` for github.com; `github-enterprise` for GHE Server and for SUBDOMAIN.ghe.com, as VS Code expects. */
   private providerId(): string {
     try {
@@ -58,6 +72,11 @@ export class AuthService implements vscode.Disposable {
 
   private signedOutKey(): string {
     return `reviewMentor.signedOut/${hostOf(this.serverUrl())}`;
+  }
+
+  /** Who was signed in last time GitHub answered: kept while it cannot be reached. */
+  private identityKey(): string {
+    return `reviewMentor.identity/${hostOf(this.serverUrl())}`;
   }
 
   /** The token for API calls, found silently (no prompts). */
@@ -76,28 +95,76 @@ export class AuthService implements vscode.Disposable {
     }
   }
 
-  /** Finds out who is signed in, without prompting; called at start-up and on changes. */
+  /**
+   * Finds out who is signed in, without prompting; called at start-up and on
+   * changes. Only GitHub refusing the token signs out. When GitHub cannot be
+   * reached, the identity seen last stays, "offline" is reported, and the
+   * check runs again with backoff. A sign-in made while this runs wins.
+   */
   async restore(): Promise<SignedInUser | undefined> {
+    const ticket = this.tickets.take();
+    const host = hostOf(this.serverUrl());
     const pat = await this.secrets.get(this.secretKey());
     const source: TokenSource = pat ? 'personal-access-token' : process.env[TOKEN_ENV_VAR] ? 'environment' : 'vscode-session';
     const token = await this.getToken();
-    if (!token) return this.setUser(undefined);
-    try {
-      return this.setUser({ login: await this.whoAmI(token), source });
-    } catch (err) {
-      this.log.warn(`Stored sign-in was not accepted by ${hostOf(this.serverUrl())}: ${errorText(err)}`);
+    if (!this.tickets.isLatest(ticket)) return this.user;
+    if (!token) {
+      this.setOffline(undefined);
       return this.setUser(undefined);
     }
+    let login: string;
+    try {
+      login = await this.whoAmI(token);
+    } catch (err) {
+      if (!this.tickets.isLatest(ticket)) return this.user;
+      const outcome = outcomeOfError(err);
+      if (outcome.kind === 'refused') {
+        this.log.warn(`Stored sign-in was not accepted by ${host}: ${outcome.reason}`);
+        await this.state.update(this.identityKey(), undefined);
+        this.setOffline(undefined);
+        return this.setUser(undefined);
+      }
+      const cached = this.state.get<SignedInUser>(this.identityKey());
+      const delay = backoffMs(this.offlineAttempt++);
+      this.log.warn(`Could not reach ${host} to check the sign-in (${outcome.reason}); ${cached ? `still signed in as ${cached.login}` : 'no earlier sign-in known'}; trying again in ${Math.round(delay / 1000)} s.`);
+      this.setOffline(outcome.reason);
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => void this.restore(), delay);
+      return cached ? this.setUser(cached) : this.user;
+    }
+    if (!this.tickets.isLatest(ticket)) return this.user;
+    return this.confirmed({ login, source });
+  }
+
+  /** GitHub accepted the token: remember who it is, and stop any offline retries. */
+  private async confirmed(user: SignedInUser): Promise<SignedInUser> {
+    await this.state.update(this.identityKey(), user);
+    this.setOffline(undefined);
+    this.setUser(user);
+    return user;
+  }
+
+  private setOffline(reason: string | undefined): void {
+    if (reason === undefined) {
+      this.offlineAttempt = 0;
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+    }
+    if (reason === this.offlineReason) return;
+    this.offlineReason = reason;
+    this.offlineChanged.fire(reason);
   }
 
   /** Sign in through VS Code's GitHub (or GitHub Enterprise) account. */
   async signIn(): Promise<SignedInUser | undefined> {
     if (this.providerId() === 'github-enterprise') await this.alignEnterpriseUri();
+    this.tickets.take();
     const session = await vscode.authentication.getSession(this.providerId(), OAUTH_SCOPES, { createIfNone: true });
+    this.tickets.take();
     await this.state.update(this.signedOutKey(), undefined);
     const login = await this.whoAmI(session.accessToken);
     this.log.info(`Signed in to ${hostOf(this.serverUrl())} as ${login} through VS Code's accounts.`);
-    return this.setUser({ login, source: 'vscode-session' });
+    return this.confirmed({ login, source: 'vscode-session' });
   }
 
   /** Sign in with a personal access token; it is checked before it is kept. */
@@ -113,14 +180,20 @@ export class AuthService implements vscode.Disposable {
         validateInput: (v) => (v.trim() === '' ? 'Paste a token, or press Escape to cancel.' : undefined),
       }));
     if (!value) return undefined;
+    // A start-up check still running must not undo this sign-in when it finishes.
+    this.tickets.take();
     const login = await this.whoAmI(value.trim());
+    this.tickets.take();
     await this.secrets.store(this.secretKey(), value.trim());
     await this.state.update(this.signedOutKey(), undefined);
     this.log.info(`Signed in to ${host} as ${login} with a personal access token.`);
-    return this.setUser({ login, source: 'personal-access-token' });
+    return this.confirmed({ login, source: 'personal-access-token' });
   }
 
   async signOut(): Promise<void> {
+    this.tickets.take();
+    this.setOffline(undefined);
+    await this.state.update(this.identityKey(), undefined);
     await this.secrets.delete(this.secretKey());
     // VS Code's own session belongs to the user's Accounts menu; remember not to use it.
     await this.state.update(this.signedOutKey(), true);
@@ -151,6 +224,7 @@ export class AuthService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

@@ -31,9 +31,11 @@ export function registerEngineersView(app: App): void {
       const isSelected = !!selected && selected.host === node.engineer.host && sameLogin(selected.login, node.engineer.login);
       const item = new vscode.TreeItem(node.engineer.login, vscode.TreeItemCollapsibleState.None);
       item.id = `${node.engineer.host}/${node.engineer.login}`;
-      item.description = [node.role === 'me' ? 'you' : node.role === 'demo' ? 'demo data' : 'tracked', isSelected ? 'shown' : undefined].filter(Boolean).join(' · ');
-      item.iconPath = new vscode.ThemeIcon(isSelected ? 'eye' : 'person');
-      item.tooltip = `${node.engineer.login} on ${node.engineer.host}. Click to show their feedback.`;
+      const syncNote = app.sync.statusOf(node.engineer);
+      const failed = !!syncNote?.startsWith('Last sync failed');
+      item.description = [node.role === 'me' ? 'you' : node.role === 'demo' ? 'demo data' : 'tracked', isSelected ? 'shown' : undefined, failed ? 'sync failed' : undefined].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon(failed ? 'warning' : isSelected ? 'eye' : 'person');
+      item.tooltip = `${node.engineer.login} on ${node.engineer.host}.${syncNote ? ` ${syncNote}` : ''} Click to show their feedback.`;
       item.contextValue = `engineer ${node.role}`;
       item.command = { command: Commands.showEngineer, title: 'Show feedback', arguments: [node] };
       return item;
@@ -43,6 +45,7 @@ export function registerEngineersView(app: App): void {
     changed,
     vscode.window.createTreeView('reviewMentor.engineers', { treeDataProvider: provider }),
     app.engineers.onDidChange(() => changed.fire()),
+    app.sync.onDidChangeEngineerStatus(() => changed.fire()),
     vscode.commands.registerCommand(Commands.showEngineer, (node?: EngineerNode) => node && app.engineers.select(node.engineer)),
   );
 }

@@ -1,7 +1,7 @@
 // The journal panel's message handling, free of `vscode` so it runs in plain
 // Node tests. JournalPanel owns the WebviewPanel and feeds this class.
 import type { EngineerRef, Feedback, Journal } from '../../core/model';
-import { effectiveTags, sameLogin } from '../../core/model';
+import { effectiveTags, liveFeedback, sameLogin } from '../../core/model';
 import {
   assertNever,
   LIMITS,
@@ -308,7 +308,8 @@ export class JournalController implements DisposableLike {
     const removed: string[] = [];
     for (const id of ids) {
       const f = journal.feedback[id];
-      if (f) present.push(f);
+      // A "deleted on GitHub" stub counts nowhere: for the panel it is gone.
+      if (f && !f.deletedOnGitHubAt) present.push(f);
       else removed.push(id);
     }
     const { feedback, clipped } = forDisplay(present);
@@ -326,7 +327,7 @@ export class JournalController implements DisposableLike {
 
   async snapshot(): Promise<JournalSnapshot> {
     const [journal, reason] = await Promise.all([this.backend.load(this.engineer), this.backend.readOnlyReason?.(this.engineer)]);
-    const { feedback, clipped } = forDisplay(Object.values(journal.feedback));
+    const { feedback, clipped } = forDisplay(liveFeedback(journal));
     return {
       engineer: { login: journal.engineer.login, host: journal.engineer.host },
       feedback,

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { randomUUID } from 'node:crypto';
 import type { EngineerRef, Entry } from '../../core/model';
 import { suggestedTag } from '../../core/model';
-import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
+import { acceptSuggestion, applyManualTags, correctionsForManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
+import { publishTags } from '../tagging/publish';
 import { effectiveTags } from '../../core/model';
 import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalPanelBackend } from '.';
 import type { App } from '../../app';
@@ -115,7 +116,8 @@ function journalBackend(app: App): JournalPanelBackend {
       }),
     tag: async (engineer, feedbackId, category, op) => {
       const at = new Date().toISOString();
-      const body = (await app.journals.load(engineer)).feedback[feedbackId]?.body ?? '';
+      const before = (await app.journals.load(engineer)).feedback[feedbackId];
+      const body = before?.body ?? '';
       let suggestion: string | undefined;
       await app.journals.write(engineer, (h) =>
         h.updateFeedback([feedbackId], (f) => {
@@ -136,8 +138,11 @@ function journalBackend(app: App): JournalPanelBackend {
           }
         }),
       );
+      if (op === 'add' && before) await app.classifier.addCorrections(correctionsForManualTags([before], [category], at));
       if (op === 'accept' && suggestion) await app.classifier.addCorrections([{ body, category: suggestion, at }]);
       if (op === 'reject' && suggestion && category) await app.classifier.addCorrections([{ body, category, rejected: suggestion, at }]);
+      // The setting applies here as in the Feedback view; publishTags reads the item after this change.
+      if (readConfig().alwaysPublishTags && before) await publishTags(app, { engineer, items: [before] }, { quiet: true });
     },
     review: async (engineer, decisions, batch) => {
       const applied = await app.journals.write(engineer, (h) => applyDecisions(h, decisions, { by: who(), at: new Date().toISOString(), ...(batch ? { batch } : {}) }));

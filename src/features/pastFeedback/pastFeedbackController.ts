@@ -17,7 +17,8 @@ import { remoteMatches } from '../../core/remotes';
 import { firstLine } from '../../core/browse/text';
 import { labelField } from '../../core/safeText';
 import { diffThreads, planThreads, type Placed, type Shown, type ThreadSpec } from '../../core/pastFeedback/threadPlan';
-import { workspaceClones, type WorkspaceClone } from './workspaceRepos';
+import { watchWorkspaceClones, workspaceClones, type WorkspaceClone } from './workspaceRepos';
+import { CloneCache } from './cloneList';
 import { feedbackTooltip } from '../feedback/feedbackMarkdown';
 import { Commands } from '../../platform/commandIds';
 import { Disposable } from '../../platform/lifecycle';
@@ -52,7 +53,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
   private readonly rendered = new Map<string, RenderedDoc>();
   private readonly stale = new Set<string>();
   private readonly hint = vscode.window.createStatusBarItem('reviewMentor.pastFeedback', vscode.StatusBarAlignment.Right, 100);
-  private clones: Promise<WorkspaceClone[]> | undefined;
+  private readonly clones = new CloneCache<WorkspaceClone[]>(workspaceClones);
   /** Bumped when the journal, the engineer, the taxonomy or a setting changed. */
   private generation = 0;
   private queue: Promise<void> = Promise.resolve();
@@ -83,9 +84,10 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
         this.schedule();
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.drop(d.uri.toString())),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.clones = undefined;
-        this.invalidate();
+      // Repositories opened, remotes changed, .git/config edited, folders added: look again.
+      watchWorkspaceClones(() => {
+        this.clones.invalidate();
+        void this.invalidate();
       }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, this),
     ].forEach((d) => this.register(d));
@@ -213,8 +215,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
   }
 
   private async locate(uri: vscode.Uri): Promise<{ clone: WorkspaceClone; relativePath: string } | undefined> {
-    this.clones ??= workspaceClones();
-    const clones = await this.clones;
+    const clones = await this.clones.get();
     for (const clone of clones) {
       const rel = path.relative(clone.root.fsPath, uri.fsPath);
       if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return { clone, relativePath: rel.split(path.sep).join('/') };

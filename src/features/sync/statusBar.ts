@@ -5,10 +5,13 @@ import { formatDistanceToNow } from 'date-fns';
 export type SyncState =
   | { kind: 'signed-out' }
   | { kind: 'demo' }
-  | { kind: 'idle'; lastSync?: Date }
+  /** `warnings`: engineers whose sync failed, problems GitHub reported (shown in the tooltip). */
+  | { kind: 'idle'; lastSync?: Date; warnings?: string[] }
   | { kind: 'syncing'; message: string }
   | { kind: 'rate-limited'; resumesAt: Date }
-  | { kind: 'error'; message: string; lastSync?: Date };
+  | { kind: 'error'; message: string; lastSync?: Date }
+  /** GitHub cannot be reached; still signed in as before, retrying by itself. */
+  | { kind: 'offline'; message: string; lastSync?: Date };
 
 export class SyncStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('reviewMentor.status', vscode.StatusBarAlignment.Left, 50);
@@ -45,8 +48,8 @@ export class SyncStatusBar implements vscode.Disposable {
         this.item.command = 'reviewMentor.signIn';
         break;
       case 'idle':
-        this.item.text = `$(comment-discussion) ${s.lastSync ? `Synced ${ago(s.lastSync)}` : 'Not synced yet'}`;
-        this.item.tooltip = `Review Mentor${s.lastSync ? `: last synced ${s.lastSync.toLocaleString()}` : ''}. Click to sync now.`;
+        this.item.text = `${s.warnings?.length ? '$(warning)' : '$(comment-discussion)'} ${s.lastSync ? `Synced ${ago(s.lastSync)}` : 'Not synced yet'}`;
+        this.item.tooltip = `Review Mentor${s.lastSync ? `: last synced ${s.lastSync.toLocaleString()}` : ''}.${s.warnings?.length ? `\n${s.warnings.join('\n')}` : ''}\nClick to sync now.`;
         this.item.command = 'reviewMentor.sync';
         break;
       case 'syncing':
@@ -57,6 +60,12 @@ export class SyncStatusBar implements vscode.Disposable {
       case 'rate-limited':
         this.item.text = `$(watch) Review Mentor: resumes ${s.resumesAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
         this.item.tooltip = `GitHub's rate limit was reached. Sync resumes by itself at ${s.resumesAt.toLocaleTimeString()}.`;
+        this.item.command = 'reviewMentor.showLog';
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+      case 'offline':
+        this.item.text = '$(cloud-offline) Review Mentor: offline';
+        this.item.tooltip = `GitHub cannot be reached: ${s.message}\nStill signed in; Review Mentor tries again by itself.${s.lastSync ? `\nLast good sync: ${s.lastSync.toLocaleString()}` : ''}\nClick to show the log.`;
         this.item.command = 'reviewMentor.showLog';
         this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;

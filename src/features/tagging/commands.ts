@@ -4,8 +4,7 @@
 import * as vscode from 'vscode';
 import type { Feedback } from '../../core/model';
 import { effectiveTags, suggestedTag } from '../../core/model';
-import { acceptSuggestion, applyManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
-import type { Correction } from '../../core/classifier';
+import { acceptSuggestion, applyManualTags, correctionsForManualTags, rejectSuggestion, removeTag } from '../../core/tagging';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { readConfig } from '../../platform/config';
@@ -39,7 +38,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
         const at = new Date().toISOString();
         const by = who();
         await update(t, (f) => Object.assign(f, applyManualTags(f, categories, by, at)));
-        await classifier.addCorrections(correctionsFor(t.items, categories, at));
+        await classifier.addCorrections(correctionsForManualTags(t.items, categories, at));
         if (readConfig().alwaysPublishTags) await publishTags(app, t, { quiet: true });
       }),
     ),
@@ -58,6 +57,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
         if (!pick) return;
         const before = t.items.map((f) => ({ id: f.id, tags: f.tags }));
         await update(t, (f) => Object.assign(f, removeTag(f, pick)));
+        if (readConfig().alwaysPublishTags) await publishTags(app, t, { quiet: true });
         const undo = await vscode.window.showInformationMessage(`Removed "${taxonomy.current.labelOf(pick)}".`, 'Undo');
         if (undo) {
           await update(t, (f) => {
@@ -74,6 +74,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
         const accepted = t.items.filter((f) => suggestedTag(f));
         await update({ ...t, items: accepted }, (f) => Object.assign(f, acceptSuggestion(f, who(), at)));
         await classifier.addCorrections(accepted.map((f) => ({ body: f.body, category: suggestedTag(f)!.category, at })));
+        if (readConfig().alwaysPublishTags) await publishTags(app, { ...t, items: accepted }, { quiet: true });
       }),
     ),
     vscode.commands.registerCommand(
@@ -86,18 +87,9 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
         const at = new Date().toISOString();
         await update({ ...t, items: [item] }, (f) => Object.assign(f, rejectSuggestion(f, who(), at, right)));
         await classifier.addCorrections([{ body: item.body, category: right ?? '', rejected: suggestion.category, at }].filter((c) => c.category));
+        if (right && readConfig().alwaysPublishTags) await publishTags(app, { ...t, items: [item] }, { quiet: true });
       }),
     ),
     vscode.commands.registerCommand(Commands.publishTag, guard((t) => publishTags(app, t, { quiet: false }))),
   );
-}
-
-/** A correction wherever the person's choice differs from the suggestion. */
-function correctionsFor(items: Feedback[], categories: string[], at: string): Correction[] {
-  if (categories.length === 0) return [];
-  return items.flatMap((f) => {
-    const s = suggestedTag(f);
-    if (!s || categories.includes(s.category)) return s ? [{ body: f.body, category: s.category, at }] : [];
-    return [{ body: f.body, category: categories[0]!, rejected: s.category, at }];
-  });
 }

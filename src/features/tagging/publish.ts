@@ -1,10 +1,12 @@
 // Publishes tags to GitHub as a hidden marker appended to the comment, so the
 // author's extension reads them on its next sync. Only your own comments can
-// be edited; a refused edit leaves the tag local and says why.
+// be edited; a refused edit leaves the tag local and says why. The items are
+// read from the journal when publishing starts, so the tags published are the
+// ones after the change that asked for it; the live body on GitHub is read
+// first and a comment edited there since the last sync is left alone.
 import * as vscode from 'vscode';
 import { effectiveTags } from '../../core/model';
-import { writeMarker } from '../../core/markers';
-import { updateCommentBody } from '../../github/mutations';
+import { CommentChangedError, publishMarker } from '../../github/publishing';
 import { ForbiddenError, NotFoundError } from '../../github/errors';
 import type { App } from '../../app';
 import { isOwnComment, type TagTarget } from './tagTarget';
@@ -16,8 +18,10 @@ export async function publishTags(app: App, target: TagTarget, opts: { quiet: bo
     if (!opts.quiet) void vscode.window.showWarningMessage('Sign in to GitHub to publish tags.');
     return;
   }
-  const own = target.items.filter((f) => isOwnComment(f, me) && effectiveTags(f).length > 0);
-  const skipped = target.items.length - own.length;
+  const journal = await app.journals.load(target.engineer);
+  const items = target.items.map((f) => journal.feedback[f.id] ?? f);
+  const own = items.filter((f) => isOwnComment(f, me) && effectiveTags(f).length > 0);
+  const skipped = items.length - own.length;
   if (own.length === 0) {
     if (!opts.quiet) {
       void vscode.window.showWarningMessage('Only tags on your own comments can be published, and the comment needs a tag first. The tags stay in your journal.');
@@ -32,18 +36,19 @@ export async function publishTags(app: App, target: TagTarget, opts: { quiet: bo
       .map((t) => ({ group: taxonomy.groupOf(t.category), category: t.category }))
       .filter((m): m is { group: 'technical' | 'interpersonal'; category: string } => !!m.group);
     if (markers.length === 0) continue;
-    const body = writeMarker(f.body, markers);
     try {
-      await updateCommentBody(app.client(), { id: f.id, kind: f.kind, body });
+      const saved = await publishMarker(app.client(), f, markers);
       await app.journals.write(target.engineer, (h) =>
         h.updateFeedback([f.id], (item) => {
-          item.body = body;
+          item.body = saved.body;
+          item.updatedAt = saved.updatedAt;
           item.tags = item.tags.map((t) => (t.source === 'suggested' ? t : { ...t, published: true }));
         }),
       );
       published++;
     } catch (err) {
-      const why = err instanceof ForbiddenError ? 'GitHub refused the edit' : err instanceof NotFoundError ? 'the comment is gone' : errorText(err);
+      const why =
+        err instanceof CommentChangedError ? 'edited on GitHub since the last sync: sync, then publish again' : err instanceof ForbiddenError ? 'GitHub refused the edit' : err instanceof NotFoundError ? 'the comment is gone' : errorText(err);
       refused.push(`${f.repo}#${f.prNumber} (${why})`);
       app.log.warn(`Could not publish a tag on ${f.url}: ${errorText(err)}`);
     }

@@ -1,7 +1,7 @@
 // `review-mentor sync` in-process against the sandbox: one-line summary,
 // exit codes and messages for a missing token and a refused one.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import command from '../../../src/cli/sync';
@@ -42,9 +42,24 @@ describe('cli: review-mentor sync', () => {
     const args = ['--engineer', DEMO_VIEWER, '--github-url', sandbox.url, '--journal-dir', dir, '--token-env', 'RM_TEST_TOKEN'];
     const first = await run(args, { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) });
     assert.equal(first.code, 0, String(first.error));
-    assert.match(first.out, /^Synced priya-dev@127\.0\.0\.1:\d+: \d+ PRs, [1-9]\d* comments added, 0 updated, \d+ requests, GraphQL cost \d+\n$/);
+    assert.match(first.out, /^Synced priya-dev@127\.0\.0\.1:\d+: \d+ PRs, [1-9]\d* comments added, 0 updated, 0 deleted, \d+ requests, GraphQL cost \d+\n$/);
     const second = await run(args, { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) });
-    assert.match(second.out, /0 comments added, 0 updated, 1 requests/);
+    assert.match(second.out, /0 comments added, 0 updated, 0 deleted, 1 requests/);
+  });
+
+  it('--full fetches everything again and restores what the journal lost', async () => {
+    const args = ['--engineer', DEMO_VIEWER, '--github-url', sandbox.url, '--journal-dir', dir, '--token-env', 'RM_TEST_TOKEN'];
+    const env = { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) };
+    await run(args, env);
+    const shards = join(dir, '127.0.0.1%3A' + new URL(sandbox.url).port, `${DEMO_VIEWER}.shards`);
+    for (const f of readdirSync(shards)) rmSync(join(shards, f));
+    const warm = await run(args, env);
+    assert.match(warm.out, / 0 comments added/);
+    const full = await run([...args, '--full'], env);
+    assert.equal(full.code, 0, String(full.error));
+    const added = Number(/(\d+) comments added/.exec(full.out)![1]);
+    assert.ok(added > 0, full.out);
+    assert.match(full.out, /0 updated, 0 deleted/);
   });
 
   it('missing token -> exit 2 naming the variable; refused token -> exit 3', async () => {

@@ -93,9 +93,10 @@ describe('github/sync under injected faults', () => {
       sandbox.injectFault({ kind: 'drop', times: 1 });
     });
     assert.equal(r.error, undefined, String(r.error));
-    assert.ok(r.requests.length >= 4);
+    assert.deepEqual(r.requests.slice(0, 4).map((q) => q.status), [502, 502, 0, 200], 'two 502s, a dropped connection, then the answer');
     assert.ok(r.after.syncedUntil);
-    assert.ok(Object.keys(r.after.feedback).length > 0);
+    const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+    assert.deepEqual(project(r.after.feedback, expected), expected);
   });
 
   it('persistent 502 -> ServerError after retries, journal unchanged', async () => {
@@ -123,7 +124,9 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
       const journal = await j.handle.load();
       assert.deepEqual(project(journal.feedback, expected), expected);
       const mine = Object.values(journal.feedback).filter((f) => f.prNumber === huge.number && f.repo === huge.repo);
-      assert.equal(mine.length, 150 * 2 + 118 + 45 + 35);
+      assert.equal(mine.length, 148 * 2 + 2 * 120 + 45 + 35);
+      assert.equal(mine.filter((f) => f.threadId === 'PRRT_huge140').length, 120, 'a thread on a later page that overflows too');
+      assert.ok(mine.some((f) => f.line !== f.originalLine && f.line !== undefined), 'line and originalLine differ on moved threads');
       assert.ok(sandbox.requests().some((q) => q.operationName === 'ReviewMentorOverflow'));
       assert.ok(r.requests <= 6, `${r.requests} requests`);
     } finally {
@@ -132,7 +135,29 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
     }
   });
 
-  it('a PR whose follow-up gets 404 is skipped and its repo named; the rest is synced', async () => {
+  it('one 404 on a follow-up page does not lose the PR: it is fetched again by id in the same sync', async () => {
+    const { data, huge } = hugeDataset();
+    const sandbox = await startSandbox({ port: 0, data });
+    const j = await tempJournal(engineer);
+    try {
+      const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
+      sandbox.injectFault({ kind: 'not-found', match: 'ReviewMentorOverflow', times: 1 });
+      const r = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.deepEqual(r.skippedRepos, []);
+      assert.equal(r.retrying, 0);
+      const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
+      const journal = await j.handle.load();
+      assert.deepEqual(project(journal.feedback, expected), expected);
+      assert.ok(sandbox.requests().some((q) => q.operationName === 'ReviewMentorPullRequests'), 'fetched again by id');
+      assert.equal(journal.sync?.retry, undefined);
+      assert.ok(huge.threads.length === 150);
+    } finally {
+      j.dispose();
+      await sandbox.close();
+    }
+  });
+
+  it('a PR whose follow-ups keep failing goes into the retry set, the cursor stays before it, and the next sync completes it', async () => {
     const { data, huge } = hugeDataset();
     const sandbox = await startSandbox({ port: 0, data });
     const j = await tempJournal(engineer);
@@ -140,12 +165,22 @@ describe('github/sync: overflowing pages, 404 on a node, cancel', () => {
       const client = sandboxClient(sandbox, sandbox.tokenFor(DEMO_VIEWER), recordingLogger());
       sandbox.injectFault({ kind: 'not-found', match: 'ReviewMentorOverflow', times: 100 });
       const r = await syncEngineer({ client, handle: j.handle, engineer });
-      assert.deepEqual(r.skippedRepos, [huge.repo]);
-      const journal = await j.handle.load();
+      assert.deepEqual(r.skippedRepos, [], 'a failed request is not "gone"');
+      assert.equal(r.retrying, 1);
+      let journal = await j.handle.load();
       assert.ok(!Object.values(journal.feedback).some((f) => f.prNumber === huge.number && f.repo === huge.repo), 'no half PR');
+      assert.deepEqual(Object.keys(journal.sync?.retry ?? {}), [huge.id]);
+      assert.ok(journal.syncedUntil! <= huge.updatedAt, `cursor ${journal.syncedUntil} stays at or before ${huge.updatedAt}`);
       const expected = expectedFeedback(sandbox.dataset, sandbox.url, DEMO_VIEWER);
-      for (const id of [...expected.keys()]) if (expected.get(id)!.prNumber === huge.number && expected.get(id)!.repo === huge.repo) expected.delete(id);
+      const without = new Map([...expected].filter(([, f]) => !(f.prNumber === huge.number && f.repo === huge.repo)));
+      assert.deepEqual(project(journal.feedback, without), without);
+
+      sandbox.clearFaults();
+      const again = await syncEngineer({ client, handle: j.handle, engineer });
+      assert.equal(again.retrying, 0);
+      journal = await j.handle.load();
       assert.deepEqual(project(journal.feedback, expected), expected);
+      assert.equal(journal.sync?.retry, undefined, 'retry set emptied');
     } finally {
       j.dispose();
       await sandbox.close();

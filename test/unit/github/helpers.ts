@@ -52,7 +52,7 @@ export function expectedFeedback(data: Dataset, baseUrl: string, login: string, 
     for (const t of pr.threads)
       for (const c of t.comments)
         if (wanted(c.author))
-          out.set(c.id, { id: c.id, kind: 'review-comment', ...common(c.author), body: c.body, path: t.path, threadId: t.id, isResolved: t.isResolved, isOutdated: t.isOutdated, updatedAt: c.updatedAt, createdAt: c.createdAt, url: `${prUrl}#discussion_r${c.databaseId}`, diffHunk: t.diffHunk, ...(t.line != null ? { line: t.line } : {}) });
+          out.set(c.id, { id: c.id, kind: 'review-comment', ...common(c.author), body: c.body, path: t.path, threadId: t.id, isResolved: t.isResolved, isOutdated: t.isOutdated, updatedAt: c.updatedAt, createdAt: c.createdAt, url: `${prUrl}#discussion_r${c.databaseId}`, diffHunk: t.diffHunk, ...(t.line != null ? { line: t.line } : {}), ...(t.originalLine != null ? { originalLine: t.originalLine } : {}) });
     for (const r of pr.reviews)
       if (r.body.trim() && wanted(r.author)) out.set(r.id, { id: r.id, kind: 'review-summary', ...common(r.author), body: r.body, updatedAt: r.updatedAt, createdAt: r.submittedAt, url: `${prUrl}#pullrequestreview-${r.databaseId}` });
     for (const c of pr.comments)
@@ -75,7 +75,13 @@ export function project(actual: Record<string, Feedback>, expected: Map<string, 
   return out;
 }
 
-/** A dataset where one of the engineer's PRs overflows every nested page. */
+/**
+ * A dataset where one of the engineer's PRs overflows every nested page:
+ * 150 threads (five pages), thread 7 (first page) and thread 140 (a later
+ * page, so its overflow is found only after the threads' follow-up) with 120
+ * comments each, 45 conversation comments, 35 reviews. Threads moved by later
+ * commits have `line` different from `originalLine`.
+ */
 export function hugeDataset(): { data: Dataset; huge: Dataset['pullRequests'][number] } {
   const data = generateDataset({ prs: 40 });
   const huge = data.pullRequests.find((p) => p.author === DEMO_VIEWER)!;
@@ -86,12 +92,12 @@ export function hugeDataset(): { data: Dataset; huge: Dataset['pullRequests'][nu
   huge.threads = Array.from({ length: 150 }, (_, t) => ({
     id: `PRRT_huge${t}`,
     path: `src/file${t}.ts`,
-    line: 10,
+    line: t % 3 === 0 ? 10 + t : 10,
     originalLine: 10,
     diffHunk: '@@ -1,1 +1,1 @@\n+x',
     isResolved: false,
     isOutdated: false,
-    comments: Array.from({ length: t === 7 ? 120 : 2 }, (_, c) => comment('PRRC', t * 1000 + c, `thread ${t} comment ${c}`)),
+    comments: Array.from({ length: t === 7 || t === 140 ? 120 : 2 }, (_, c) => comment('PRRC', t * 1000 + c, `thread ${t} comment ${c}`)),
   }));
   huge.comments = Array.from({ length: 45 }, (_, c) => comment('IC', 900_000 + c, `conversation ${c}`));
   huge.reviews = Array.from({ length: 35 }, (_, c) => ({ ...comment('PRR', 800_000 + c, `review ${c}`), state: 'COMMENTED' as const, submittedAt: at(c) }));

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Feedback, Journal } from '../../../src/core/model';
 import type { GitHubClient } from '../../../src/github/client';
 import { syncEngineer, type SyncJournal } from '../../../src/github/sync';
+import { mergeSynced } from '../../../src/store';
 
 const LOGIN = 'ana';
 const N = 2_345;
@@ -50,7 +51,7 @@ function memoryJournal(): SyncJournal & { journal: Journal } {
     journal,
     load: async () => structuredClone(journal),
     upsertFeedback: async (items: Feedback[], opts) => {
-      for (const f of items) journal.feedback[f.id] = opts?.merge ? opts.merge(journal.feedback[f.id], f) : f;
+      for (const f of items) journal.feedback[f.id] = mergeSynced(journal.feedback[f.id], f, opts?.retag);
     },
     updateMeta: async (fn) => fn(journal),
   };

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Classification, Classifier } from '../../../src/core/classifier';
 import { createClassifier } from '../../../src/core/classifier';
 import type { Feedback, Tag } from '../../../src/core/model';
-import { acceptSuggestion, applyManualTags, automaticTags, rejectSuggestion, removeTag } from '../../../src/core/tagging';
+import { acceptSuggestion, applyManualTags, automaticTags, correctionsForManualTags, rejectSuggestion, removeTag } from '../../../src/core/tagging';
 
 const T0 = '2026-01-01T00:00:00Z';
 const T1 = '2026-02-01T00:00:00Z';
@@ -174,5 +174,17 @@ describe('automaticTags', () => {
     const real = createClassifier();
     assert.equal(automaticTags(item('Please add a unit test for the empty case.'), real, T1).tags[0]?.category, 'testing');
     assert.deepEqual(automaticTags(item(''), real, T1).tags, []);
+  });
+});
+
+describe('correctionsForManualTags (every manual tag path teaches the classifier)', () => {
+  const item = (id: string, suggested?: string): Feedback =>
+    ({ id, body: `body ${id}`, tags: suggested ? [{ category: suggested, source: 'suggested', at: T0, by: 'review-mentor' }] : [] }) as unknown as Feedback;
+
+  it('a different choice rejects the suggestion, the same choice confirms it, no suggestion teaches nothing', () => {
+    assert.deepEqual(correctionsForManualTags([item('a', 'testing')], ['design'], T1), [{ body: 'body a', category: 'design', rejected: 'testing', at: T1 }]);
+    assert.deepEqual(correctionsForManualTags([item('b', 'testing')], ['testing', 'design'], T1), [{ body: 'body b', category: 'testing', at: T1 }]);
+    assert.deepEqual(correctionsForManualTags([item('c')], ['design'], T1), []);
+    assert.deepEqual(correctionsForManualTags([item('d', 'testing')], [], T1), []);
   });
 });
