@@ -9,6 +9,10 @@ export const ContextKeys = {
   filterActive: 'reviewMentor.filterActive',
   /** A sync runs (user-started or background): shows Cancel sync, disables Sync. */
   syncing: 'reviewMentor.syncing',
+  /** The Feedback view's selection holds feedback: the Tag keybinding applies. */
+  feedbackSelected: 'reviewMentor.feedbackSelected',
+  /** ...and a suggested tag among it: the Accept keybinding applies. */
+  suggestionSelected: 'reviewMentor.suggestionSelected',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
