@@ -36,3 +36,9 @@ export function packageVsix(out: string): string {
   });
   return file;
 }
+
+/** Builds the stand-alone CLI package (scripts/build-cli-package.mjs) into `out`; returns the tarball path. */
+export function packCli(out: string): string {
+  ensureProductionBuild();
+  return execFileSync(process.execPath, ['scripts/build-cli-package.mjs', '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}

@@ -9,7 +9,6 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { groupFeedback, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
 import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../../core/browse/filter';
 import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
-import { labelField } from '../../core/safeText';
 import { Commands } from '../../platform/commandIds';
 import { feedbackTooltip } from './feedbackMarkdown';
 import { feedbackAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
