@@ -1,7 +1,8 @@
 // Shared by the package tests: a production build of dist/ (what ships) and
 // the .vsix made from it by vsce, exactly as `npm run package` makes it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
@@ -41,4 +42,15 @@ export function packageVsix(out: string): string {
 export function packCli(out: string): string {
   ensureProductionBuild();
   return execFileSync(process.execPath, ['scripts/build-cli-package.mjs', '--out', out], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}
+
+let tarball: string | undefined;
+/** The CLI tarball, packed once per test run (removed when the process exits). */
+export function cliTarball(): string {
+  if (!tarball) {
+    const dir = mkdtempSync(join(tmpdir(), 'rm-cli-tgz-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    tarball = packCli(dir);
+  }
+  return tarball;
 }

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEMO_TOKEN, generateDataset, startSandbox, type Sandbox } from '../../sandbox';
-import { packCli, ROOT } from './build';
+import { cliTarball, ROOT } from './build';
 
 interface Run {
   code: number | null;
@@ -27,7 +27,7 @@ describe('the review-mentor CLI package, installed with npm', () => {
 
   before(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'rm-cli-pkg-'));
-    const tarball = packCli(join(tmp, 'pack'));
+    const tarball = cliTarball();
     const prefix = join(tmp, 'prefix');
     execFileSync('npm', ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', tarball], { stdio: ['ignore', 'pipe', 'pipe'] });
     bin = join(prefix, 'bin', 'review-mentor');
