@@ -13,6 +13,10 @@ export const ContextKeys = {
   feedbackSelected: 'reviewMentor.feedbackSelected',
   /** ...and a suggested tag among it: the Accept keybinding applies. */
   suggestionSelected: 'reviewMentor.suggestionSelected',
+  /** A sync has completed once (the walkthrough's "first sync" step). */
+  synced: 'reviewMentor.synced',
+  /** A goal was added in a journal (the walkthrough's "set a goal" step). */
+  goalSet: 'reviewMentor.goalSet',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

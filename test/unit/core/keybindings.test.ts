@@ -1,8 +1,8 @@
 // Keybindings: every one is scoped by a `when` clause, none collides with
 // another, and each context key they test is one the extension sets.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { contextKeysSet } from './contextKeysSet';
 
 interface Keybinding { command: string; key: string; mac?: string; win?: string; linux?: string; when?: string }
 
@@ -30,20 +30,6 @@ function keyOn(b: Keybinding, platform: 'mac' | 'win' | 'linux'): string {
   return normalise(b[platform] ?? b.key);
 }
 
-/** Context keys the extension sets: those declared in platform/contextKeys.ts (set only through it) and any set directly. */
-function contextKeysSet(): Set<string> {
-  const keys = new Set<string>();
-  for (const m of readFileSync('src/platform/contextKeys.ts', 'utf8').matchAll(/^\s+\w+: '(reviewMentor\.[\w.]+)',/gm)) keys.add(m[1]!);
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/'setContext',\s*'(reviewMentor\.[\w.]+)'/g)) keys.add(m[1]!);
-    }
-  };
-  walk('src');
-  return keys;
-}
 
 describe('keybindings', () => {
   const commands = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
