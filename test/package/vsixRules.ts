@@ -27,6 +27,7 @@ export const REQUIRED = [
   'extension/dist/webview/codicon.ttf',
   'extension/media/icon.png',
   'extension/media/activity-bar.svg',
+  ...['sign-in', 'sync', 'suggestions', 'journal-goal', 'export', 'track'].map((n) => `extension/media/walkthrough/${n}.svg`),
 ];
 
 const FORBIDDEN: [RegExp, string][] = [
