@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyWebviewAssets, webviewBuildOptions } from './build/webview.mjs';
 
 const production = process.argv.includes('--production');
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -18,9 +19,9 @@ const common = {
   legalComments: 'linked',
 };
 
-// The extension bundle stays small: the classifier's model ships beside it as
-// JSON (read once at activation) instead of as a 95 KB string inside it, and
-// zod comes without its locales (see build/zod-slim.mjs).
+// The extension and CLI bundles stay small: the classifier's model ships beside
+// them as JSON (read once when first needed) instead of as a 95 KB string
+// inside each, and zod comes without its locales (see build/zod-slim.mjs).
 const MODEL_TS = 'src/core/classifier/model.generated.ts';
 const MODEL_JSON = 'dist/classifier-model.json';
 /** @type {import('esbuild').Plugin} */
@@ -88,9 +89,12 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0') },
+    define: { __VERSION__: JSON.stringify(version) },
     mainFields: ['module', 'main'],
     alias: { zod: './build/zod-slim.mjs' },
+    // The model travels beside it (dist/classifier-model.json), in the .vsix
+    // and in the CLI package (cli-package/).
+    plugins: [modelBesideBundle],
   },
   {
     // The sandbox GitHub for tests, the demo and benchmarks: a dev tool, never

@@ -27,6 +27,7 @@ import { registerEngineersView } from './features/engineers/engineersView';
 import { registerReviewFeature } from './features/review/registerReview';
 import { registerTagAndPublish } from './features/tagging/tagAndPublish';
 import { registerMirrorPanel } from './features/mirror/registerMirror';
+import { registerWalkthrough } from './features/walkthrough/walkthrough';
 
 /** What activate() returns: read-only diagnostics for the extension-host tests. */
 export interface ReviewMentorApi {
@@ -108,6 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   registerTagAndPublish(app);
   registerEngineersView(app);
   registerMirrorPanel(app);
+  registerWalkthrough(app);
   void app.classifier.ready();
 
   context.subscriptions.push(

@@ -4,11 +4,11 @@
 import { CliError, type CliCommand } from './command';
 import { JournalStorageError } from '../store/types';
 
-const commands: Record<string, () => Promise<CliCommand>> = {
+const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   // Subcommands register here, loaded lazily so `--help` stays fast.
-  classify: async () => (await import('./classify')).default,
-  export: async () => (await import('./export')).default,
-  sync: async () => (await import('./sync')).default,
+  sync: { summary: 'sync engineers\' review feedback from GitHub into their journals', load: async () => (await import('./sync')).default },
+  export: { summary: 'write a 1:1 or team summary (Markdown, HTML, CSV, JSON) from journals', load: async () => (await import('./export')).default },
+  classify: { summary: 'suggest a category for each comment (JSON lines in, JSON lines out)', load: async () => (await import('./classify')).default },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -17,27 +17,37 @@ async function main(argv: string[]): Promise<number> {
     printHelp();
     return name ? 0 : 2;
   }
-  if (name === '--version') {
-    process.stdout.write(`${__VERSION__}\n`);
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const load = commands[name];
-  if (!load) {
+  const entry = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!entry) {
     process.stderr.write(`review-mentor: unknown command "${name}". Run "review-mentor --help" for the list.\n`);
     return 2;
   }
-  const command = await load();
+  const command = await entry.load();
   return command.run(rest);
 }
 
 function printHelp(): void {
-  const lines = ['Usage: review-mentor <command> [options]', '', 'Commands:'];
-  for (const name of Object.keys(commands)) lines.push(`  ${name}`);
-  lines.push('', 'Run "review-mentor <command> --help" for a command\'s options.');
+  const lines = [`review-mentor ${VERSION}: review feedback from GitHub, as journals and 1:1 summaries.`, '', 'Usage: review-mentor <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(9)} ${c.summary}`);
+  lines.push(
+    '',
+    'Run "review-mentor <command> --help" for a command\'s options.',
+    '"review-mentor --version" prints the version.',
+    '',
+    'Exit codes: 0 success; 1 failure (a sync, a read or a write failed, or a',
+    'classify line was malformed); 2 usage error; 3 GitHub refused the token;',
+    '4 network error; 5 GitHub rate limit reached; 130 interrupted.',
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 
 declare const __VERSION__: string;
+/** Set by the bundler from package.json; "dev" when run from source (tsx). */
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 
 main(process.argv.slice(2)).then(
   (code) => {

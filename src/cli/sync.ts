@@ -1,5 +1,6 @@
 // `review-mentor sync`: the extension's sync, from a terminal or CI. Same
-// client, same queries, same journal files, same automatic tags.
+// client, same queries, same journal files, same automatic tags. Several
+// engineers (a team) are synced one after another with one token.
 import { homedir } from 'node:os';
 import { InvalidServerUrlError } from '../core/githubEndpoints';
 import { automaticTags } from '../core/tagging';
@@ -8,15 +9,21 @@ import { AuthError, CertificateError, GitHubError, NetworkError, ProxyError, Rat
 import { syncEngineer } from '../github/sync';
 import { JournalStore, journalPaths } from '../store';
 import { ClassifierService } from '../store/classifierService';
+import { JournalStorageError } from '../store/types';
 import { resolveJournalRoot } from './journalRoot';
 import { CliError, parseOptions, type CliCommand } from './command';
 import { CLI_CERTIFICATE_ADVICE, cliNetwork } from './network';
+import { createProgress } from './progress';
 
-const USAGE = `Usage: review-mentor sync --engineer <login> [options]
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\[bot\])?$/;
 
-Syncs the review feedback <login> received and gave into their journal.
+export const USAGE = `Usage: review-mentor sync --engineer LOGIN[,LOGIN...] [options]
 
-  --engineer <login>    GitHub login whose journal to sync (required)
+Syncs the review feedback each engineer received and gave into their journal,
+one engineer after another. On a terminal a progress line shows where it is;
+otherwise only one result line per engineer is printed.
+
+  --engineer LOGIN[,LOGIN...]  GitHub logins whose journals to sync (required)
   --github-url <url>    GitHub Enterprise Cloud (https://SUBDOMAIN.ghe.com) or
                         Server root (e.g. https://ghe.example.com), or the
                         sandbox URL; default github.com
@@ -32,7 +39,12 @@ Syncs the review feedback <login> received and gave into their journal.
                         last sync (restores anything missing from the journal)
   -h, --help            show this help
 
-Behind a proxy, set HTTPS_PROXY (and HTTP_PROXY, NO_PROXY) as for other tools.`;
+Behind a proxy, set HTTPS_PROXY (and HTTP_PROXY, NO_PROXY) as for other tools.
+
+Exit codes: 0 every journal synced; 1 a sync failed (the others still ran);
+2 usage error or no token; 3 the token was refused; 4 network error;
+5 rate limit reached (run again after the reset; nothing is lost);
+130 interrupted (journals keep every pull request synced so far).`;
 
 const command: CliCommand = {
   async run(args) {
@@ -54,13 +66,23 @@ const command: CliCommand = {
       process.stdout.write(USAGE + '\n');
       return 0;
     }
-    const login = values.engineer;
-    if (!login) throw new CliError(`--engineer is required.\n${USAGE}`, 2);
+    const logins = [...new Set((values.engineer ?? '').split(',').map((l) => l.trim()).filter(Boolean))];
+    if (logins.length === 0) throw new CliError(`--engineer is required.\n${USAGE}`, 2);
+    const bad = logins.find((l) => !LOGIN.test(l));
+    if (bad) throw new CliError(`"${bad}" is not a GitHub login.\n${USAGE}`, 2);
     const tokenEnv = values['token-env'] ?? 'GITHUB_TOKEN';
     const token = process.env[tokenEnv];
     if (!token) throw new CliError(`no token: set ${tokenEnv} to a GitHub token (or pass --token-env NAME).`, 2);
 
-    const logger = { info: () => undefined, warn: (m: string) => process.stderr.write(`review-mentor: ${m}\n`), error: (m: string) => process.stderr.write(`review-mentor: ${m}\n`) };
+    const progress = createProgress(process.stderr);
+    let lastSaid = '';
+    const say = (m: string) => {
+      progress.clear();
+      if (m === lastSaid) return; // the store may report one problem to its logger and to onProblem
+      lastSaid = m;
+      process.stderr.write(`review-mentor: ${m}\n`);
+    };
+    const logger = { info: () => undefined, warn: say, error: say };
     const network = cliNetwork({ caFile: values['ca-file'] });
     let client: ReturnType<typeof createGitHubClient>;
     try {
@@ -71,7 +93,7 @@ const command: CliCommand = {
         userAgent: 'review-mentor-cli',
         fetch: network.fetch,
         certificateAdvice: CLI_CERTIFICATE_ADVICE,
-        onRateLimit: ({ resetAt }) => process.stderr.write(`review-mentor: GitHub rate limit reached; resuming at ${resetAt.toLocaleTimeString()}.\n`),
+        onRateLimit: ({ resetAt }) => say(`GitHub rate limit reached; resuming at ${resetAt.toLocaleTimeString()}.`),
       });
     } catch (err) {
       if (err instanceof InvalidServerUrlError) throw new CliError(`--github-url: ${err.message}`, 2);
@@ -79,20 +101,17 @@ const command: CliCommand = {
     }
     const root = resolveJournalRoot(values['journal-dir'], { platform: process.platform, home: homedir(), env: process.env });
     process.stderr.write(`review-mentor: journals in ${root.dir} (${root.source})\n`);
-    const engineer = { login, host: client.host };
-    // Each problem is printed once; a main file set aside fails the run (its notes and goals are in the moved file).
-    let mainSetAside: string | undefined;
+    // Each problem is printed once; a main file set aside fails that engineer (its notes and goals are in the moved file).
+    const setAside = new Map<string, string>();
     const store = new JournalStore({
       rootDir: root.dir,
       logger,
       onProblem: (p) => {
         if (p.kind === 'damaged') return; // a read found it; the sync's first write sets it aside and says so
         logger.error(p.message);
-        if (p.kind === 'corrupt' && p.file === journalPaths(root.dir, engineer).main) mainSetAside ??= p.movedTo;
+        if (p.kind === 'corrupt' && p.movedTo && !setAside.has(p.file)) setAside.set(p.file, p.movedTo);
       },
     });
-    const handle = await store.open(engineer);
-    if (handle.readOnly) throw new CliError(handle.readOnlyReason ?? `the journal of ${login} is read-only.`);
     // The user's corrections live beside the journals; the editor writes them.
     const classifiers = new ClassifierService(root.dir);
     await classifiers.ready();
@@ -100,47 +119,75 @@ const command: CliCommand = {
     const abort = new AbortController();
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
+    const failed: string[] = [];
     try {
-      const r = await syncEngineer({
-        client,
-        handle,
-        engineer,
-        signal: abort.signal,
-        includeBots: values['include-bots'] ?? false,
-        full: values.full ?? false,
-        retag: (f) => automaticTags(f, classifier, new Date().toISOString()),
-        onProgress: (p) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${p.message}\x1b[K`);
-        },
-      });
-      if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-      process.stdout.write(
-        `Synced ${login}@${client.host}: ${r.prs} PRs, ${r.added} comments added, ${r.updated} updated, ${r.removed} deleted, ${r.requests} requests, GraphQL cost ${r.graphqlCost}` +
-          (r.skippedRepos.length ? `; skipped (gone or no access): ${r.skippedRepos.join(', ')}` : '') +
-          (r.retrying ? `; ${r.retrying} pull request(s) to retry next time` : '') +
-          '\n',
-      );
-      for (const p of r.problems) process.stderr.write(`review-mentor: ${p}\n`);
-      if (mainSetAside) {
-        process.stderr.write(`review-mentor: the journal of ${login} was damaged and set aside as ${mainSetAside}; its notes, goals and hand-set tags are in that file.\n`);
-        return 1;
+      for (const [i, login] of logins.entries()) {
+        const step = logins.length > 1 ? `[${i + 1}/${logins.length}] ${login}` : login;
+        progress.update(`${step}: starting…`);
+        const engineer = { login, host: client.host };
+        const handle = await store.open(engineer);
+        if (handle.readOnly) {
+          say(handle.readOnlyReason ?? `The journal of ${login} is read-only.`);
+          say(`${login}: skipped (its journal is read-only).`);
+          failed.push(login);
+          continue;
+        }
+        try {
+          const r = await syncEngineer({
+            client,
+            handle,
+            engineer,
+            signal: abort.signal,
+            includeBots: values['include-bots'] ?? false,
+            full: values.full ?? false,
+            retag: (f) => automaticTags(f, classifier, new Date().toISOString()),
+            onProgress: (p) => progress.update(`${step}: ${p.message}`),
+          });
+          progress.clear();
+          process.stdout.write(
+            `Synced ${login}@${client.host}: ${r.prs} PRs, ${r.added} comments added, ${r.updated} updated, ${r.removed} deleted, ${r.requests} requests, GraphQL cost ${r.graphqlCost}` +
+              (r.skippedRepos.length ? `; skipped (gone or no access): ${r.skippedRepos.join(', ')}` : '') +
+              (r.retrying ? `; ${r.retrying} pull request(s) to retry next time` : '') +
+              '\n',
+          );
+          for (const p of r.problems) say(p);
+          const movedTo = setAside.get(journalPaths(root.dir, engineer).main);
+          if (movedTo) {
+            say(`the journal of ${login} was damaged and set aside as ${movedTo}; its notes, goals and hand-set tags are in that file.`);
+            failed.push(login);
+          }
+        } catch (err) {
+          progress.clear();
+          if (abort.signal.aborted) throw new CliError(`interrupted while syncing ${login}; journals keep every pull request synced so far.`, 130);
+          if (err instanceof JournalStorageError) throw err; // the disk or folder: the same for everyone (one line, exit 1)
+          const cliError = toCliError(err, client.webUrl, tokenEnv, network.proxyFor(client.graphqlUrl), logins.slice(i + 1));
+          // A refused token, the network or the rate limit stop everyone; anything else is this engineer's.
+          if (cliError.exitCode !== 1) throw cliError;
+          say(`${login}: ${cliError.message}`);
+          failed.push(login);
+        }
       }
-      return 0;
-    } catch (err) {
-      throw toCliError(err, client.webUrl, tokenEnv, network.proxyFor(client.graphqlUrl));
     } finally {
+      progress.clear();
       process.off('SIGINT', onSigint);
     }
+    if (failed.length > 0) {
+      process.stderr.write(`review-mentor: ${failed.length} of ${logins.length} journals not synced: ${failed.join(', ')}.\n`);
+      return 1;
+    }
+    return 0;
   },
 };
 
-function toCliError(err: unknown, url: string, tokenEnv: string, proxy: string): unknown {
+function toCliError(err: unknown, url: string, tokenEnv: string, proxy: string, left: string[]): CliError {
+  const notSynced = left.length ? ` Not synced: ${left.join(', ')}.` : '';
   if (err instanceof AuthError) return new CliError(`GitHub at ${url} did not accept the token in ${tokenEnv} (signed out, expired or revoked).`, 3);
-  if (err instanceof ProxyError) return new CliError(`${err.message} (proxy ${redactUserInfo(proxy)}, from HTTPS_PROXY/HTTP_PROXY).`, 4);
-  if (err instanceof NetworkError || err instanceof CertificateError) return new CliError(err.message, 4);
-  if (err instanceof RateLimitError) return new CliError(`${err.message} Nothing was lost; run sync again then.`, 5);
+  if (err instanceof ProxyError) return new CliError(`${err.message} (proxy ${redactUserInfo(proxy)}, from HTTPS_PROXY/HTTP_PROXY).${notSynced}`, 4);
+  if (err instanceof NetworkError || err instanceof CertificateError) return new CliError(`${err.message}${notSynced}`, 4);
+  if (err instanceof RateLimitError) return new CliError(`${err.message} Nothing was lost; run sync again then.${notSynced}`, 5);
+  if (err instanceof CliError) return err;
   if (err instanceof GitHubError) return new CliError(err.message, 1);
-  return err;
+  return new CliError(`unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, 1);
 }
 
 /** A proxy URL without its user name and password, for messages. */

@@ -31,6 +31,7 @@ export const Commands = {
   reviewSuggestions: 'reviewMentor.reviewSuggestions',
   tagAndPublish: 'reviewMentor.tagAndPublish',
   openMyReviews: 'reviewMentor.openMyReviews',
+  openWalkthrough: 'reviewMentor.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -9,6 +9,14 @@ export const ContextKeys = {
   filterActive: 'reviewMentor.filterActive',
   /** A sync runs (user-started or background): shows Cancel sync, disables Sync. */
   syncing: 'reviewMentor.syncing',
+  /** The Feedback view's selection holds feedback: the Tag keybinding applies. */
+  feedbackSelected: 'reviewMentor.feedbackSelected',
+  /** ...and a suggested tag among it: the Accept keybinding applies. */
+  suggestionSelected: 'reviewMentor.suggestionSelected',
+  /** A sync has completed once (the walkthrough's "first sync" step). */
+  synced: 'reviewMentor.synced',
+  /** A goal was added in a journal (the walkthrough's "set a goal" step). */
+  goalSet: 'reviewMentor.goalSet',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -42,6 +42,9 @@ const BASE_SETTINGS = {
   'workbench.tips.enabled': false,
   'update.mode': 'none',
   'chat.disableAIFeatures': true,
+  // Review Mentor opens its walkthrough on a first install, and every journey is
+  // a first install; only the walkthrough journey turns this back on.
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
 /** True when code-server is installed (scripts/setup-vscode.sh finished). */

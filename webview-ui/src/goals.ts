@@ -57,14 +57,14 @@ export class GoalsView {
     return html`<div class="new-entry" role="group" aria-labelledby="new-h">
       <h2 id="new-h">Add to your journal</h2>
       <div class="form-row">
-        <vscode-single-select id="new-kind" aria-label="Kind of entry" .value=${this.newKind}
+        <vscode-single-select id="new-kind" label="Kind of entry" .value=${this.newKind}
           @change=${(e: Event) => { this.newKind = (e.target as HTMLSelectElement).value as EntryKind; ctx.rerender(); }}>
           ${(['goal', 'action', 'note'] as const).map((k) => html`<vscode-option value=${k} ?selected=${k === this.newKind}>${KIND_LABELS[k]}</vscode-option>`)}
         </vscode-single-select>
-        <vscode-textfield id="new-text" class="grow" aria-label="${KIND_LABELS[this.newKind]} text" maxlength="20000"
+        <vscode-textfield id="new-text" class="grow" .label=${`${KIND_LABELS[this.newKind]} text`} maxlength="20000"
           placeholder=${this.newKind === 'goal' ? 'e.g. Write tests before asking for review' : this.newKind === 'action' ? 'e.g. Read the team testing guide' : 'What did you learn?'}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void submit(e)}></vscode-textfield>
-        ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" aria-label="Target date (optional)" title="Target date (optional)"></vscode-textfield>` : nothing}
+        ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" .label=${'Target date (optional)'} title="Target date (optional)"></vscode-textfield>` : nothing}
         <vscode-button id="add-entry" @click=${submit}>Add ${KIND_LABELS[this.newKind].toLowerCase()}</vscode-button>
       </div>
     </div>`;
@@ -76,13 +76,13 @@ export class GoalsView {
     const label = `${KIND_LABELS[e.kind]} "${e.text.slice(0, 40)}"`;
     return html`<li class="entry status-${e.status}" data-entry-id=${e.id}>
       <div class="entry-main">
-        ${e.kind === 'action' ? html`<vscode-checkbox aria-label="Done: ${e.text.slice(0, 60)}" ?checked=${e.status === 'done'} ?disabled=${ro}
-            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLInputElement).checked ? 'done' : 'open' } })}></vscode-checkbox>` : nothing}
+        ${e.kind === 'action' ? html`<vscode-checkbox ?checked=${e.status === 'done'} ?disabled=${ro}
+            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLInputElement).checked ? 'done' : 'open' } })}><span class="sr-only">Done: ${e.text.slice(0, 60)}</span></vscode-checkbox>` : nothing}
         ${editing ? this.editor(ctx, e, editing.draft) : html`<span class="entry-text">${e.text}</span>`}
       </div>
       ${editing ? nothing : html`<div class="entry-meta">
         ${e.kind === 'goal' ? html`<label class="filter"><span class="filter-label">Status</span>
-          <vscode-single-select aria-label="Status of ${label}" .value=${e.status} ?disabled=${ro}
+          <vscode-single-select label="Status of ${label}" .value=${e.status} ?disabled=${ro}
             @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLSelectElement).value as EntryStatus } })}>
             ${(['open', 'done', 'dropped'] as const).map((s) => html`<vscode-option value=${s} ?selected=${s === e.status}>${s[0]!.toUpperCase() + s.slice(1)}</vscode-option>`)}
           </vscode-single-select></label>` : nothing}
@@ -112,8 +112,8 @@ export class GoalsView {
       if (ev.key === 'Escape') cancel();
     };
     return html`<div class="form-row grow">
-      <vscode-textfield class="edit-text grow" aria-label="Text" .value=${draft.text} @keydown=${keys}></vscode-textfield>
-      ${e.kind === 'goal' ? html`<vscode-textfield class="edit-date" type="date" aria-label="Target date" .value=${draft.targetDate} @keydown=${keys}></vscode-textfield>` : nothing}
+      <vscode-textfield class="edit-text grow" .label=${'Text'} .value=${draft.text} @keydown=${keys}></vscode-textfield>
+      ${e.kind === 'goal' ? html`<vscode-textfield class="edit-date" type="date" .label=${'Target date'} .value=${draft.targetDate} @keydown=${keys}></vscode-textfield>` : nothing}
       <vscode-button @click=${save}>Save</vscode-button>
       <vscode-button secondary @click=${cancel}>Cancel</vscode-button>
     </div>`;

@@ -60,7 +60,7 @@ export class OverviewView {
     return html`
       <div class="toolbar">
         <label class="field" for="period">Period</label>
-        <vscode-single-select id="period" aria-label="Period" .value=${state.period}
+        <vscode-single-select id="period" label="Period" .value=${state.period}
           @change=${(e: Event) => ctx.update({ period: (e.target as HTMLSelectElement).value as PeriodId })}>
           ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
         </vscode-single-select>

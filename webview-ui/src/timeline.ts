@@ -60,7 +60,7 @@ export class TimelineView {
         ${select('Category', f.category, [['', 'All categories'], ...snapshot.categories.map((c) => [c.id, c.label] as [string, string]), [UNTAGGED, 'Untagged']], (v) => set({ category: v }))}
         ${select('Reviewer', f.reviewer, [['', 'All reviewers'], ...reviewers.map((r) => [r, r] as [string, string])], (v) => set({ reviewer: v }))}
         ${select('Repository', f.repo, [['', 'All repositories'], ...repos.map((r) => [r, r] as [string, string])], (v) => set({ repo: v }))}
-        <vscode-textfield class="search" placeholder="Search text" aria-label="Search feedback text" .value=${f.text}
+        <vscode-textfield class="search" placeholder="Search text" .label=${'Search feedback text'} .value=${f.text}
           @input=${this.onSearch}></vscode-textfield>
       </div>
       ${unshownNotice(ctx)}
@@ -223,7 +223,7 @@ function short(text: string): string {
 
 function select(label: string, value: string, options: [string, string][], onChange: (v: string) => void): TemplateResult {
   return html`<label class="filter"><span class="filter-label">${label}</span>
-    <vscode-single-select aria-label=${label} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+    <vscode-single-select label=${label} .value=${value} @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
       ${options.map(([v, l]) => html`<vscode-option value=${v} ?selected=${v === value}>${l}</vscode-option>`)}
     </vscode-single-select></label>${nothing}`;
 }

@@ -7,6 +7,7 @@ import { sameLogin } from '../../core/model';
 import type { App } from '../../app';
 import { DEMO_HOST } from './engineerService';
 import { Commands } from '../../platform/commandIds';
+import { engineerAccessibleLabel } from '../feedback/accessibleLabels';
 
 export interface EngineerNode {
   kind: 'engineer';
@@ -37,6 +38,7 @@ export function registerEngineersView(app: App): void {
       item.iconPath = new vscode.ThemeIcon(failed ? 'warning' : isSelected ? 'eye' : 'person');
       item.tooltip = `${node.engineer.login} on ${node.engineer.host}.${syncNote ? ` ${syncNote}` : ''} Click to show their feedback.`;
       item.contextValue = `engineer ${node.role}`;
+      item.accessibilityInformation = { label: engineerAccessibleLabel(node.engineer, node.role, isSelected) };
       item.command = { command: Commands.showEngineer, title: 'Show feedback', arguments: [node] };
       return item;
     },

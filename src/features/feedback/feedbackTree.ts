@@ -9,9 +9,9 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { groupFeedback, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
 import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../../core/browse/filter';
 import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
-import { labelField } from '../../core/safeText';
 import { Commands } from '../../platform/commandIds';
 import { feedbackTooltip } from './feedbackMarkdown';
+import { feedbackAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
 
 export type GroupNode = { kind: 'group'; engineer: EngineerRef; group: FeedbackGroup; signature: string };
 export type FeedbackNode = { kind: 'feedback'; engineer: EngineerRef; item: Feedback; parentKey: string };
@@ -127,6 +127,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     item.description = suggested > 0 ? `${tagged} · ${suggested} suggested` : String(node.group.count);
     item.tooltip = `${node.group.label}: ${tagged} tagged comment${tagged === 1 ? '' : 's'}${suggested ? `, ${suggested} more suggested by the classifier (not counted until you accept them)` : ''}`;
     item.contextValue = 'group';
+    item.accessibilityInformation = { label: groupAccessibleLabel(node.group.label, node.group.count, suggested) };
     if (node.group.icon) item.iconPath = new vscode.ThemeIcon(node.group.icon);
     return item;
   }
@@ -151,9 +152,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (effectiveTags(f).length > 0) contexts.push('tagged');
     if (f.learnedAt) contexts.push('learned');
     item.contextValue = contexts.join(' ');
-    item.accessibilityInformation = {
-      label: `${label}. From ${labelField(f.reviewer)} on ${labelField(f.repo)} pull request ${f.prNumber}. ${flags.map(labelField).join(', ')}`,
-    };
+    item.accessibilityInformation = { label: feedbackAccessibleLabel(f, (id) => taxonomy.labelOf(id)) };
     item.command = { command: Commands.openFeedback, title: 'Open', arguments: [node] };
     return item;
   }

@@ -1,8 +1,9 @@
 // Wires the Feedback view, its commands and past feedback in the editor.
 import * as vscode from 'vscode';
-import type { Feedback } from '../../core/model';
+import { suggestedTag, type Feedback } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { errorText } from '../../platform/errors';
 import { reportErrors } from '../../platform/reportErrors';
 import { isStorageError, showStorageError } from '../../platform/storageErrors';
@@ -45,6 +46,13 @@ export function registerFeedbackView(app: App): {
     enabled: () => readConfig().showPastFeedback,
   });
 
+  // Keybindings for Tag and Accept apply only when the selection has something to act on.
+  const selectionContext = () => {
+    const chosen = view.selection.filter((n): n is FeedbackNode => n.kind === 'feedback');
+    setContext(ContextKeys.feedbackSelected, chosen.length > 0);
+    setContext(ContextKeys.suggestionSelected, chosen.some((n) => suggestedTag(n.item) !== undefined));
+  };
+
   let pending: Promise<void> | undefined;
   const refresh = () => {
     // Coalesce bursts of change events (a sync writes many pages) into one refresh.
@@ -52,6 +60,7 @@ export function registerFeedbackView(app: App): {
       pending = undefined;
       try {
         await tree.refresh();
+        selectionContext();
         await past.invalidate();
       } catch (err) {
         log.error(`Could not refresh the Feedback view: ${errorText(err)}`);
@@ -73,6 +82,7 @@ export function registerFeedbackView(app: App): {
     view,
     past,
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
+    view.onDidChangeSelection(selectionContext),
     journals.onDidChange(refresh),
     engineers.onDidChange(refresh),
     browse.onDidChange(refresh),

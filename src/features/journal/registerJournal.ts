@@ -11,6 +11,7 @@ import { effectiveTags } from '../../core/model';
 import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalPanelBackend } from '.';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
+import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { errorText } from '../../platform/errors';
 import { affectsConfig, readConfig } from '../../platform/config';
 import { applyDecisions, undoDecisions } from '../review/reviewWriter';
@@ -74,6 +75,8 @@ function journalBackend(app: App): JournalPanelBackend {
         updatedAt: now,
       };
       await meta(engineer, (entries) => entries.push(entry));
+      // Completes the walkthrough's "set a goal" step.
+      if (entry.kind === 'goal') setContext(ContextKeys.goalSet, true);
       return entry;
     },
     updateEntry: async (engineer, id, patch) => {

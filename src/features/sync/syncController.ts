@@ -49,12 +49,18 @@ export class SyncController implements vscode.Disposable {
   readonly onDidChangeEngineerStatus = this.notesChanged.event;
 
   constructor(private readonly deps: SyncDeps) {
+    this.markSynced();
     this.subscriptions.push(
       this.notesChanged,
       vscode.window.onDidChangeWindowState((s) => {
         if (s.focused && this.isStale()) void this.sync({ interactive: false });
       }),
     );
+  }
+
+  /** reviewMentor.synced: a sync has completed once (the walkthrough's "first sync" step). */
+  private markSynced(): void {
+    if (this.lastSync) setContext(ContextKeys.synced, true);
   }
 
   get lastSync(): Date | undefined {
@@ -170,6 +176,7 @@ export class SyncController implements vscode.Disposable {
       this.notesChanged.fire();
       this.offlineAttempt = 0;
       await this.deps.state.update(LAST_SYNC_KEY, new Date().toISOString());
+      this.markSynced();
       const warnings = [...failed, ...problems];
       if (skipped.size > 0) warnings.push(`Skipped ${skipped.size === 1 ? 'a repository' : 'repositories'} GitHub says are gone or not visible: ${[...skipped].join(', ')}.`);
       status.set({ kind: 'idle', lastSync: this.lastSync, ...(warnings.length ? { warnings } : {}) });

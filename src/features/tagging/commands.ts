@@ -72,6 +72,10 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
       guard(async (t) => {
         const at = new Date().toISOString();
         const accepted = t.items.filter((f) => suggestedTag(f));
+        if (accepted.length === 0) {
+          void vscode.window.showInformationMessage('None of the selected items has a suggested tag to accept.');
+          return;
+        }
         await update({ ...t, items: accepted }, (f) => Object.assign(f, acceptSuggestion(f, who(), at)));
         await classifier.addCorrections(accepted.map((f) => ({ body: f.body, category: suggestedTag(f)!.category, at })));
         if (readConfig().alwaysPublishTags) await publishTags(app, { ...t, items: accepted }, { quiet: true });

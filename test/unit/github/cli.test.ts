@@ -1,12 +1,13 @@
 // `review-mentor sync` in-process against the sandbox: one-line summary,
 // exit codes and messages for a missing token and a refused one.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import command from '../../../src/cli/sync';
 import { CliError } from '../../../src/cli/command';
 import { startSandbox, generateDataset, DEMO_VIEWER, type Sandbox } from '../../../sandbox';
+import { journalPaths } from '../../../src/store';
 
 describe('cli: review-mentor sync', () => {
   let sandbox: Sandbox;
@@ -69,5 +70,24 @@ describe('cli: review-mentor sync', () => {
     const refused = await run(args, { RM_TEST_TOKEN: 'not-a-token' });
     assert.ok(refused.error instanceof CliError && refused.error.exitCode === 3, String(refused.error));
     assert.ok(!(refused.error as Error).message.includes('not-a-token'));
+  });
+
+  it('syncs a team one engineer after another; one journal it cannot write does not stop the others (exit 1)', async () => {
+    const team = mkdtempSync(join(tmpdir(), 'rm-cli-team-'));
+    try {
+      // sam-lee's journal was written by a newer Review Mentor: read-only here.
+      const samFile = journalPaths(team, { login: 'sam-lee', host: new URL(sandbox.url).host }).main;
+      mkdirSync(dirname(samFile), { recursive: true });
+      writeFileSync(samFile, JSON.stringify({ schemaVersion: 999, engineer: { login: 'sam-lee', host: new URL(sandbox.url).host } }));
+      const args = ['--engineer', `sam-lee,${DEMO_VIEWER}`, '--github-url', sandbox.url, '--journal-dir', team, '--token-env', 'RM_TEST_TOKEN'];
+      const r = await run(args, { RM_TEST_TOKEN: sandbox.tokenFor(DEMO_VIEWER) });
+      assert.equal(r.code, 1, String(r.error));
+      assert.match(r.out, /^Synced priya-dev@\S+: \d+ PRs, [1-9]\d* comments added/);
+      assert.doesNotMatch(r.out, /sam-lee/);
+      const bad = await run(['--engineer', 'priya-dev,not a login', '--token-env', 'RM_TEST_TOKEN'], { RM_TEST_TOKEN: 'x' });
+      assert.ok(bad.error instanceof CliError && bad.error.exitCode === 2 && /not a GitHub login/.test(bad.error.message));
+    } finally {
+      rmSync(team, { recursive: true, force: true });
+    }
   });
 });

@@ -15,7 +15,11 @@ export interface PanelPage {
   errors: string[];
 }
 
-export async function openPanel(browser: Browser, h: Harness, o: { theme?: 'light' | 'dark'; width?: number; height?: number; query?: string; page?: 'index' | 'mirror' } = {}): Promise<PanelPage> {
+/** The body classes VS Code gives a webview: Dark+/Light+ and the two high-contrast themes. */
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+export const THEMES: ThemeKind[] = ['dark', 'light', 'high-contrast', 'high-contrast-light'];
+
+export async function openPanel(browser: Browser, h: Harness, o: { theme?: ThemeKind; width?: number; height?: number; query?: string; page?: 'index' | 'mirror' } = {}): Promise<PanelPage> {
   const page = await browser.newPage({ viewport: { width: o.width ?? 1100, height: o.height ?? 900 } });
   const consoleLines: string[] = [];
   const errors: string[] = [];

@@ -14,7 +14,10 @@
     },
   };
   const params = new URLSearchParams(location.search);
-  document.body.className = `vscode-${params.get('theme') || 'dark'}`;
+  // As VS Code's webview host does: high-contrast light also gets vscode-high-contrast.
+  const theme = `vscode-${params.get('theme') || 'dark'}`;
+  document.body.className = theme === 'vscode-high-contrast-light' ? `${theme} vscode-high-contrast` : theme;
+  document.body.dataset.vscodeThemeKind = theme;
   if (params.get('renderAll') === '1') document.body.dataset.benchRenderAll = 'true';
   let acquired = false;
   window.acquireVsCodeApi = () => {

@@ -80,3 +80,22 @@ export function manyFeedback(n: number): Feedback[] {
     });
   });
 }
+
+/** A journal that exercises every part of the panel: tags, a suggestion, praise, code, goals, actions, notes. */
+export function demoSnapshot(): JournalSnapshot {
+  return snapshot({
+    feedback: [
+      feedback({ id: 'd1', reviewer: 'carol', prTitle: 'Add retry to the payment client', body: '**issue (testing):** this retry path has no test. Could you add one for the `503` case?\n\n```ts\nawait client.charge(order);\n```', tags: [tag('testing')], createdAt: '2026-11-19T10:00:00Z' }),
+      feedback({ id: 'd2', reviewer: 'dave', prTitle: 'Speed up the search index', body: 'This loop is O(n²); a `Map` keyed by id would make it linear. See [the guide](https://example.com/perf).', tags: [tag('performance', 'suggested', 0.82)], createdAt: '2026-11-17T10:00:00Z' }),
+      feedback({ id: 'd3', reviewer: 'erin', prTitle: 'Refactor the order form', body: 'praise: really clear naming here, and splitting the form into steps made this easy to review. Thank you!', tags: [tag('praise')], conventional: { label: 'praise', decorations: [] }, createdAt: '2026-11-12T10:00:00Z' }),
+      ...manyFeedback(240),
+    ],
+    entries: [
+      entry({ id: 'g1', kind: 'goal', text: 'Write the test before asking for review', targetDate: '2026-12-31', links: ['d1'] }),
+      entry({ id: 'g2', kind: 'goal', text: 'Explain design choices in the PR description', status: 'done' }),
+      entry({ id: 'a1', kind: 'action', text: 'Read the team testing guide' }),
+      entry({ id: 'a2', kind: 'action', text: 'Pair with Dave on profiling', status: 'done' }),
+      entry({ id: 'n1', kind: 'note', text: 'Reviewers ask for tests on error paths most often.' }),
+    ],
+  });
+}

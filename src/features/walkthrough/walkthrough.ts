@@ -1,0 +1,25 @@
+// The "Get started with Review Mentor" walkthrough: contributed in
+// package.json (contributes.walkthroughs), opened here on the first install
+// and by the Get started command (also linked from the Feedback view's welcome).
+import * as vscode from 'vscode';
+import type { App } from '../../app';
+import { Commands } from '../../platform/commandIds';
+import { shouldOpenWalkthrough, WALKTHROUGH_ID, WALKTHROUGH_SHOWN_KEY } from './firstRun';
+
+export function registerWalkthrough(app: App): void {
+  const { context } = app;
+  const open = () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
+  context.subscriptions.push(vscode.commands.registerCommand(Commands.openWalkthrough, open));
+
+  const facts = {
+    shown: context.globalState.get<boolean>(WALKTHROUGH_SHOWN_KEY, false),
+    hasSynced: app.sync.lastSync !== undefined,
+    openOnInstall: vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true),
+    testMode: context.extensionMode === vscode.ExtensionMode.Test,
+  };
+  if (!facts.shown) void context.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
+  if (shouldOpenWalkthrough(facts)) {
+    app.log.info('First start after install: opening the getting-started walkthrough.');
+    open().then(undefined, (err: unknown) => app.log.warn(`Could not open the walkthrough: ${err instanceof Error ? err.message : String(err)}`));
+  }
+}
