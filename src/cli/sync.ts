@@ -172,7 +172,8 @@ const command: CliCommand = {
       process.off('SIGINT', onSigint);
     }
     if (failed.length > 0) {
-      process.stderr.write(`review-mentor: ${failed.length} of ${logins.length} journals not synced: ${failed.join(', ')}.\n`);
+      // With one engineer the line above already said why; a team sync ends with the list.
+      if (logins.length > 1) process.stderr.write(`review-mentor: ${failed.length} of ${logins.length} journals not synced: ${failed.join(', ')}.\n`);
       return 1;
     }
     return 0;
