@@ -38,7 +38,7 @@ export default async function (h) {
     net.proxy.setRefusing(true);
     const asked = net.proxy.connects.length;
     await h.runCommand('Review Mentor: Sync');
-    await h.waitForNotification(/sync failed\. the proxy refused the connection to github\.review-mentor\.test:\d+ \(HTTP 407/, 30_000);
+    await h.waitForNotification(/the proxy refused the connection to github\.review-mentor\.test:\d+ \(HTTP 407/i, 30_000);
     assert.ok(net.proxy.connects.length > asked, 'sync asked the proxy again');
     await h.screenshot('proxy-refused');
   } finally {
