@@ -1,0 +1,111 @@
+// One vocabulary for how sure we are of a comment's category, used by the
+// tree, the journal, summaries, tooltips and screen-reader labels, so that a
+// word means the same thing wherever it is shown:
+//
+//   confirmed  a person's tag, a published marker or a Conventional Comments
+//              label. Only confirmed tags are counted in numbers and trends.
+//   likely     no confirmed tag, but the classifier suggests a category (the
+//              suggestion is shown; it counts once someone accepts it).
+//   not sure   no confirmed tag and no suggestion: the classifier abstained
+//              (or its suggestion was rejected).
+//   untagged   not confirmed: likely + not sure.
+//
+// Pure: no `vscode`, no I/O.
+import { effectiveTags, type Feedback, type Tag } from './model';
+
+export type TagState = 'confirmed' | 'likely' | 'not-sure';
+
+export const TAG_STATES: readonly TagState[] = ['confirmed', 'likely', 'not-sure'];
+
+interface StateWords {
+  /** Capitalised, for a heading or a group label. */
+  label: string;
+  /** Lower case, after a number: "3 likely". */
+  word: string;
+  /** One sentence for tooltips and screen readers. */
+  meaning: string;
+}
+
+export const TAG_STATE_WORDS: Readonly<Record<TagState, StateWords>> = {
+  confirmed: { label: 'Confirmed', word: 'confirmed', meaning: 'tagged by a person, a published marker or a Conventional Comments label; counted' },
+  likely: { label: 'Likely', word: 'likely', meaning: 'suggested by the classifier; not counted until someone accepts it' },
+  'not-sure': { label: 'Not sure', word: 'not sure', meaning: 'no tag, and the classifier is not sure enough to suggest one' },
+};
+
+export const UNTAGGED_WORDS: StateWords = { label: 'Untagged', word: 'untagged', meaning: 'no confirmed tag (likely or not sure); not counted in any category' };
+
+/** Tags that are confirmed: every source but a suggestion (model.effectiveTags). */
+export function confirmedTags(f: Feedback): Tag[] {
+  return effectiveTags(f);
+}
+
+/** Distinct confirmed categories of an item. */
+export function confirmedCategories(f: Feedback): string[] {
+  return [...new Set(confirmedTags(f).map((t) => t.category))];
+}
+
+/** The shown suggestion of an item without a confirmed tag; undefined otherwise. */
+export function likelyTag(f: Feedback): Tag | undefined {
+  if (confirmedTags(f).length > 0) return undefined;
+  return f.tags.find((t) => t.source === 'suggested');
+}
+
+export function tagStateOf(f: Feedback): TagState {
+  if (f.tags.some((t) => t.source !== 'suggested')) return 'confirmed';
+  return f.tags.some((t) => t.source === 'suggested') ? 'likely' : 'not-sure';
+}
+
+export interface TagStateCounts {
+  total: number;
+  confirmed: number;
+  likely: number;
+  notSure: number;
+  /** likely + notSure */
+  untagged: number;
+}
+
+export function emptyCounts(): TagStateCounts {
+  return { total: 0, confirmed: 0, likely: 0, notSure: 0, untagged: 0 };
+}
+
+export function addToCounts(c: TagStateCounts, state: TagState): void {
+  c.total++;
+  if (state === 'confirmed') c.confirmed++;
+  else {
+    c.untagged++;
+    if (state === 'likely') c.likely++;
+    else c.notSure++;
+  }
+}
+
+export function countTagStates(items: Iterable<Feedback>): TagStateCounts {
+  const c = emptyCounts();
+  for (const f of items) addToCounts(c, tagStateOf(f));
+  return c;
+}
+
+/** "1 comment", "3 comments" */
+export function comments(n: number): string {
+  return `${n} comment${n === 1 ? '' : 's'}`;
+}
+
+/** "5 confirmed comments", "1 likely comment", "12 untagged comments", "3 not sure". */
+export function stateComments(n: number, state: TagState | 'untagged'): string {
+  if (state === 'not-sure') return `${n} ${TAG_STATE_WORDS['not-sure'].word}`;
+  const w = state === 'untagged' ? UNTAGGED_WORDS.word : TAG_STATE_WORDS[state].word;
+  return `${n} ${w} comment${n === 1 ? '' : 's'}`;
+}
+
+/** Short form for a description: "5 confirmed · 12 likely"; parts that are 0 are left out, all zero gives "0". */
+export function stateCounts(c: Pick<TagStateCounts, 'confirmed' | 'likely' | 'notSure'>, sep = ' · '): string {
+  const parts: string[] = [];
+  if (c.confirmed) parts.push(`${c.confirmed} ${TAG_STATE_WORDS.confirmed.word}`);
+  if (c.likely) parts.push(`${c.likely} ${TAG_STATE_WORDS.likely.word}`);
+  if (c.notSure) parts.push(`${c.notSure} ${TAG_STATE_WORDS['not-sure'].word}`);
+  return parts.length ? parts.join(sep) : '0';
+}
+
+/** Share of confirmed comments as a whole percentage; 0 for no comments. */
+export function confirmedShare(c: Pick<TagStateCounts, 'total' | 'confirmed'>): number {
+  return c.total === 0 ? 0 : Math.round((c.confirmed / c.total) * 100);
+}
