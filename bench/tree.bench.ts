@@ -5,6 +5,7 @@ import { loadavg } from 'node:os';
 import type { Feedback, Tag } from '../src/core/model';
 import { Taxonomy, DEFAULT_CATEGORIES } from '../src/core/taxonomy';
 import { EMPTY_FILTER, compileFilter, type FeedbackFilter } from '../src/core/browse/filter';
+import { countTagStates } from '../src/core/vocabulary';
 import { groupFeedback, type GroupBy, type FeedbackGroup } from '../src/core/browse/group';
 import { effectiveTags, isReceivedBy } from '../src/core/model';
 
@@ -87,7 +88,7 @@ function naiveGroup(items: Feedback[], by: GroupBy, taxonomy: Taxonomy): Feedbac
   return keys
     .map((key) => {
       const members = items.filter((f) => keyOf(f).includes(key)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
-      return { key, label: by === 'category' ? taxonomy.labelOf(key) : key, count: members.length, items: members };
+      return { key, label: by === 'category' ? taxonomy.labelOf(key) : key, count: members.length, items: members, states: countTagStates(members) };
     })
     .sort((a, b) => b.count - a.count);
 }

@@ -91,7 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
     journals,
     taxonomy,
     status,
-    browse: new BrowseState(context.workspaceState),
+    browse: new BrowseState(context.workspaceState, () => readConfig().feedbackShow),
     classifier,
     sync,
     serverUrl,

@@ -13,6 +13,8 @@ export const Commands = {
   untrackEngineer: 'reviewMentor.untrackEngineer',
   selectEngineer: 'reviewMentor.selectEngineer',
   showEngineer: 'reviewMentor.showEngineer',
+  showReceived: 'reviewMentor.showReceived',
+  showGiven: 'reviewMentor.showGiven',
   groupBy: 'reviewMentor.groupBy',
   filter: 'reviewMentor.filter',
   clearFilter: 'reviewMentor.clearFilter',

@@ -19,6 +19,8 @@ export interface ReviewMentorConfig {
   /** Load images in comment bodies from their servers (off: they become links). */
   remoteImages: boolean;
   trackedEngineers: string[];
+  /** What the Feedback view shows at first: feedback received (default) or given. */
+  feedbackShow: 'received' | 'given';
 }
 
 export function readConfig(): ReviewMentorConfig {
@@ -34,6 +36,7 @@ export function readConfig(): ReviewMentorConfig {
     showPastFeedback: c.get<boolean>('editor.showPastFeedback', true),
     remoteImages: c.get<boolean>('render.remoteImages', false) === true,
     trackedEngineers: c.get<string[]>('trackedEngineers', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
+    feedbackShow: c.get<string>('feedback.show', 'received') === 'given' ? 'given' : 'received',
   };
 }
 

@@ -7,6 +7,8 @@ export const ContextKeys = {
   demo: 'reviewMentor.demo',
   empty: 'reviewMentor.empty',
   filterActive: 'reviewMentor.filterActive',
+  /** The Feedback view shows feedback 'received' or 'given' (the switch in its title). */
+  direction: 'reviewMentor.direction',
   /** A sync runs (user-started or background): shows Cancel sync, disables Sync. */
   syncing: 'reviewMentor.syncing',
   /** The Feedback view's selection holds feedback: the Tag keybinding applies. */

@@ -6,7 +6,8 @@
 //   on, every image becomes a plain link ("image: alt"), so reading feedback
 //   tells no tracking pixel when or where it was read.
 import type { Feedback } from '../model';
-import { effectiveTags, suggestedTag } from '../model';
+import { effectiveTags, isGivenBy } from '../model';
+import { TAG_STATE_WORDS, likelyTag } from '../vocabulary';
 import type { Taxonomy } from '../taxonomy';
 import { stripMarkers } from '../markers';
 import { labelField, visibleControls } from '../safeText';
@@ -17,16 +18,21 @@ export const MAX_TOOLTIP_BODY = 4000;
 export interface FeedbackMarkdownOptions {
   /** Load images from their servers (off by default: they become links). */
   remoteImages: boolean;
+  /** The engineer whose feedback this is: feedback they gave says so. */
+  login?: string;
 }
 
 export function feedbackMarkdown(f: Feedback, taxonomy: Taxonomy, opts: FeedbackMarkdownOptions): string {
   const field = (s: string) => escapeMarkdown(labelField(s));
-  const head = `${field(f.reviewer)} on ${field(`${f.repo}#${f.prNumber}`)}${f.prTitle ? ` (${field(f.prTitle)})` : ''}`;
+  const who = opts.login && isGivenBy(f, opts.login) ? `Given by ${field(f.reviewer)} to ${field(f.author)}` : field(f.reviewer);
+  const head = `${who} on ${field(`${f.repo}#${f.prNumber}`)}${f.prTitle ? ` (${field(f.prTitle)})` : ''} · ${field(f.createdAt.slice(0, 10))}`;
   const tags = effectiveTags(f).map((t) => field(taxonomy.labelOf(t.category)));
-  const suggestion = suggestedTag(f);
+  const likely = likelyTag(f);
+  // The words of core/vocabulary: confirmed, likely, not sure.
   const meta = [
-    tags.length ? `$(tag) ${tags.join(', ')}` : undefined,
-    suggestion ? `$(lightbulb) suggested: ${field(taxonomy.labelOf(suggestion.category))} (${Math.round((suggestion.confidence ?? 0) * 100)}%)` : undefined,
+    tags.length ? `$(tag) ${TAG_STATE_WORDS.confirmed.word}: ${tags.join(', ')}` : undefined,
+    likely ? `$(lightbulb) ${TAG_STATE_WORDS.likely.word}: ${field(taxonomy.labelOf(likely.category))} (${Math.round((likely.confidence ?? 0) * 100)}%, not confirmed)` : undefined,
+    !tags.length && !likely ? `$(circle-outline) untagged, ${TAG_STATE_WORDS['not-sure'].word}` : undefined,
     f.conventional?.blocking ? '$(error) blocking' : f.conventional?.blocking === false ? 'non-blocking' : undefined,
     f.isResolved ? '$(pass) resolved' : undefined,
     f.path ? `$(file) ${field(f.path)}${f.line ? `:${f.line}` : ''}` : undefined,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { effectiveTags, isGivenBy, isReceivedBy, suggestedTag, type CategoryGroup, type Feedback } from '../model';
 import { DEFAULT_CATEGORIES, GROUP_LABELS, Taxonomy } from '../taxonomy';
+import { TAG_STATE_WORDS, UNTAGGED_WORDS, tagStateOf } from '../vocabulary';
 import { matchesWords, queryWords } from './text';
 import { addDaysToDate, DATE_PATTERN, startOfZonedDay } from './zone';
 
@@ -14,7 +15,7 @@ export const FeedbackFilterSchema = z.object({
   /** Category ids; an item matches when one of its counted tags is listed (or is in `group`). */
   categories: z.array(z.string()),
   group: z.enum(['technical', 'interpersonal']).optional(),
-  /** Logins, compared case-insensitively. */
+  /** Logins, compared case-insensitively: the reviewer, or for `direction: given` the pull request's author. */
   reviewers: z.array(z.string()),
   /** "owner/name", compared case-insensitively. */
   repos: z.array(z.string()),
@@ -23,7 +24,8 @@ export const FeedbackFilterSchema = z.object({
   /** Last day shown (yyyy-mm-dd, inclusive). */
   to: isoDate.optional(),
   resolved: z.enum(['any', 'resolved', 'unresolved']),
-  tagState: z.enum(['any', 'tagged', 'untagged', 'suggested']),
+  /** core/vocabulary: tagged = confirmed, suggested = likely, untagged = likely or not sure. */
+  tagState: z.enum(['any', 'tagged', 'untagged', 'suggested', 'not-sure']),
   text: z.string(),
 });
 
@@ -89,7 +91,8 @@ export function compileFilter(filter: FeedbackFilter, login: string, opts: Filte
   }
   if (filter.reviewers.length > 0) {
     const set = new Set(filter.reviewers.map((r) => r.toLowerCase()));
-    tests.push((f) => set.has(f.reviewer.toLowerCase()));
+    if (filter.direction === 'given') tests.push((f) => set.has(f.author.toLowerCase()));
+    else tests.push((f) => set.has(f.reviewer.toLowerCase()));
   }
   if (filter.repos.length > 0) {
     const set = new Set(filter.repos.map((r) => r.toLowerCase()));
@@ -111,7 +114,8 @@ export function compileFilter(filter: FeedbackFilter, login: string, opts: Filte
 
   if (filter.tagState === 'tagged') tests.push((f) => effectiveTags(f).length > 0);
   else if (filter.tagState === 'untagged') tests.push((f) => effectiveTags(f).length === 0);
-  else if (filter.tagState === 'suggested') tests.push((f) => suggestedTag(f) !== undefined);
+  else if (filter.tagState === 'suggested') tests.push((f) => tagStateOf(f) === 'likely');
+  else if (filter.tagState === 'not-sure') tests.push((f) => tagStateOf(f) === 'not-sure');
 
   const words = queryWords(filter.text);
   if (words.length > 0) tests.push((f) => matchesWords(f, words));
@@ -143,14 +147,14 @@ export function describeFilter(filter: FeedbackFilter, taxonomy: Taxonomy): stri
   if (filter.direction !== 'all') parts.push(filter.direction);
   const cats = [...(filter.group ? [`all ${GROUP_LABELS[filter.group as CategoryGroup].toLowerCase()}`] : []), ...filter.categories.map((c) => taxonomy.labelOf(c))];
   if (cats.length > 0) parts.push(list(cats));
-  if (filter.reviewers.length > 0) parts.push(`by ${list(filter.reviewers)}`);
+  if (filter.reviewers.length > 0) parts.push(`${filter.direction === 'given' ? 'to' : 'by'} ${list(filter.reviewers)}`);
   if (filter.repos.length > 0) parts.push(`in ${list(filter.repos)}`);
   if (filter.from && filter.to) parts.push(`${filter.from} – ${filter.to}`);
   else if (filter.from) parts.push(`since ${filter.from}`);
   else if (filter.to) parts.push(`until ${filter.to}`);
   if (filter.resolved !== 'any') parts.push(filter.resolved);
-  if (filter.tagState === 'suggested') parts.push('with suggestions');
-  else if (filter.tagState !== 'any') parts.push(filter.tagState);
+  const stateWords = { any: '', tagged: TAG_STATE_WORDS.confirmed.word, untagged: UNTAGGED_WORDS.word, suggested: TAG_STATE_WORDS.likely.word, 'not-sure': TAG_STATE_WORDS['not-sure'].word };
+  if (filter.tagState !== 'any') parts.push(stateWords[filter.tagState]);
   if (filter.text.trim()) parts.push(`“${filter.text.trim()}”`);
   return parts.join(' · ');
 }

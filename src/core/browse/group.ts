@@ -3,6 +3,7 @@
 // an item with several categories is listed under each of them.
 import { type Feedback } from '../model';
 import type { Taxonomy } from '../taxonomy';
+import { addToCounts, emptyCounts, tagStateOf, type TagStateCounts } from '../vocabulary';
 import { zonedMonth } from './zone';
 
 export type GroupBy = 'category' | 'pr' | 'reviewer' | 'repo' | 'month';
@@ -18,14 +19,18 @@ export interface FeedbackGroup {
   items: Feedback[];
   /** Codicon name. */
   icon?: string;
-  /** How many of `items` are only suggested for this category (includeSuggested). */
+  /** How many of `items` are only suggested for this category (includeSuggested): the "likely" ones. */
   suggested?: number;
+  /** `items` by tag state (confirmed, likely, not sure), in the words of core/vocabulary. */
+  states: TagStateCounts;
 }
 
 /** The name the brief and the views use for the same thing. */
 export type Group = FeedbackGroup;
 
 export const UNTAGGED_KEY = 'category:untagged';
+/** Label of the group of items with no confirmed tag and no suggestion (core/vocabulary: "not sure"). */
+export const NOT_SURE_LABEL = 'Not sure';
 
 export interface GroupOptions {
   /** Zone whose calendar decides the month; default UTC. */
@@ -35,6 +40,11 @@ export interface GroupOptions {
    * suggested category (and counted in `suggested`) instead of "Untagged".
    */
   includeSuggested?: boolean;
+  /**
+   * Whose feedback the items are. "given": the person grouping ('reviewer')
+   * is the pull request's author, since the engineer wrote every item.
+   */
+  direction?: 'received' | 'given';
 }
 
 /**
@@ -46,11 +56,13 @@ export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy:
   const timeZone = opts.timeZone ?? 'UTC';
   const sorted = newestFirst(items);
   const groups = new Map<string, FeedbackGroup>();
+  const given = opts.direction === 'given';
   const add = (key: string, label: string, icon: string | undefined, f: Feedback) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key, label, count: 0, items: [], icon }));
+    if (!g) groups.set(key, (g = { key, label, count: 0, items: [], icon, states: emptyCounts() }));
     g.items.push(f);
     g.count++;
+    addToCounts(g.states, tagStateOf(f));
   };
 
   for (const { f, t } of sorted) {
@@ -76,7 +88,7 @@ export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy:
             const g = groups.get(`category:${suggestion.category}`)!;
             g.suggested = (g.suggested ?? 0) + 1;
           } else {
-            add(UNTAGGED_KEY, 'Untagged', 'circle-outline', f);
+            add(UNTAGGED_KEY, opts.includeSuggested ? NOT_SURE_LABEL : 'Untagged', 'circle-outline', f);
           }
         }
         break;
@@ -84,9 +96,12 @@ export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy:
       case 'pr':
         add(`pr:${f.prUrl}`, `${f.repo}#${f.prNumber}${f.prTitle ? ` ${f.prTitle}` : ''}`, 'git-pull-request', f);
         break;
-      case 'reviewer':
-        add(`reviewer:${f.reviewer.toLowerCase()}`, f.reviewer, 'person', f);
+      case 'reviewer': {
+        // The other person: who wrote it (received), or whose pull request it was on (given).
+        const person = given ? f.author : f.reviewer;
+        add(`reviewer:${person.toLowerCase()}`, person, 'person', f);
         break;
+      }
       case 'repo':
         add(`repo:${f.repo.toLowerCase()}`, f.repo, 'repo', f);
         break;

@@ -7,8 +7,10 @@ import type { GroupBy } from '../../core/browse/group';
 import { EMPTY_FILTER, type FeedbackFilter } from '../../core/browse/filter';
 import { searchFeedback } from '../../core/browse/text';
 import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
+import { itemFlags } from '../../core/browse/itemText';
 import { labelField } from '../../core/safeText';
-import type { BrowseState } from './browseState';
+import { TAG_STATE_WORDS, UNTAGGED_WORDS } from '../../core/vocabulary';
+import type { BrowseState, Direction } from './browseState';
 
 const GROUPINGS: { by: GroupBy; label: string; icon: string }[] = [
   { by: 'category', label: 'Category', icon: 'tag' },
@@ -20,49 +22,51 @@ const GROUPINGS: { by: GroupBy; label: string; icon: string }[] = [
 
 export async function pickGroupBy(state: BrowseState): Promise<void> {
   const current = state.groupBy;
+  // Feedback given was all written by the engineer: the person who matters is the author.
+  const label = (g: (typeof GROUPINGS)[number]) => (g.by === 'reviewer' && state.direction === 'given' ? 'Pull request author' : g.label);
   const pick = await vscode.window.showQuickPick(
-    GROUPINGS.map((g) => ({ label: `$(${g.icon}) ${g.label}`, description: g.by === current ? 'current' : undefined, by: g.by })),
+    GROUPINGS.map((g) => ({ label: `$(${g.icon}) ${label(g)}`, description: g.by === current ? 'current' : undefined, by: g.by })),
     { title: 'Group feedback by', placeHolder: 'Choose how the Feedback view groups comments' },
   );
   if (pick) await state.setGroupBy(pick.by);
 }
 
-type FilterAspect = 'direction' | 'category' | 'reviewer' | 'repo' | 'dates' | 'resolved' | 'tagState' | 'clear';
+type FilterAspect = 'category' | 'reviewer' | 'repo' | 'dates' | 'resolved' | 'tagState' | 'clear';
 
-/** A two-step filter picker: which aspect, then its values. */
+/**
+ * A two-step filter picker: which aspect, then its values. `items` are the
+ * ones the view shows (received or given); received or given itself is the
+ * switch in the view's title.
+ */
 export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy: Taxonomy): Promise<void> {
   const f = state.filter;
+  const given = state.direction === 'given';
   const aspects: (vscode.QuickPickItem & { aspect: FilterAspect })[] = [
-    { label: '$(arrow-swap) Received or given', description: f.direction, aspect: 'direction' },
     { label: '$(tag) Category or group', description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? GROUP_LABELS[f.group] : ''), aspect: 'category' },
-    { label: '$(person) Reviewer', description: f.reviewers.join(', '), aspect: 'reviewer' },
+    { label: given ? '$(person) Pull request author' : '$(person) Reviewer', description: f.reviewers.join(', '), aspect: 'reviewer' },
     { label: '$(repo) Repository', description: f.repos.join(', '), aspect: 'repo' },
     { label: '$(calendar) Date range', description: [f.from, f.to].filter(Boolean).join(' – '), aspect: 'dates' },
     { label: '$(pass) Resolved or not', description: f.resolved, aspect: 'resolved' },
-    { label: '$(lightbulb) Tagged, untagged or suggested', description: f.tagState, aspect: 'tagState' },
+    { label: '$(lightbulb) Confirmed, likely or not sure', description: f.tagState === 'any' ? '' : TAG_STATE_LABELS[f.tagState], aspect: 'tagState' },
     { label: '$(clear-all) Clear filter', aspect: 'clear' },
   ];
   const aspect = await vscode.window.showQuickPick(aspects, { title: 'Filter feedback', placeHolder: 'What do you want to filter by?' });
   if (!aspect) return;
-  const patch = await pickAspect(aspect.aspect, f, items, taxonomy);
+  const patch = await pickAspect(aspect.aspect, f, items, taxonomy, state.direction);
   if (patch) await state.patchFilter(patch);
 }
 
-async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedback[], taxonomy: Taxonomy): Promise<Partial<FeedbackFilter> | undefined> {
+const TAG_STATE_LABELS: Record<Exclude<FeedbackFilter['tagState'], 'any'>, string> = {
+  tagged: TAG_STATE_WORDS.confirmed.label,
+  untagged: UNTAGGED_WORDS.label,
+  suggested: TAG_STATE_WORDS.likely.label,
+  'not-sure': TAG_STATE_WORDS['not-sure'].label,
+};
+
+async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedback[], taxonomy: Taxonomy, direction: Direction): Promise<Partial<FeedbackFilter> | undefined> {
   switch (aspect) {
     case 'clear':
       return { ...EMPTY_FILTER };
-    case 'direction': {
-      const pick = await vscode.window.showQuickPick(
-        [
-          { label: 'Received', detail: 'Feedback others left on your pull requests', value: 'received' as const },
-          { label: 'Given', detail: 'Feedback you left on others\' pull requests', value: 'given' as const },
-          { label: 'All', value: 'all' as const },
-        ],
-        { title: 'Received or given' },
-      );
-      return pick && { direction: pick.value };
-    }
     case 'category': {
       const groupItems = (['technical', 'interpersonal'] as CategoryGroup[]).map((g) => ({
         label: `All ${GROUP_LABELS[g].toLowerCase()}`,
@@ -82,7 +86,9 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
       return { group: picks.find((p) => p.group)?.group, categories: picks.flatMap((p) => (p.id ? [p.id] : [])) };
     }
     case 'reviewer':
-      return pickValues('Filter by reviewer', count(items.map((i) => i.reviewer)), f.reviewers).then((v) => v && { reviewers: v });
+      return direction === 'given'
+        ? pickValues('Filter by pull request author', count(items.map((i) => i.author)), f.reviewers).then((v) => v && { reviewers: v })
+        : pickValues('Filter by reviewer', count(items.map((i) => i.reviewer)), f.reviewers).then((v) => v && { reviewers: v });
     case 'repo':
       return pickValues('Filter by repository', count(items.map((i) => i.repo)), f.repos).then((v) => v && { repos: v });
     case 'dates': {
@@ -107,9 +113,10 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
       const pick = await vscode.window.showQuickPick(
         [
           { label: 'Any', value: 'any' as const },
-          { label: 'Tagged', detail: 'Tagged by a person, a label or a published marker', value: 'tagged' as const },
-          { label: 'Untagged', value: 'untagged' as const },
-          { label: 'Suggestion awaiting review', value: 'suggested' as const },
+          { label: TAG_STATE_LABELS.tagged, detail: `Tagged by a person, a published marker or a Conventional Comments label (counted)`, value: 'tagged' as const },
+          { label: TAG_STATE_LABELS.untagged, detail: UNTAGGED_WORDS.meaning, value: 'untagged' as const },
+          { label: TAG_STATE_LABELS.suggested, detail: TAG_STATE_WORDS.likely.meaning, value: 'suggested' as const },
+          { label: TAG_STATE_LABELS['not-sure'], detail: TAG_STATE_WORDS['not-sure'].meaning, value: 'not-sure' as const },
         ],
         { title: 'Tag state' },
       );
@@ -144,8 +151,11 @@ async function askDate(prompt: string, value: string | undefined): Promise<strin
   });
 }
 
-/** Live search over all comments; picking one opens it. */
-export async function searchQuickPick(items: Feedback[], initial: string, open: (f: Feedback) => Promise<void>): Promise<void> {
+/**
+ * Live search over the engineer's comments, received and given; picking one
+ * opens it. Rows read like the tree's: short label, then who · where · when.
+ */
+export async function searchQuickPick(items: Feedback[], login: string, taxonomy: Taxonomy, initial: string, open: (f: Feedback) => Promise<void>): Promise<void> {
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item: Feedback }>();
   qp.title = 'Search feedback';
   qp.placeholder = 'Type words to find in comments, files, reviewers, repositories';
@@ -159,7 +169,7 @@ export async function searchQuickPick(items: Feedback[], initial: string, open: 
       .slice(0, 200)
       .map((item) => ({
         label: feedbackLabel(item),
-        description: feedbackDescription(item, now),
+        description: feedbackDescription(item, now, itemFlags(item, taxonomy), login),
         detail: item.path === undefined ? undefined : labelField(item.path),
         alwaysShow: true,
         item,

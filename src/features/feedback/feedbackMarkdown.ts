@@ -7,8 +7,9 @@ import type { Taxonomy } from '../../core/taxonomy';
 import { feedbackMarkdown } from '../../core/browse/feedbackMarkdown';
 import { readConfig } from '../../platform/config';
 
-export function feedbackTooltip(f: Feedback, taxonomy: Taxonomy, remoteImages = readConfig().remoteImages): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(feedbackMarkdown(f, taxonomy, { remoteImages }), true);
+/** `login`: the engineer whose feedback this is; feedback they gave says so. */
+export function feedbackTooltip(f: Feedback, taxonomy: Taxonomy, login?: string, remoteImages = readConfig().remoteImages): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(feedbackMarkdown(f, taxonomy, { remoteImages, ...(login ? { login } : {}) }), true);
   md.isTrusted = false;
   md.supportHtml = false;
   return md;

@@ -4,14 +4,17 @@
 import * as vscode from 'vscode';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
 import type { Feedback, EngineerRef } from '../../core/model';
-import { suggestedTag, effectiveTags } from '../../core/model';
+import { effectiveTags, isGivenBy, isReceivedBy } from '../../core/model';
 import type { Taxonomy } from '../../core/taxonomy';
-import { groupFeedback, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
+import { groupFeedback, UNTAGGED_KEY, type FeedbackGroup, type GroupBy } from '../../core/browse/group';
 import { compileFilter, describeFilter, isEmptyFilter, type FeedbackFilter } from '../../core/browse/filter';
 import { feedbackDescription, feedbackLabel } from '../../core/browse/labels';
+import { itemFlags } from '../../core/browse/itemText';
+import { TAG_STATE_WORDS, comments, likelyTag, stateComments, stateCounts } from '../../core/vocabulary';
 import { Commands } from '../../platform/commandIds';
 import { feedbackTooltip } from './feedbackMarkdown';
 import { feedbackAccessibleLabel, groupAccessibleLabel } from './accessibleLabels';
+import type { Direction } from './browseState';
 
 export type GroupNode = { kind: 'group'; engineer: EngineerRef; group: FeedbackGroup; signature: string };
 export type FeedbackNode = { kind: 'feedback'; engineer: EngineerRef; item: Feedback; parentKey: string };
@@ -23,6 +26,7 @@ export interface FeedbackTreeSource {
   taxonomy(): Taxonomy;
   filter(): FeedbackFilter;
   groupBy(): GroupBy;
+  direction(): Direction;
 }
 
 export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -33,6 +37,8 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private view: vscode.TreeView<TreeNode> | undefined;
   /** Counts for the view badge and empty states. */
   total = 0;
+  /** Items in the journal, received, given or neither. */
+  private journalSize = 0;
   shown = 0;
 
   constructor(private readonly source: FeedbackTreeSource) {}
@@ -70,15 +76,20 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private async computeGroups(): Promise<GroupNode[]> {
     const engineer = this.source.engineer();
     if (!engineer) {
-      this.total = this.shown = 0;
+      this.total = this.shown = this.journalSize = 0;
       return [];
     }
-    const all = await this.source.items(engineer);
-    const filter = this.source.filter();
+    const direction = this.source.direction();
+    const journal = await this.source.items(engineer);
+    this.journalSize = journal.length;
+    // Only the engineer's side: received or given, never other people's comments to each other.
+    const mine = direction === 'given' ? isGivenBy : isReceivedBy;
+    const all = journal.filter((f) => mine(f, engineer.login));
+    const filter = { ...this.source.filter(), direction };
     const visible = all.filter(compileFilter(filter, engineer.login, { taxonomy: this.source.taxonomy(), includeSuggested: true }));
     this.total = all.length;
     this.shown = visible.length;
-    return groupFeedback(visible, this.source.groupBy(), this.source.taxonomy(), { includeSuggested: true }).map((group) => ({
+    return groupFeedback(visible, this.source.groupBy(), this.source.taxonomy(), { includeSuggested: true, direction }).map((group) => ({
       kind: 'group',
       engineer,
       group,
@@ -90,11 +101,16 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!this.view) return;
     const engineer = this.source.engineer();
     const filterText = describeFilter(this.source.filter(), this.source.taxonomy());
+    const direction = this.source.direction();
+    this.view.title = direction === 'given' ? 'Feedback given' : 'Feedback received';
     this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
+    setContext(ContextKeys.direction, direction);
     setContext(ContextKeys.filterActive, !isEmptyFilter(this.source.filter()));
-    setContext(ContextKeys.empty, this.total === 0);
+    setContext(ContextKeys.empty, this.journalSize === 0);
     // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
-    if (engineer && this.total > 0 && this.shown === 0) {
+    if (engineer && this.total === 0 && this.journalSize > 0) {
+      this.view.message = direction === 'given' ? `No feedback given by ${engineer.login} yet.` : `No feedback received by ${engineer.login} yet.`;
+    } else if (engineer && this.total > 0 && this.shown === 0) {
       this.view.message = `No feedback matches the filter (${filterText}). Use "Clear filter" in the view title to see everything.`;
     } else if (filterText) {
       this.view.message = `Filtered: ${filterText} (${this.shown} of ${this.total}). Clear it with the ✕ button in the view title.`;
@@ -120,14 +136,24 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private groupItem(node: GroupNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `group:${node.group.key}`;
-    const suggested = node.group.suggested ?? 0;
-    const tagged = node.group.count - suggested;
-    item.description = suggested > 0 ? `${tagged} · ${suggested} suggested` : String(node.group.count);
-    item.tooltip = `${node.group.label}: ${tagged} tagged comment${tagged === 1 ? '' : 's'}${suggested ? `, ${suggested} more suggested by the classifier (not counted until you accept them)` : ''}`;
+    const g = node.group;
+    const item = new vscode.TreeItem(g.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `group:${g.key}`;
+    const s = g.states;
+    const isCategory = g.key.startsWith('category:');
+    if (g.key === UNTAGGED_KEY) {
+      item.description = String(g.count);
+      item.tooltip = `${g.label}: ${comments(g.count)} with no tag, and the classifier is not sure enough to suggest one. Tag them with "Tag...".`;
+    } else if (isCategory) {
+      // A category group holds its confirmed items and the untagged ones likely to belong to it.
+      item.description = `${s.confirmed} ${TAG_STATE_WORDS.confirmed.word}${s.likely ? ` · ${s.likely} ${TAG_STATE_WORDS.likely.word}` : ''}`;
+      item.tooltip = `${g.label}: ${stateComments(s.confirmed, 'confirmed')}${s.likely ? `, and ${stateComments(s.likely, 'likely')} (${TAG_STATE_WORDS.likely.meaning})` : ''}.`;
+    } else {
+      item.description = String(g.count);
+      item.tooltip = `${g.label}: ${comments(g.count)} (${stateCounts(s, ', ')}).`;
+    }
     item.contextValue = 'group';
-    item.accessibilityInformation = { label: groupAccessibleLabel(node.group.label, node.group.count, suggested) };
+    item.accessibilityInformation = { label: groupAccessibleLabel(g.label, s, isCategory ? 'category' : g.key === UNTAGGED_KEY ? 'not-sure' : 'other') };
     if (node.group.icon) item.iconPath = new vscode.ThemeIcon(node.group.icon);
     return item;
   }
@@ -135,24 +161,20 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private feedbackItem(node: FeedbackNode): vscode.TreeItem {
     const f = node.item;
     const taxonomy = this.source.taxonomy();
-    const label = feedbackLabel(f);
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    const login = node.engineer.login;
+    const now = new Date();
+    const item = new vscode.TreeItem(feedbackLabel(f), vscode.TreeItemCollapsibleState.None);
     item.id = `${node.parentKey}/${f.id}`;
-    const flags: string[] = [];
-    if (f.conventional?.blocking) flags.push('blocking');
-    if (f.isResolved) flags.push('resolved');
-    if (f.learnedAt) flags.push('learned');
-    const suggestion = suggestedTag(f);
-    if (suggestion) flags.push(`suggested: ${taxonomy.labelOf(suggestion.category)}?`);
-    item.description = feedbackDescription(f, new Date(), flags);
-    item.tooltip = feedbackTooltip(f, taxonomy);
+    item.description = feedbackDescription(f, now, itemFlags(f, taxonomy), login);
+    item.tooltip = feedbackTooltip(f, taxonomy, login);
     item.iconPath = iconFor(f, taxonomy);
     const contexts = ['feedback'];
-    if (suggestion) contexts.push('suggested');
+    if (likelyTag(f)) contexts.push('suggested');
     if (effectiveTags(f).length > 0) contexts.push('tagged');
     if (f.learnedAt) contexts.push('learned');
+    if (isGivenBy(f, login)) contexts.push('given');
     item.contextValue = contexts.join(' ');
-    item.accessibilityInformation = { label: feedbackAccessibleLabel(f, (id) => taxonomy.labelOf(id)) };
+    item.accessibilityInformation = { label: feedbackAccessibleLabel(f, (id) => taxonomy.labelOf(id), login) };
     item.command = { command: Commands.openFeedback, title: 'Open', arguments: [node] };
     return item;
   }
@@ -181,6 +203,6 @@ function iconFor(f: Feedback, taxonomy: Taxonomy): vscode.ThemeIcon {
     const color = tag.category === 'praise' ? new vscode.ThemeColor('charts.green') : undefined;
     return new vscode.ThemeIcon(category?.icon ?? 'tag', color);
   }
-  if (suggestedTag(f)) return new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('charts.yellow'));
+  if (likelyTag(f)) return new vscode.ThemeIcon('lightbulb', new vscode.ThemeColor('charts.yellow'));
   return new vscode.ThemeIcon('comment');
 }

@@ -1,6 +1,6 @@
 // Wires the Feedback view, its commands and past feedback in the editor.
 import * as vscode from 'vscode';
-import { suggestedTag, type Feedback } from '../../core/model';
+import { isGivenBy, isReceivedBy, suggestedTag, type Feedback } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
@@ -22,9 +22,12 @@ export function registerFeedbackView(app: App): {
   past: PastFeedbackController;
 } {
   const { context, engineers, journals, browse, taxonomy, log } = app;
-  const items = async () => {
+  /** The engineer's own feedback: received and given (not other people's comments to each other). */
+  const items = async (direction?: 'received' | 'given') => {
     const e = engineers.selected();
-    return e ? app.feedbackOf(e) : [];
+    if (!e) return [];
+    const mine = (f: Feedback) => (direction !== 'given' && isReceivedBy(f, e.login)) || (direction !== 'received' && isGivenBy(f, e.login));
+    return (await app.feedbackOf(e)).filter(mine);
   };
   const tree = new FeedbackTreeProvider({
     engineer: () => engineers.selected(),
@@ -32,6 +35,7 @@ export function registerFeedbackView(app: App): {
     taxonomy: () => taxonomy.current,
     filter: () => browse.filter,
     groupBy: () => browse.groupBy,
+    direction: () => browse.direction,
   });
   const view = vscode.window.createTreeView('reviewMentor.feedback', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);
@@ -87,14 +91,19 @@ export function registerFeedbackView(app: App): {
     engineers.onDidChange(refresh),
     browse.onDidChange(refresh),
     taxonomy.onDidChange(refresh),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsConfig(e, 'editor.showPastFeedback') && refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsConfig(e, 'editor.showPastFeedback')) refresh();
+      if (affectsConfig(e, 'feedback.show')) void browse.resetDirection();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsConfig(e, 'render.remoteImages')) return;
       tree.redrawAll();
       void past.rebuildThreads();
     }),
+    vscode.commands.registerCommand(Commands.showReceived, guard(() => browse.setDirection('received'))),
+    vscode.commands.registerCommand(Commands.showGiven, guard(() => browse.setDirection('given'))),
     vscode.commands.registerCommand(Commands.groupBy, guard(() => pickGroupBy(browse))),
-    vscode.commands.registerCommand(Commands.filter, guard(async () => pickFilter(browse, await items(), taxonomy.current))),
+    vscode.commands.registerCommand(Commands.filter, guard(async () => pickFilter(browse, await items(browse.direction), taxonomy.current))),
     vscode.commands.registerCommand(Commands.clearFilter, guard(() => browse.setFilter({ ...EMPTY_FILTER }))),
     vscode.commands.registerCommand(
       Commands.search,
@@ -104,7 +113,7 @@ export function registerFeedbackView(app: App): {
           void vscode.window.showInformationMessage('Sign in or open the demo data to search feedback.');
           return;
         }
-        await searchQuickPick(await items(), typeof arg?.text === 'string' ? arg.text : '', (f: Feedback) => openFeedback(f, engineer.host, previews));
+        await searchQuickPick(await items(), engineer.login, taxonomy.current, typeof arg?.text === 'string' ? arg.text : '', (f: Feedback) => openFeedback(f, engineer.host, previews));
       }),
     ),
     vscode.commands.registerCommand(

@@ -13,7 +13,7 @@ export const timeoutMs = 300_000;
 
 const ME = 'priya-dev';
 
-/** Tagged count shown by a category group row ("Design 3 · 12 suggested" -> 3). */
+/** Confirmed count shown by a category group row ("Design 3 confirmed · 12 likely" -> 3). */
 async function taggedCount(rows, label) {
   const row = groupRow(rows, label);
   if ((await row.count()) === 0) return 0;
@@ -89,11 +89,8 @@ export default async function (h) {
     await rows.first().waitFor({ timeout: 60_000 });
     await h.waitForLog(/Synced priya-dev/, 60_000);
 
-    // Received feedback only, for the first three steps.
-    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
-    await pickInQuickPick(page, 'Received or given');
-    await pickInQuickPick(page, 'Received');
-    await page.locator('.part.sidebar .message', { hasText: /Filtered: received/ }).waitFor({ timeout: 15_000 });
+    // The view shows feedback received by default, and says so in its title.
+    await h.view('Feedback').locator('.pane-header', { hasText: /Feedback received/i }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
 
     // 1. Tag a comment from the tree: the first comment under Correctness also becomes Design.
@@ -111,11 +108,11 @@ export default async function (h) {
     await setExpanded(rows, 'Correctness', true);
     const suggested = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
     await suggested.waitFor({ timeout: 10_000 }).catch(async () => {
-      await rows.filter({ hasText: /suggested/ }).first().click();
+      await rows.filter({ hasText: /likely/ }).first().click();
       await suggested.waitFor({ timeout: 10_000 });
     });
     const acceptedLabel = await suggested.getAttribute('aria-label');
-    const suggestedCategory = /suggested: ([^?]+)\?/.exec((await suggested.innerText()).replace(/\n/g, ' '))?.[1]?.trim();
+    const suggestedCategory = /likely: ([^?]+)\?/.exec((await suggested.innerText()).replace(/\n/g, ' '))?.[1]?.trim();
     assert.ok(suggestedCategory, `the row names its suggestion: ${await suggested.innerText()}`);
     const acceptedBefore = await taggedCount(rows, suggestedCategory);
     await suggested.hover();
@@ -137,15 +134,14 @@ export default async function (h) {
     await h.screenshot('accepted-rejected');
 
     // 4. Publish a tag on one of my own comments (given feedback).
-    await h.runCommand('Review Mentor: Filter...', { opensInput: true });
-    await pickInQuickPick(page, 'Received or given');
-    await pickInQuickPick(page, 'Given');
-    // Read the tree only once it shows the new filter.
-    await page.locator('.part.sidebar .message', { hasText: /Filtered: given/ }).waitFor({ timeout: 15_000 });
+    // The switch in the view title: feedback given.
+    await h.runCommand('Review Mentor: Show feedback given');
+    // Read the tree only once it shows the other side.
+    await h.view('Feedback').locator('.pane-header', { hasText: /Feedback given/i }).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     const firstGroup = (await rows.first().locator('.label-name').innerText()).trim();
     const mine = await firstItemOf(h, rows, firstGroup);
-    assert.match((await mine.getAttribute('aria-label')) ?? '', /From priya-dev/);
+    assert.match((await mine.getAttribute('aria-label')) ?? '', /Given by you to /, 'an item given is marked as given');
     const docsBefore = await taggedCount(rows, 'Documentation');
     await contextMenu(page, mine, 'Tag...');
     await pickInQuickPick(page, 'Documentation', { checkbox: true });

@@ -76,6 +76,15 @@ describe('browse/filter', () => {
     assert.deepEqual(run('tagged'), [true, false, false]);
     assert.deepEqual(run('untagged'), [false, true, true]);
     assert.deepEqual(run('suggested'), [false, true, false]);
+    assert.deepEqual(run('not-sure'), [false, false, true]);
+  });
+
+  it('reviewer filter on given feedback names the pull request author (the engineer is never their own reviewer)', () => {
+    const mine = fb({ author: 'sam', reviewer: 'junior' });
+    const other = fb({ author: 'kim', reviewer: 'junior' });
+    const g = compileFilter(F({ direction: 'given', reviewers: ['SAM'] }), 'junior');
+    assert.deepEqual([mine, other].map(g), [true, false]);
+    assert.equal(describeFilter(F({ direction: 'given', reviewers: ['sam'] }), taxonomy), 'given · to sam');
   });
 
   it('text needs every word, anywhere in body, path, reviewer, repo or title', () => {

@@ -17,10 +17,17 @@ describe('accessible labels of tree rows', () => {
     assert.equal(feedbackAccessibleLabel(f, labelOf), 'nit: rename x. From sam-lee on acme/api pull request 7, 2026-03-02. Tagged Readability. Resolved.');
   });
 
-  it('says a suggestion is only suggested, with its confidence', () => {
+  it('says a suggestion is only likely, with its confidence, and an item with neither is not sure (core/vocabulary)', () => {
     const f = { ...base, isResolved: false, tags: [{ category: 'testing', source: 'suggested', confidence: 0.72, at, by: 'review-mentor' }] } as Feedback;
-    assert.match(feedbackAccessibleLabel(f, labelOf), /Suggested tag Testing, 72% confident, not yet accepted\.$/);
+    assert.match(feedbackAccessibleLabel(f, labelOf), /Likely: Testing, 72% confident, not confirmed\.$/);
     assert.doesNotMatch(feedbackAccessibleLabel(f, labelOf), /Tagged/);
+    assert.match(feedbackAccessibleLabel({ ...base, isResolved: false }, labelOf), /Untagged, not sure\.$/);
+  });
+
+  it('says feedback the engineer gave is given, and to whom', () => {
+    const given = { ...base, author: 'erin', reviewer: 'priya-dev' } as Feedback;
+    assert.match(feedbackAccessibleLabel(given, labelOf, 'priya-dev'), /^nit: rename x\. Given by you to erin on acme\/api pull request 7/);
+    assert.match(feedbackAccessibleLabel(base, labelOf, 'priya-dev'), /From sam-lee on/);
   });
 
   it('makes fields from GitHub safe: no bidi override reorders what is read', () => {
@@ -32,9 +39,12 @@ describe('accessible labels of tree rows', () => {
     assert.match(feedbackAccessibleLabel({ ...base, body: '' }, labelOf), /^Empty comment\. From/);
   });
 
-  it('counts a group in words, suggestions apart', () => {
-    assert.equal(groupAccessibleLabel('Testing', 1, 0), 'Testing: 1 comment');
-    assert.equal(groupAccessibleLabel('Testing', 17, 12), 'Testing: 5 comments, and 12 more suggested');
+  it('counts a group in words: confirmed, likely apart; never "tagged" for suggestions (issue 11)', () => {
+    const s = (confirmed: number, likely: number, notSure: number) => ({ total: confirmed + likely + notSure, confirmed, likely, notSure, untagged: likely + notSure });
+    assert.equal(groupAccessibleLabel('Testing', s(1, 0, 0), 'category'), 'Testing: 1 confirmed comment');
+    assert.equal(groupAccessibleLabel('Testing', s(5, 12, 0), 'category'), 'Testing: 5 confirmed comments, and 12 likely comments, not counted until accepted');
+    assert.equal(groupAccessibleLabel('Not sure', s(0, 0, 3), 'not-sure'), 'Not sure: 3 comments with no tag and no suggestion');
+    assert.equal(groupAccessibleLabel('priya-dev', s(2, 8, 1), 'other'), 'priya-dev: 11 comments (2 confirmed comments, 8 likely comments, 1 not sure)');
   });
 
   it('says whose journal an engineer row is and whether it is shown', () => {
