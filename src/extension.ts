@@ -125,8 +125,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   );
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Sign-in is restored after activation so start-up never waits on the network.
-  void auth.restore();
+  // Its answer (even "nobody", which fires no change) settles who the views show.
+  void auth.restore().then(
+    (user) => settleIdentity(app, user?.login),
+    () => settleIdentity(app, auth.current?.login),
+  );
   return { pastFeedbackStats: () => ({ ...feedback.past.stats }) };
+}
+
+function settleIdentity(app: App, login: string | undefined): void {
+  app.engineers.setMe(login);
+  if (!login && (app.status.current.kind === 'signing-in')) app.status.set(app.engineers.isDemo ? { kind: 'demo' } : { kind: 'signed-out' });
 }
 
 export function deactivate(): void {}

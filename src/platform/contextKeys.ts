@@ -7,6 +7,10 @@ export const ContextKeys = {
   demo: 'reviewMentor.demo',
   empty: 'reviewMentor.empty',
   filterActive: 'reviewMentor.filterActive',
+  /** Sign-in has answered and nobody is signed in: the sign-in welcome shows. */
+  signedOut: 'reviewMentor.signedOut',
+  /** The Feedback view shows an engineer (not "Signing in…"): its title buttons apply. */
+  hasEngineer: 'reviewMentor.hasEngineer',
   /** The Feedback view shows feedback 'received' or 'given' (the switch in its title). */
   direction: 'reviewMentor.direction',
   /** A sync runs (user-started or background): shows Cancel sync, disables Sync. */

@@ -12,13 +12,14 @@ export function registerAccountFeatures(app: App): void {
   const run = (fn: (arg?: unknown) => Promise<unknown>) => reportErrors(log, fn);
 
   // Demo journals stay on disk between sessions; show them again after a reload.
-  void app.journals.store.list().then((list) => {
-    const demo = list.filter((e) => e.host === DEMO_HOST).map((e) => e.login);
-    if (demo.length > 0) {
+  void app.journals.store.list().then(
+    (list) => {
+      const demo = list.filter((e) => e.host === DEMO_HOST).map((e) => e.login);
       engineers.setDemoTeam(demo);
-      if (!auth.current) status.set({ kind: 'demo' });
-    }
-  });
+      if (demo.length > 0 && !auth.current && engineers.identityKnown) status.set({ kind: 'demo' });
+    },
+    () => engineers.setDemoTeam([]),
+  );
 
   context.subscriptions.push(
     auth.onDidChange((user) => {

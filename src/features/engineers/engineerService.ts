@@ -1,33 +1,66 @@
 // Who the views show: the signed-in engineer, engineers they track (a manager's
-// reports, a mentor's mentees) and, in demo mode, the demo team.
+// reports, a mentor's mentees) and, in demo mode, the demo team. Until sign-in
+// answers after a reload, the identity cached from the last session stands in
+// (core/engineerSelection decides; nobody is shown rather than the wrong one).
 import * as vscode from 'vscode';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { sameLogin, type EngineerRef } from '../../core/model';
+import { chooseEngineer, everyone, type IdentityState, type Selection } from '../../core/engineerSelection';
 import { readConfig, setTrackedEngineers } from '../../platform/config';
 
 const SELECTED_KEY = 'reviewMentor.selectedEngineer';
+/** Per host: the login signed in last time (not a secret; never a token). */
+const IDENTITY_KEY = 'reviewMentor.identity/';
 export const DEMO_HOST = 'demo';
 
 export class EngineerService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private me: EngineerRef | undefined;
+  private identity: IdentityState;
   private demoTeam: EngineerRef[] = [];
+  private demoListed = false;
 
   constructor(
     private readonly state: vscode.Memento,
     private readonly host: () => string,
-  ) {}
+  ) {
+    const cached = state.get<string>(IDENTITY_KEY + host());
+    this.me = cached ? { login: cached, host: host() } : undefined;
+    this.identity = cached ? 'cached' : 'unknown';
+    this.setContexts();
+  }
 
+  /** Sign-in answered: `login` is who is signed in, or nobody. Remembered for the next start. */
   setMe(login: string | undefined): void {
     this.me = login ? { login, host: this.host() } : undefined;
+    this.identity = 'known';
+    void this.state.update(IDENTITY_KEY + this.host(), login);
+    this.setContexts();
     this.changed.fire();
   }
 
+  /** The demo journals found on disk (or just written); [] when there are none. */
   setDemoTeam(logins: string[]): void {
     this.demoTeam = logins.map((login) => ({ login, host: DEMO_HOST }));
+    this.demoListed = true;
     setContext(ContextKeys.demo, logins.length > 0);
     this.changed.fire();
+  }
+
+  /** True until sign-in has answered and no identity was cached. */
+  get signingIn(): boolean {
+    return this.identity === 'unknown';
+  }
+
+  /** True once sign-in has answered (signed in or not). */
+  get identityKnown(): boolean {
+    return this.identity === 'known';
+  }
+
+  private setContexts(): void {
+    // The sign-in welcome shows only once we know nobody is signed in.
+    setContext(ContextKeys.signedOut, this.identity === 'known' && !this.me);
   }
 
   get isDemo(): boolean {
@@ -49,13 +82,24 @@ export class EngineerService implements vscode.Disposable {
 
   /** Everyone the picker offers. */
   all(): EngineerRef[] {
-    return [...this.syncable(), ...this.demoTeam];
+    return everyone({ me: this.me, tracked: this.syncable(), demo: this.demoTeam });
+  }
+
+  /** Who the views show, or why nobody is shown yet. */
+  selection(): Selection {
+    return chooseEngineer({
+      saved: this.state.get<EngineerRef>(SELECTED_KEY),
+      me: this.me,
+      identity: this.identity,
+      tracked: this.syncable(),
+      demo: this.demoTeam,
+      demoListed: this.demoListed,
+    });
   }
 
   selected(): EngineerRef | undefined {
-    const saved = this.state.get<EngineerRef>(SELECTED_KEY);
-    const all = this.all();
-    return all.find((e) => saved && e.host === saved.host && sameLogin(e.login, saved.login)) ?? all[0];
+    const s = this.selection();
+    return s.kind === 'engineer' ? s.engineer : undefined;
   }
 
   async select(engineer: EngineerRef): Promise<void> {

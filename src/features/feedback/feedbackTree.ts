@@ -27,6 +27,8 @@ export interface FeedbackTreeSource {
   filter(): FeedbackFilter;
   groupBy(): GroupBy;
   direction(): Direction;
+  /** Why no engineer is shown yet ("Signing in…"), while the identity is not known. */
+  waiting(): string | undefined;
 }
 
 export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -105,6 +107,12 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.view.title = direction === 'given' ? 'Feedback given' : 'Feedback received';
     this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
     setContext(ContextKeys.direction, direction);
+    setContext(ContextKeys.hasEngineer, !!engineer);
+    const waiting = this.source.waiting();
+    if (!engineer && waiting) {
+      this.view.message = waiting;
+      return;
+    }
     setContext(ContextKeys.filterActive, !isEmptyFilter(this.source.filter()));
     setContext(ContextKeys.empty, this.journalSize === 0);
     // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
@@ -146,7 +154,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       item.tooltip = `${g.label}: ${comments(g.count)} with no tag, and the classifier is not sure enough to suggest one. Tag them with "Tag...".`;
     } else if (isCategory) {
       // A category group holds its confirmed items and the untagged ones likely to belong to it.
-      item.description = `${s.confirmed} ${TAG_STATE_WORDS.confirmed.word}${s.likely ? ` · ${s.likely} ${TAG_STATE_WORDS.likely.word}` : ''}`;
+      item.description = stateCounts({ confirmed: s.confirmed, likely: s.likely, notSure: 0 });
       item.tooltip = `${g.label}: ${stateComments(s.confirmed, 'confirmed')}${s.likely ? `, and ${stateComments(s.likely, 'likely')} (${TAG_STATE_WORDS.likely.meaning})` : ''}.`;
     } else {
       item.description = String(g.count);

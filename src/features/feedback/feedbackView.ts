@@ -36,6 +36,10 @@ export function registerFeedbackView(app: App): {
     filter: () => browse.filter,
     groupBy: () => browse.groupBy,
     direction: () => browse.direction,
+    waiting: () => {
+      const s = engineers.selection();
+      return s.kind === 'waiting' ? (s.reason === 'signing-in' ? 'Signing in…' : 'Loading…') : undefined;
+    },
   });
   const view = vscode.window.createTreeView('reviewMentor.feedback', { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   tree.attach(view);

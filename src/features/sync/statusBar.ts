@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatDistanceToNow } from 'date-fns';
 
 export type SyncState =
+  | { kind: 'signing-in' }
   | { kind: 'signed-out' }
   | { kind: 'demo' }
   /** `warnings`: engineers whose sync failed, problems GitHub reported (shown in the tooltip). */
@@ -15,7 +16,8 @@ export type SyncState =
 
 export class SyncStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('reviewMentor.status', vscode.StatusBarAlignment.Left, 50);
-  private state: SyncState = { kind: 'signed-out' };
+  // Until the start-up sign-in check answers, say so rather than "sign in".
+  private state: SyncState = { kind: 'signing-in' };
   private readonly ticker = setInterval(() => this.render(), 60_000);
 
   constructor() {
@@ -37,6 +39,11 @@ export class SyncStatusBar implements vscode.Disposable {
     const s = this.state;
     this.item.backgroundColor = undefined;
     switch (s.kind) {
+      case 'signing-in':
+        this.item.text = '$(sync~spin) Review Mentor: signing in…';
+        this.item.tooltip = 'Review Mentor is checking your GitHub sign-in.';
+        this.item.command = 'reviewMentor.showLog';
+        break;
       case 'signed-out':
         this.item.text = '$(comment-discussion) Review Mentor: sign in';
         this.item.tooltip = 'Review Mentor is not signed in to GitHub. Click to sign in.';

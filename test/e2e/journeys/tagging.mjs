@@ -13,11 +13,11 @@ export const timeoutMs = 300_000;
 
 const ME = 'priya-dev';
 
-/** Confirmed count shown by a category group row ("Design 3 confirmed · 12 likely" -> 3). */
+/** Confirmed count shown by a category group row ("Design 3 confirmed · 12 likely" -> 3, "Tone 6 likely" -> 0). */
 async function taggedCount(rows, label) {
   const row = groupRow(rows, label);
   if ((await row.count()) === 0) return 0;
-  return Number((await row.locator('.label-description').innerText()).match(/\d+/)?.[0] ?? 0);
+  return Number((await row.locator('.label-description').innerText()).match(/(\d+) confirmed/)?.[1] ?? 0);
 }
 
 /** A top-level (group) row of the tree by its label. */
