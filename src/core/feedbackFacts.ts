@@ -1,14 +1,15 @@
 // Facts about one feedback item that the summaries and "My reviews" share, so
 // both count praise, blocking issues and categories by the same rules.
-import { effectiveTags, type Feedback } from './model';
+import type { Feedback } from './model';
+import { confirmedCategories } from './vocabulary';
 
 export function isBot(f: Feedback): boolean {
   return f.reviewerIsBot === true || f.reviewer.toLowerCase().endsWith('[bot]');
 }
 
-/** Distinct counted categories: suggestions never count. */
+/** Distinct counted (confirmed, core/vocabulary) categories: suggestions never count. */
 export function countedCategories(f: Feedback): string[] {
-  return [...new Set(effectiveTags(f).map((t) => t.category))];
+  return confirmedCategories(f);
 }
 
 export function isPraise(f: Feedback): boolean {

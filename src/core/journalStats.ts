@@ -1,8 +1,14 @@
 // Pure numbers for the journal panel's Overview: period ranges, counts by
 // group and category with the trend against the previous period, chart
-// buckets, praise and themes. All dates are handled in UTC so the host, the
-// webview and tests agree whatever the machine's time zone.
-import { effectiveTags, isReceivedBy, suggestedTag, type CategoryGroup, type Feedback } from './model';
+// buckets, praise and themes. Periods are whole days in the host's time zone,
+// computed by the same functions as the export (summary/period), so the
+// journal and a summary of the same period count the same comments. Chart
+// buckets are UTC weeks and months.
+import { isReceivedBy, type CategoryGroup, type Feedback } from './model';
+import { isBot } from './feedbackFacts';
+import { confirmedCategories, countTagStates, likelyTag, type TagStateCounts } from './vocabulary';
+import { presetDays, resolvePeriods, type PresetPeriod } from './summary/period';
+import { addDaysToDate, assertTimeZone } from './browse/zone';
 
 export type PeriodId = '2w' | '30d' | '90d' | 'quarter' | 'all';
 export type Granularity = 'week' | 'month';
@@ -18,16 +24,29 @@ export interface PeriodRange {
 
 const DAY = 86_400_000;
 
-export function periodRange(period: PeriodId, now: Date): PeriodRange {
-  const end = now;
-  const days = period === '2w' ? 14 : period === '30d' ? 30 : period === '90d' ? 90 : 0;
-  let start: Date | null;
-  if (days > 0) start = new Date(end.getTime() - days * DAY);
-  else if (period === 'quarter') start = new Date(Date.UTC(end.getUTCFullYear(), Math.floor(end.getUTCMonth() / 3) * 3, 1));
-  else start = null;
-  if (!start) return { start: null, end, previous: null };
-  const length = end.getTime() - start.getTime();
-  return { start, end, previous: { start: new Date(start.getTime() - length), end: start } };
+/** The export's preset for each journal period ('all' has none). */
+export const PRESET_OF: Readonly<Record<Exclude<PeriodId, 'all'>, PresetPeriod>> = { '2w': 'last14', '30d': 'last30', '90d': 'last90', quarter: 'quarter' };
+
+/**
+ * The period's whole days up to and including today in `timeZone`, and the
+ * period of the same length before it: presetDays + resolvePeriods, exactly
+ * as the export computes them. An unknown zone falls back to UTC.
+ */
+export function periodRange(period: PeriodId, now: Date, timeZone = 'UTC'): PeriodRange {
+  if (period === 'all') return { start: null, end: now, previous: null };
+  const zone = validZone(timeZone);
+  const days = presetDays(PRESET_OF[period], now.getTime(), zone);
+  const { current, previous } = resolvePeriods(days.from, addDaysToDate(days.to, 1), zone);
+  return { start: new Date(current.from), end: new Date(current.to), previous: { start: new Date(previous.from), end: new Date(previous.to) } };
+}
+
+function validZone(timeZone: string): string {
+  try {
+    assertTimeZone(timeZone);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
 }
 
 function inRange(iso: string, start: Date | null, end: Date): boolean {
@@ -35,9 +54,9 @@ function inRange(iso: string, start: Date | null, end: Date): boolean {
   return !Number.isNaN(t) && (start === null || t >= start.getTime()) && t < end.getTime();
 }
 
-/** Distinct counted categories of an item (suggestions are not counted). */
+/** Distinct counted (confirmed) categories of an item; suggestions are not counted. */
 export function categoriesOf(f: Feedback): string[] {
-  return [...new Set(effectiveTags(f).map((t) => t.category))];
+  return confirmedCategories(f);
 }
 
 export interface Trend {
@@ -60,7 +79,11 @@ export interface CategoryInfo {
 
 export interface PeriodCounts {
   total: Trend;
+  /** likely + notSure (core/vocabulary). */
   untagged: Trend;
+  confirmed: Trend;
+  likely: Trend;
+  notSure: Trend;
   byGroup: Record<CategoryGroup, Trend>;
   /** Every known category plus unknown ids seen in the data, most frequent first. */
   byCategory: (Trend & { id: string })[];
@@ -72,13 +95,12 @@ export function periodCounts(feedback: readonly Feedback[], login: string, categ
   const tally = (start: Date | null, end: Date) => {
     const cats = new Map<string, number>();
     const groups: Record<CategoryGroup, number> = { technical: 0, interpersonal: 0 };
-    let total = 0;
-    let untagged = 0;
+    const inPeriod: Feedback[] = [];
     for (const f of feedback) {
-      if (!isReceivedBy(f, login) || !inRange(f.createdAt, start, end)) continue;
-      total++;
+      // Bots are left out, as in the export.
+      if (!isReceivedBy(f, login) || isBot(f) || !inRange(f.createdAt, start, end)) continue;
+      inPeriod.push(f);
       const ids = categoriesOf(f);
-      if (ids.length === 0) untagged++;
       const seenGroups = new Set<CategoryGroup>();
       for (const id of ids) {
         cats.set(id, (cats.get(id) ?? 0) + 1);
@@ -87,7 +109,7 @@ export function periodCounts(feedback: readonly Feedback[], login: string, categ
       }
       seenGroups.forEach((g) => groups[g]++);
     }
-    return { cats, groups, total, untagged };
+    return { cats, groups, states: countTagStates(inPeriod) };
   };
   const cur = tally(range.start, range.end);
   const prev = range.previous ? tally(range.previous.start, range.previous.end) : null;
@@ -95,9 +117,13 @@ export function periodCounts(feedback: readonly Feedback[], login: string, categ
   const byCategory = [...ids]
     .map((id) => ({ id, ...trend(cur.cats.get(id) ?? 0, prev ? prev.cats.get(id) ?? 0 : null) }))
     .sort((a, b) => b.current - a.current || (b.previous ?? 0) - (a.previous ?? 0) || a.id.localeCompare(b.id));
+  const t = (key: keyof TagStateCounts) => trend(cur.states[key], prev ? prev.states[key] : null);
   return {
-    total: trend(cur.total, prev?.total ?? null),
-    untagged: trend(cur.untagged, prev?.untagged ?? null),
+    total: t('total'),
+    untagged: t('untagged'),
+    confirmed: t('confirmed'),
+    likely: t('likely'),
+    notSure: t('notSure'),
     byGroup: {
       technical: trend(cur.groups.technical, prev?.groups.technical ?? null),
       interpersonal: trend(cur.groups.interpersonal, prev?.groups.interpersonal ?? null),
@@ -152,7 +178,7 @@ export function bucketize(feedback: readonly Feedback[], login: string, range: P
     const i = index.get(bucketStart(new Date(f.createdAt), g).getTime());
     if (i === undefined) continue;
     const cats = categoriesOf(f);
-    const none = opts.likely && suggestedTag(f) ? LIKELY_SERIES : UNTAGGED;
+    const none = opts.likely && likelyTag(f) ? LIKELY_SERIES : UNTAGGED;
     for (const c of cats.length ? cats : [none]) {
       let row = series.get(c);
       if (!row) series.set(c, (row = new Array<number>(starts.length).fill(0)));

@@ -109,3 +109,24 @@ export function stateCounts(c: Pick<TagStateCounts, 'confirmed' | 'likely' | 'no
 export function confirmedShare(c: Pick<TagStateCounts, 'total' | 'confirmed'>): number {
   return c.total === 0 ? 0 : Math.round((c.confirmed / c.total) * 100);
 }
+
+/**
+ * Fewest confirmed comments in a period for a top category, a theme or a
+ * trend: below it one tag more or less swings every number, so summaries and
+ * the journal say "too few confirmed tags" instead.
+ */
+export const MIN_CONFIRMED = 5;
+
+export function enoughConfirmed(confirmed: number): boolean {
+  return confirmed >= MIN_CONFIRMED;
+}
+
+/** Where the likely tags are confirmed (the review flow), for messages that ask for it. */
+export const CONFIRM_HINT = 'confirm the likely tags with "Review suggestions" (the Feedback view or the journal)';
+
+/** The same, with the number of likely tags waiting; with none, asks to tag instead. */
+export function confirmHint(likely: number): string {
+  return likely > 0
+    ? `confirm the ${likely} likely tag${likely === 1 ? '' : 's'} with "Review suggestions" (the Feedback view or the journal)`
+    : 'tag the comments in the Feedback view or the journal\'s Timeline';
+}

@@ -129,6 +129,8 @@ export const snapshotMessageSchema = z.object({
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO; periods are computed against it so both sides agree. */
   now: z.string().max(64),
+  /** Host's IANA time zone: the journal's periods are whole days in it, as the export's are. */
+  timeZone: z.string().max(64).optional(),
   readOnly: z.boolean(),
   readOnlyReason: z.string().max(LIMITS.shortText).optional(),
 });

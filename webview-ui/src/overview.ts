@@ -12,6 +12,7 @@ import {
   type PeriodCounts,
 } from '../../src/core/journalStats';
 import type { CategoryGroup } from '../../src/core/model';
+import { CONFIRM_HINT, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
 import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
 import type { AppContext } from './context';
@@ -43,7 +44,7 @@ export class OverviewView {
   template(ctx: AppContext): TemplateResult {
     const { snapshot, state } = ctx;
     const login = snapshot.engineer.login;
-    const range = periodRange(state.period, ctx.now);
+    const range = periodRange(state.period, ctx.now, snapshot.timeZone);
     const counts = periodCounts(snapshot.feedback, login, snapshot.categories, range);
     const buckets = bucketize(snapshot.feedback, login, range, granularityFor(state.period), { likely: state.showLikely });
     const received = snapshot.feedback.filter((f) => isReceivedBy(f, login) && inPeriod(f.createdAt, range.start, range.end));
@@ -53,7 +54,10 @@ export class OverviewView {
     const series = chartSeries(buckets, (id) => ctx.categoryLabel(id));
     this.pending = { labels, series };
     const praise = praiseReceived(snapshot.feedback, login, range);
-    const themes = topThemes(counts);
+    // Themes and changes by category only from enough confirmed tags (core/vocabulary).
+    const enough = enoughConfirmed(counts.confirmed.current);
+    const comparable = enough && counts.confirmed.previous !== null && enoughConfirmed(counts.confirmed.previous);
+    const themes = enough ? topThemes(counts) : [];
     const openActions = snapshot.entries.filter((e) => e.kind === 'action' && e.status === 'open').length;
     const openGoals = snapshot.entries.filter((e) => e.kind === 'goal' && e.status === 'open').length;
     const unit = buckets.granularity === 'week' ? 'week' : 'month';
@@ -70,12 +74,18 @@ export class OverviewView {
       </div>
       <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
         ${card('Received', counts.total, 'total-count')}
-        ${card('Technical', counts.byGroup.technical, 'group-technical')}
-        ${card('Interpersonal', counts.byGroup.interpersonal, 'group-interpersonal')}
-        ${card('Untagged', counts.untagged, 'untagged-count')}
+        ${card(TAG_STATE_WORDS.confirmed.label, counts.confirmed, 'confirmed-count', TAG_STATE_WORDS.confirmed.meaning)}
+        ${card('Technical', counts.byGroup.technical, 'group-technical', undefined, comparable)}
+        ${card('Interpersonal', counts.byGroup.interpersonal, 'group-interpersonal', undefined, comparable)}
+        ${card(UNTAGGED_WORDS.label, counts.untagged, 'untagged-count', UNTAGGED_WORDS.meaning, true,
+          html`<div class="card-sub" data-testid="untagged-split">${counts.likely.current} ${TAG_STATE_WORDS.likely.word} · ${counts.notSure.current} ${TAG_STATE_WORDS['not-sure'].word}</div>`)}
         <div class="card"><div class="card-label">Open goals / actions</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
       </section>
-      ${state.period === 'all' ? nothing : html`<p class="hint">Trends compare with the previous ${describeLength(state.period)}.</p>`}
+      ${state.period === 'all'
+        ? nothing
+        : comparable
+          ? html`<p class="hint">Trends compare with the previous ${describeLength(state.period)}.</p>`
+          : html`<p class="hint" data-testid="too-few">Changes by category need at least ${MIN_CONFIRMED} comments with a confirmed tag in both periods (${counts.confirmed.current} now, ${counts.confirmed.previous ?? 0} before): ${CONFIRM_HINT} first.</p>`}
       <div class="likely-bar">
         <p class="shares" data-testid="tag-shares">Tags on comments received: ${sharesText(shares)}. Only confirmed tags are counted.</p>
         <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>Show likely categories (suggested, not confirmed)</vscode-checkbox>
@@ -83,7 +93,7 @@ export class OverviewView {
       <div class="overview-grid">
         <section aria-labelledby="by-cat-h">
           <h2 id="by-cat-h">By category</h2>
-          ${categoryTable(ctx, counts, 'technical', likely)} ${categoryTable(ctx, counts, 'interpersonal', likely)}
+          ${categoryTable(ctx, counts, 'technical', likely, comparable)} ${categoryTable(ctx, counts, 'interpersonal', likely, comparable)}
         </section>
         <section aria-labelledby="chart-h">
           <h2 id="chart-h">Tags received per ${unit}</h2>
@@ -94,9 +104,11 @@ export class OverviewView {
       <div class="overview-grid">
         <section aria-labelledby="themes-h">
           <h2 id="themes-h">Most frequent themes</h2>
-          ${themes.length === 0
-            ? html`<p class="muted">No tagged feedback in this period.</p>`
-            : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${trendBadge(t)}</li>`)}</ol>`}
+          ${!enough
+            ? html`<p class="muted" data-testid="themes-too-few">Too few confirmed tags for themes (${counts.confirmed.current}; at least ${MIN_CONFIRMED} needed). To see them, ${CONFIRM_HINT}.</p>`
+            : themes.length === 0
+            ? html`<p class="muted">No confirmed tags in this period.</p>`
+            : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${comparable ? trendBadge(t) : nothing}</li>`)}</ol>`}
         </section>
         <section aria-labelledby="praise-h">
           <h2 id="praise-h">Praise received</h2>
@@ -143,8 +155,8 @@ function iconOf(ctx: AppContext, id: string): string {
   return ctx.snapshot.categories.find((c) => c.id === id)?.icon.replace(/[^a-z0-9-]/g, '') || 'tag';
 }
 
-function card(label: string, t: PeriodCounts['total'], testid: string): TemplateResult {
-  return html`<div class="card"><div class="card-label">${label}</div><div class="card-value"><span data-testid=${testid}>${t.current}</span> ${trendBadge(t)}</div></div>`;
+function card(label: string, t: PeriodCounts['total'], testid: string, meaning?: string, showTrend = true, sub?: TemplateResult): TemplateResult {
+  return html`<div class="card" title=${meaning ?? ''}><div class="card-label">${label}</div><div class="card-value"><span data-testid=${testid}>${t.current}</span> ${showTrend ? trendBadge(t) : nothing}</div>${sub ?? nothing}</div>`;
 }
 
 function inPeriod(iso: string, start: Date | null, end: Date): boolean {
@@ -152,7 +164,7 @@ function inPeriod(iso: string, start: Date | null, end: Date): boolean {
   return !Number.isNaN(t) && (start === null || t >= start.getTime()) && t < end.getTime();
 }
 
-function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGroup, likely: Map<string, number>): TemplateResult {
+function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGroup, likely: Map<string, number>, comparable: boolean): TemplateResult {
   const showLikely = ctx.state.showLikely;
   const ids = new Set(ctx.snapshot.categories.filter((c) => c.group === group).map((c) => c.id));
   const rows = counts.byCategory.filter((c) => ids.has(c.id));
@@ -161,7 +173,7 @@ function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGro
     <thead><tr><th scope="col">${title}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Trend</th>${showLikely ? html`<th scope="col" class="num likely" title="Suggested, not confirmed: not part of the count">Likely</th>` : nothing}</tr></thead>
     <tbody>${rows.map((c) => html`<tr data-category=${c.id} class=${c.current === 0 ? 'zero' : ''}>
       <th scope="row"><span class="codicon codicon-${iconOf(ctx, c.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(c.id)}</th>
-      <td class="num">${c.current}</td><td class="num">${trendBadge(c)}</td>${showLikely ? html`<td class="num likely" data-testid="likely-${c.id}">${likely.get(c.id) ? html`<span aria-hidden="true">+${likely.get(c.id)}</span><span class="sr-only">${likely.get(c.id)} more likely, not confirmed</span>` : ''}</td>` : nothing}</tr>`)}</tbody>
+      <td class="num">${c.current}</td><td class="num">${comparable ? trendBadge(c) : html`<span class="muted" title="Too few confirmed tags to compare">–</span>`}</td>${showLikely ? html`<td class="num likely" data-testid="likely-${c.id}">${likely.get(c.id) ? html`<span aria-hidden="true">+${likely.get(c.id)}</span><span class="sr-only">${likely.get(c.id)} more likely, not confirmed</span>` : ''}</td>` : nothing}</tr>`)}</tbody>
   </table>`;
 }
 

@@ -1,22 +1,21 @@
-// The three states of an item's category, one vocabulary everywhere the
-// review flow's results are shown: confirmed (a person, a label or a marker
-// tagged it: counted), likely (only a stored suggestion: shown apart, never
-// counted) and not sure (nothing: the classifier abstained).
-import { effectiveTags, suggestedTag, type Feedback } from '../model';
+// Shares of the three states of an item's category, for the review flow,
+// the journal and the summaries. The states themselves (confirmed, likely,
+// not sure) and their words are defined once, in core/vocabulary.
+import type { Feedback } from '../model';
+import { likelyTag, tagStateOf, type TagState } from '../vocabulary';
 
-export type TagLayer = 'confirmed' | 'likely' | 'not-sure';
+export type TagLayer = TagState;
 
 /** Chart and table key for the "likely" layer. */
 export const LIKELY = 'likely';
 
 export function layerOf(f: Feedback): TagLayer {
-  if (effectiveTags(f).length > 0) return 'confirmed';
-  return suggestedTag(f) ? 'likely' : 'not-sure';
+  return tagStateOf(f);
 }
 
 /** The likely category of an item: its suggestion, when nothing confirmed tags it. */
 export function likelyCategory(f: Feedback): string | undefined {
-  return effectiveTags(f).length > 0 ? undefined : suggestedTag(f)?.category;
+  return likelyTag(f)?.category;
 }
 
 export interface TagShares {

@@ -10,6 +10,7 @@ import { zonedDate } from '../browse/zone';
 import { inInterval, resolvePeriods, type DateInput, type Interval } from './period';
 import { people, type People } from './people';
 import { recurringTopics } from './themes';
+import { countTagStates, enoughConfirmed, MIN_CONFIRMED } from '../vocabulary';
 import { talkingPoints } from './talkingPoints';
 import { likelyByCategory, tagShares } from '../review/likely';
 import { feedbackGiven } from './given';
@@ -74,6 +75,7 @@ export function buildSummary(o: SummaryOptions): Summary {
     summaryVersion: SUMMARY_VERSION,
     generatedAt: o.now.toISOString(),
     timeZone,
+    minConfirmed: MIN_CONFIRMED,
     period: span(current),
     previousPeriod: span(previous),
     options: { includeText: o.includeText, includeReviewerNames: o.includeReviewerNames, excludeBots: o.excludeBots, includeLikely: o.includeLikely === true, ...(o.includeGiven ? { includeGiven: true } : {}) },
@@ -108,7 +110,12 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
 
   const byCategory = categoryCounts(rCur, rPrev, o.taxonomy);
   const groupCount = (items: Feedback[], group: string) => items.filter((f) => countedCategories(f).some((c) => o.taxonomy.groupOf(c) === group)).length;
-  const untagged = (items: Feedback[]) => items.filter((f) => countedCategories(f).length === 0).length;
+  const states = (items: Feedback[]) => countTagStates(items);
+  const sCur = states(rCur);
+  const sPrev = states(rPrev);
+  // A top category or a trend needs enough confirmed tags to mean anything (core/vocabulary).
+  const enough = enoughConfirmed(sCur.confirmed);
+  const comparable = enough && enoughConfirmed(sPrev.confirmed);
   const praiseR = rCur.filter(isPraise);
   const praiseG = gCur.filter(isPraise);
   const blocking = rCur.filter(isBlockingIssue);
@@ -120,7 +127,10 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
     host: journal.engineer.host,
     received: {
       total: trend(rCur.length, rPrev.length),
-      untagged: trend(untagged(rCur), untagged(rPrev)),
+      untagged: trend(sCur.untagged, sPrev.untagged),
+      confirmed: trend(sCur.confirmed, sPrev.confirmed),
+      enoughConfirmed: enough,
+      comparable,
       byGroup: { technical: trend(groupCount(rCur, 'technical'), groupCount(rPrev, 'technical')), interpersonal: trend(groupCount(rCur, 'interpersonal'), groupCount(rPrev, 'interpersonal')) },
       byCategory,
       shares: tagShares(rCur),
@@ -128,8 +138,9 @@ function engineerSummary(journal: Journal, ctx: Ctx): EngineerSummary {
     },
     given: { total: trend(gCur.length, gPrev.length), byCategory: categoryCounts(gCur, gPrev, o.taxonomy), examples: examples.map((f) => quote(f, 'author', ctx)) },
     themes: {
-      categories: byCategory.filter((c) => c.current >= 2).slice(0, 5).map((c) => ({ id: c.id, label: c.label, count: c.current })),
-      topics: o.includeText ? recurringTopics(rCur.map((f) => f.body)) : [],
+      categories: enough ? byCategory.filter((c) => c.current >= 2).slice(0, 5).map((c) => ({ id: c.id, label: c.label, count: c.current })) : [],
+      // Scored against everything the engineer received, so what is special about this period stands out.
+      topics: o.includeText ? recurringTopics(rCur.map((f) => f.body), counted.filter(received).map((f) => f.body)) : [],
     },
     praise: {
       receivedCount: praiseR.length,
@@ -272,6 +283,7 @@ function teamRow(e: EngineerSummary): TeamRow {
     unresolvedBlocking: e.blocking.unresolved,
     openActions: e.actions.filter((a) => a.status === 'open').length,
     overdueGoals: e.goals.filter((g) => g.overdue).length,
-    topCategory: e.received.byCategory.find((c) => c.current > 0 && c.id !== 'praise')?.label ?? null,
+    // Never from a handful of confirmed tags: "Readability" from 1 tag misleads.
+    topCategory: e.received.enoughConfirmed ? (e.received.byCategory.find((c) => c.current > 0 && c.id !== 'praise')?.label ?? null) : null,
   };
 }

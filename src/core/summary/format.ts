@@ -2,6 +2,7 @@
 import type { Summary, TagSharesSummary, Trend } from './schema';
 import { sharesText } from '../review/likely';
 import { REVIEW_LINK_BASE } from './build';
+import { CONFIRM_HINT } from '../vocabulary';
 
 /** "+4", "−2", "±0": the change against the previous period. */
 export function change(t: Trend): string {
@@ -38,4 +39,9 @@ export function reviewUrl(url: string | undefined): string | undefined {
 /** Every summary states how much of what it counts was confirmed by a person. */
 export function sharesLine(s: TagSharesSummary): string {
   return `Tags on comments received: ${sharesText(s)}. Only confirmed tags are counted; likely ones are suggestions nobody has confirmed.`;
+}
+
+/** Why the changes by category are left out: one sentence, plain text. */
+export function tooFew(now: number, before: number, min: number): string {
+  return `Changes by category need at least ${min} comments with a confirmed tag in both periods (${now} now, ${before} before): ${CONFIRM_HINT} first.`;
 }

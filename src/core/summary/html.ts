@@ -5,7 +5,7 @@
 // esc() also makes control characters visible and drops bidi controls.
 import { visibleControls } from '../safeText';
 import type { CategoryCount, EngineerSummary, Quote, Summary, SummaryEntry, Trend } from './schema';
-import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
+import { change, periodText, reviewUrl, safeUrl, sharesLine, title, tooFew } from './format';
 import { GIVEN_TITLE, givenText, type GivenText } from './givenText';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -52,9 +52,9 @@ export function toHtml(s: Summary): string {
         `<tr><td>${esc(r.login)}</td><td class="n">${r.received.current} ${delta(r.received)}</td><td class="n">${r.given.current} ${delta(r.given)}</td><td class="n">${r.praiseReceived}</td><td class="n">${r.blocking} (${r.unresolvedBlocking})</td><td class="n">${r.openActions}</td><td class="n">${r.overdueGoals}</td><td>${esc(r.topCategory ?? '–')}</td></tr>`,
       );
     }
-    body.push('</tbody></table>');
+    body.push('</tbody></table>', `<p class="muted">Top category “–”: none, or fewer than ${s.minConfirmed} comments with a confirmed tag.</p>`);
   }
-  for (const e of s.engineers) body.push(engineer(e, team, s.options.includeText));
+  for (const e of s.engineers) body.push(engineer(e, team, s.options.includeText, s.minConfirmed));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -78,7 +78,7 @@ function delta(t: Trend): string {
   return `<span class="delta" title="previous period: ${t.previous}">${arrow}${esc(change(t))}</span>`;
 }
 
-function engineer(e: EngineerSummary, team: boolean, withText: boolean): string {
+function engineer(e: EngineerSummary, team: boolean, withText: boolean, minConfirmed: number): string {
   const H = team ? 'h3' : 'h2';
   const out: string[] = [`<section class="engineer">`];
   if (team) out.push(`<h2>${esc(e.login)}</h2>`);
@@ -86,12 +86,21 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
 
   const r = e.received;
   out.push(`<${H}>Feedback received</${H}>`, '<table><thead><tr><th></th><th class="n">This period</th><th class="n">Previous</th><th class="n">Change</th></tr></thead><tbody>');
-  for (const [label, t] of [['Total', r.total], ['Technical', r.byGroup.technical], ['Interpersonal', r.byGroup.interpersonal], ['Untagged', r.untagged]] as const) {
-    out.push(`<tr><td>${label}</td><td class="n">${t.current}</td><td class="n">${t.previous}</td><td class="n">${delta(t)}</td></tr>`);
+  // Changes by category only between periods with enough confirmed tags; totals always.
+  const rows = [
+    ['Total', r.total, true],
+    ['Confirmed', r.confirmed, true],
+    ['Technical', r.byGroup.technical, r.comparable],
+    ['Interpersonal', r.byGroup.interpersonal, r.comparable],
+    ['Untagged', r.untagged, true],
+  ] as const;
+  for (const [label, t, show] of rows) {
+    out.push(`<tr><td>${esc(label)}</td><td class="n">${t.current}</td><td class="n">${t.previous}</td><td class="n">${show ? delta(t) : '–'}</td></tr>`);
   }
   out.push('</tbody></table>');
   out.push(`<p class="shares">${esc(sharesLine(r.shares))}</p>`);
-  if (r.byCategory.length) out.push(categoryTable(r.byCategory));
+  if (!r.comparable && r.total.current > 0) out.push(`<p class="note">${esc(tooFew(r.confirmed.current, r.confirmed.previous, minConfirmed))}</p>`);
+  if (r.byCategory.length) out.push(categoryTable(r.byCategory, r.comparable));
   if (r.likely.length) {
     out.push('<p class="muted">Likely categories: suggested by Review Mentor, not confirmed by a person, not counted above.</p>', '<table class="likely"><thead><tr><th>Likely category</th><th class="n">Comments</th></tr></thead><tbody>');
     for (const c of r.likely) out.push(`<tr><td><em>likely</em> ${esc(c.label)}</td><td class="n">${c.count} <span class="bar hatched" style="width:${Math.min(120, c.count * 6)}px" aria-hidden="true"></span></td></tr>`);
@@ -99,7 +108,13 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean): string 
   }
 
   out.push(`<${H}>Recurring themes</${H}>`, '<p>');
-  out.push(e.themes.categories.length ? e.themes.categories.map((c) => `<span class="tag">${esc(c.label)} · ${c.count}</span>`).join(' ') : '<span class="muted">No category with more than one comment.</span>');
+  out.push(
+    !r.enoughConfirmed
+      ? `<span class="muted">Too few confirmed tags for themes (${r.confirmed.current}; at least ${minConfirmed} needed).</span>`
+      : e.themes.categories.length
+        ? e.themes.categories.map((c) => `<span class="tag">${esc(c.label)} · ${c.count}</span>`).join(' ')
+        : '<span class="muted">No category with more than one comment.</span>',
+  );
   out.push('</p>');
   if (withText && e.themes.topics.length) out.push(`<p>Topics: ${e.themes.topics.map((t) => `<span class="tag">${esc(t.term)} · ${t.count}</span>`).join(' ')}</p>`);
 
@@ -134,12 +149,12 @@ function given(g: GivenText, team: boolean): string {
   return out.join('\n');
 }
 
-function categoryTable(rows: CategoryCount[]): string {
+function categoryTable(rows: CategoryCount[], comparable: boolean): string {
   const max = Math.max(1, ...rows.map((c) => Math.max(c.current, c.previous)));
   const out = ['<table><thead><tr><th>Category</th><th class="n">This period</th><th class="n">Previous</th><th class="n">Change</th><th aria-hidden="true"></th></tr></thead><tbody>'];
   for (const c of rows) {
     const width = Math.round((c.current / max) * 120);
-    out.push(`<tr><td>${esc(c.label)}</td><td class="n">${c.current}</td><td class="n">${c.previous}</td><td class="n">${delta(c)}</td><td aria-hidden="true"><span class="bar" style="width:${width}px"></span></td></tr>`);
+    out.push(`<tr><td>${esc(c.label)}</td><td class="n">${c.current}</td><td class="n">${c.previous}</td><td class="n">${comparable ? delta(c) : '–'}</td><td aria-hidden="true"><span class="bar" style="width:${width}px"></span></td></tr>`);
   }
   out.push('</tbody></table>');
   return out.join('\n');

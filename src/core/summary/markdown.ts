@@ -6,6 +6,7 @@ import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
 import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
 import { plural } from './talkingPoints';
 import { GIVEN_TITLE, givenText, type GivenText } from './givenText';
+import { tooFew } from './format';
 
 /** Backslash-escapes Markdown syntax and folds the text onto one line. */
 export function mdText(s: string): string {
@@ -29,13 +30,13 @@ export function toMarkdown(s: Summary): string {
     for (const r of s.team) {
       out.push(`| ${mdText(r.login)} | ${r.received.current} | ${change(r.received)} | ${r.given.current} | ${change(r.given)} | ${r.praiseReceived} | ${r.blocking} (${r.unresolvedBlocking}) | ${r.openActions} | ${r.overdueGoals} | ${mdText(r.topCategory ?? '–')} |`);
     }
-    out.push('');
+    out.push('', `Top category “–”: none, or fewer than ${s.minConfirmed} comments with a confirmed tag.`, '');
   }
-  for (const e of s.engineers) out.push(...engineer(e, team ? 2 : 1, s.options.includeText));
+  for (const e of s.engineers) out.push(...engineer(e, team ? 2 : 1, s.options.includeText, s.minConfirmed));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
-function engineer(e: EngineerSummary, base: number, withText: boolean): string[] {
+function engineer(e: EngineerSummary, base: number, withText: boolean, minConfirmed: number): string[] {
   const h = (level: number, text: string) => [`${'#'.repeat(base + level)} ${text}`, ''];
   const out: string[] = [];
   if (base > 1) out.push(...h(0, mdText(e.login)));
@@ -45,14 +46,22 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
   out.push(...h(1, 'Feedback received'));
   out.push('| | This period | Previous | Change |', '|---|--:|--:|--:|');
   const r = e.received;
-  for (const [label, t] of [['Total', r.total], ['Technical', r.byGroup.technical], ['Interpersonal', r.byGroup.interpersonal], ['Untagged', r.untagged]] as const) {
-    out.push(`| ${label} | ${t.current} | ${t.previous} | ${change(t)} |`);
-  }
+  // Changes by category only between periods with enough confirmed tags; totals always.
+  const delta = (t: Parameters<typeof change>[0]) => (r.comparable ? change(t) : '–');
+  const rows = [
+    ['Total', r.total, change(r.total)],
+    ['Confirmed', r.confirmed, change(r.confirmed)],
+    ['Technical', r.byGroup.technical, delta(r.byGroup.technical)],
+    ['Interpersonal', r.byGroup.interpersonal, delta(r.byGroup.interpersonal)],
+    ['Untagged', r.untagged, change(r.untagged)],
+  ] as const;
+  for (const [label, t, d] of rows) out.push(`| ${label} | ${t.current} | ${t.previous} | ${d} |`);
   out.push('');
   out.push(mdText(sharesLine(r.shares)), '');
+  if (!r.comparable && r.total.current > 0) out.push(tooFew(r.confirmed.current, r.confirmed.previous, minConfirmed), '');
   if (r.byCategory.length) {
     out.push('| Category | This period | Previous | Change |', '|---|--:|--:|--:|');
-    for (const c of r.byCategory) out.push(`| ${mdText(c.label)} | ${c.current} | ${c.previous} | ${change(c)} |`);
+    for (const c of r.byCategory) out.push(`| ${mdText(c.label)} | ${c.current} | ${c.previous} | ${delta(c)} |`);
     out.push('');
   }
   if (r.likely.length) {
@@ -64,7 +73,7 @@ function engineer(e: EngineerSummary, base: number, withText: boolean): string[]
 
   out.push(...h(1, 'Recurring themes'));
   const cats = e.themes.categories.map((c) => `${mdText(c.label)} (${c.count})`).join(', ');
-  out.push(`- Categories: ${cats || 'none with more than one comment'}`);
+  out.push(`- Categories: ${r.enoughConfirmed ? cats || 'none with more than one comment' : `too few confirmed tags (${r.confirmed.current}; at least ${minConfirmed} needed)`}`);
   if (withText) out.push(`- Topics: ${e.themes.topics.map((t) => `“${mdText(t.term)}” (${t.count})`).join(', ') || 'none recurring'}`);
   out.push('');
 

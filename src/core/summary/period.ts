@@ -72,7 +72,7 @@ export function inInterval(t: number, i: { from: number; to: number }): boolean 
 }
 
 /** The periods offered by the editor's export; the journal panel uses the same days. */
-export type PresetPeriod = 'last14' | 'last30' | 'quarter';
+export type PresetPeriod = 'last14' | 'last30' | 'last90' | 'quarter';
 
 /**
  * Whole days in `timeZone`, the last one being today: the one period rule shared
@@ -85,6 +85,8 @@ export function presetDays(id: PresetPeriod, now: number, timeZone: string): { f
       return { from: addDaysToDate(today, -13), to: today };
     case 'last30':
       return { from: addDaysToDate(today, -29), to: today };
+    case 'last90':
+      return { from: addDaysToDate(today, -89), to: today };
     case 'quarter': {
       const [y, m] = today.split('-').map(Number) as [number, number];
       const first = Math.floor((m - 1) / 3) * 3 + 1;

@@ -149,7 +149,14 @@ export const EngineerSummarySchema = z.object({
   host: z.string(),
   received: z.object({
     total: TrendSchema,
+    /** Comments with no confirmed tag: likely + not sure (core/vocabulary; shares.likely + shares.notSure). */
     untagged: TrendSchema,
+    /** Comments with at least one confirmed tag (a person's, a published marker, a Conventional Comments label). */
+    confirmed: TrendSchema,
+    /** At least minConfirmed confirmed comments in the period: categories and themes are meaningful. */
+    enoughConfirmed: z.boolean(),
+    /** enoughConfirmed in both periods: changes by category are meaningful. */
+    comparable: z.boolean(),
     byGroup: z.object({ technical: TrendSchema, interpersonal: TrendSchema }),
     /** Categories with feedback in either period, most frequent first. */
     byCategory: z.array(CategoryCountSchema),
@@ -195,7 +202,7 @@ export const TeamRowSchema = z.object({
   unresolvedBlocking: z.number().int(),
   openActions: z.number().int(),
   overdueGoals: z.number().int(),
-  /** Most frequent category received in the period, null when none. */
+  /** Most frequent category received in the period (praise aside); null when none or fewer than minConfirmed confirmed comments. */
   topCategory: z.string().nullable(),
 });
 
@@ -203,6 +210,8 @@ export const SummarySchema = z.object({
   summaryVersion: z.literal(SUMMARY_VERSION),
   generatedAt: iso,
   timeZone: z.string(),
+  /** Fewest confirmed comments for a top category, theme or trend. */
+  minConfirmed: z.number().int().positive(),
   period: z.object({
     /** Inclusive start instant. */
     from: iso,

@@ -16,6 +16,8 @@ export interface JournalPanelBackend {
   /** A reason when the journal cannot be written (newer schema, lock); undefined when writable. */
   readOnlyReason?(engineer: EngineerRef): Promise<string | undefined>;
   categories(): readonly Category[];
+  /** The host's time zone, for periods in whole days (the export's); UTC when absent. */
+  timeZone?(): string;
   createEntry(engineer: EngineerRef, entry: NewEntry): Promise<Entry>;
   /** `targetDate: null` clears the date. Returns the entry after the change. */
   updateEntry(engineer: EngineerRef, id: string, patch: EntryPatch): Promise<Entry>;

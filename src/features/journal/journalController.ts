@@ -335,6 +335,7 @@ export class JournalController implements DisposableLike {
       entries: journal.entries,
       categories: [...this.backend.categories()],
       now: this.clock().toISOString(),
+      ...(this.backend.timeZone ? { timeZone: this.backend.timeZone() } : {}),
       readOnly: reason !== undefined,
       ...(reason !== undefined ? { readOnlyReason: reason.slice(0, 1_000) } : {}),
     };

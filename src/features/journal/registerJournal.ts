@@ -12,6 +12,7 @@ import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalP
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
+import { localTimeZone } from '../../core/summary/render';
 import { errorText } from '../../platform/errors';
 import { affectsConfig, readConfig } from '../../platform/config';
 import { applyDecisions, undoDecisions } from '../review/reviewWriter';
@@ -62,6 +63,7 @@ function journalBackend(app: App): JournalPanelBackend {
       return h.readOnly ? (h.readOnlyReason ?? 'This journal is read-only.') : undefined;
     },
     categories: () => app.taxonomy.current.categories,
+    timeZone: () => localTimeZone(),
     createEntry: async (engineer, input) => {
       const now = new Date().toISOString();
       const entry: Entry = {

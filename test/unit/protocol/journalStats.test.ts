@@ -17,19 +17,28 @@ const NOW = new Date('2026-11-20T12:00:00.000Z'); // a Friday
 const at = (iso: string) => ({ createdAt: iso, updatedAt: iso });
 
 describe('journalStats: periods', () => {
-  it('gives fixed-length periods with a previous period of the same length', () => {
+  it('gives whole days up to and including today, and a previous period of the same length', () => {
     const r = periodRange('30d', NOW);
-    assert.equal(r.start?.toISOString(), '2026-10-21T12:00:00.000Z');
-    assert.equal(r.previous?.start.toISOString(), '2026-09-21T12:00:00.000Z');
+    assert.equal(r.start?.toISOString(), '2026-10-22T00:00:00.000Z');
+    assert.equal(r.end.toISOString(), '2026-11-21T00:00:00.000Z');
+    assert.equal(r.previous?.start.toISOString(), '2026-09-22T00:00:00.000Z');
     assert.equal(r.previous?.end.toISOString(), r.start?.toISOString());
-    assert.equal(periodRange('2w', NOW).start?.toISOString(), '2026-11-06T12:00:00.000Z');
+    assert.equal(periodRange('2w', NOW).start?.toISOString(), '2026-11-07T00:00:00.000Z');
+    assert.equal(periodRange('90d', NOW).start?.toISOString(), '2026-08-23T00:00:00.000Z');
   });
 
-  it('starts this quarter on the first day of the quarter, UTC', () => {
+  it('days are days in the host time zone (sent with the snapshot); an unknown zone is UTC', () => {
+    const r = periodRange('30d', NOW, 'America/New_York');
+    assert.equal(r.start?.toISOString(), '2026-10-22T04:00:00.000Z', 'midnight in New York (EDT)');
+    assert.equal(r.end.toISOString(), '2026-11-21T05:00:00.000Z', 'midnight in New York (EST)');
+    assert.deepEqual(periodRange('30d', NOW, 'Not/AZone'), periodRange('30d', NOW));
+  });
+
+  it('starts this quarter on the first day of the quarter; the previous period has as many days', () => {
     const r = periodRange('quarter', NOW);
     assert.equal(r.start?.toISOString(), '2026-10-01T00:00:00.000Z');
-    const len = NOW.getTime() - r.start!.getTime();
-    assert.equal(r.start!.getTime() - r.previous!.start.getTime(), len);
+    const days = (r.end.getTime() - r.start!.getTime()) / 86_400_000;
+    assert.equal((r.start!.getTime() - r.previous!.start.getTime()) / 86_400_000, days);
   });
 
   it('has no previous period for all time', () => {

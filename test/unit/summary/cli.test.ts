@@ -56,7 +56,7 @@ describe('CLI: review-mentor export', function () {
     const r = await cli(['--engineer', 'dana', '--format', 'md', ...period], { REVIEW_MENTOR_JOURNAL_DIR: root });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^# Review summary: dana\n/);
-    assert.match(r.stdout, /\| Total \| 8 \| 4 \| \+4 \|/);
+    assert.match(r.stdout, /\| Total \| 8 \| 5 \| \+3 \|/);
     assert.match(r.stdout, /Period: 2026-02-01 to 2026-02-28 \(28 days, UTC\)/);
   });
 

@@ -57,6 +57,8 @@ export function danaJournal(): Journal {
     item('p2', { createdAt: '2026-01-15T10:00:00Z', prNumber: 9, reviewer: 'bob', body: 'This returns null when the list is empty.', tags: [t('correctness')] }),
     item('p3', { createdAt: '2026-01-20T10:00:00Z', prNumber: 10, reviewer: 'bob', body: 'Race between the two writes.', tags: [t('correctness')] }),
     item('p4', { createdAt: '2026-01-25T10:00:00Z', prNumber: 10, reviewer: 'carol', body: 'Add a test for the empty list.', tags: [t('testing')] }),
+    // The fifth confirmed comment of January: enough (MIN_CONFIRMED) for the periods to be compared.
+    item('p5', { createdAt: '2026-01-28T10:00:00Z', prNumber: 10, reviewer: 'alice', body: 'Please document the retry budget in the README.', tags: [t('documentation')] }),
     // Feedback dana gave.
     item('g1', { createdAt: '2026-02-08T14:00:00Z', repo: 'acme/web', prNumber: 101, author: 'erin', reviewer: 'dana', body: 'Nice approach! One idea: extract the parser so it is testable.', tags: [t('praise'), t('mentoring')] }),
     // Starts with "=": a spreadsheet must not run it.

@@ -58,6 +58,8 @@ type Spec = typeof arbItem extends fc.Arbitrary<infer T> ? T : never;
 const toFeedback = (s: Spec) =>
   fb({ createdAt: new Date(s.t).toISOString(), author: s.author, reviewer: s.reviewer, reviewerIsBot: s.bot && s.reviewer === 'bob', body: s.body, tags: s.tags.map((t) => ({ ...t, at: '', by: 'x' })) });
 
+const tag = (category: string, source: Tag['source'] = 'manual'): Tag => ({ category, source, at: '', by: 'x' });
+
 describe('summary', () => {
   it('counts equal the matching journal items in [from, to), without bots or suggestions (property)', () => {
     fc.assert(
@@ -214,9 +216,42 @@ describe('summary', () => {
     const quiet = buildSummary(opts([journal([fb({})])])).engineers[0]!;
     assert.ok(quiet.talkingPoints.some((t) => t.rule === 'encourage-reviewing'));
     const untagged = buildSummary(opts([journal(Array.from({ length: 6 }, () => fb({})))])).engineers[0]!;
-    assert.ok(untagged.talkingPoints.some((t) => t.rule === 'tag-feedback' && t.text.startsWith('6 of 6 comments')));
+    assert.ok(untagged.talkingPoints.some((t) => t.rule === 'too-few-confirmed' && t.text.startsWith('Only 0 of 6 comments')));
+    const mostlyUntagged = buildSummary(opts([journal([...Array.from({ length: 6 }, () => fb({ tags: [tag('design')] })), ...Array.from({ length: 7 }, () => fb({}))])])).engineers[0]!;
+    assert.ok(mostlyUntagged.talkingPoints.some((t) => t.rule === 'tag-feedback' && t.text.startsWith('7 of 13 comments')));
     const empty = buildSummary(opts([journal([])]));
     assert.deepEqual(empty.engineers[0]!.talkingPoints.map((t) => t.rule), ['no-feedback-received', 'encourage-reviewing']);
     assert.match(empty.notes[0]!, /No feedback received or given by dana between 2026-02-01 and 2026-02-28/);
+  });
+
+  it('no top category, theme or trend from fewer than MIN_CONFIRMED confirmed comments; it says so instead', () => {
+    // Issue 11: "Top category: Readability" from 1 tag, "Less Security feedback (3 → 0)" while 14 of 18 were untagged.
+    const now = (n: number, category: string) => Array.from({ length: n }, () => fb({ createdAt: '2026-02-10T00:00:00Z', tags: [tag(category)] }));
+    const before = (n: number, category: string) => Array.from({ length: n }, () => fb({ createdAt: '2026-01-10T00:00:00Z', tags: [tag(category)] }));
+    const suggested = Array.from({ length: 14 }, () => fb({ createdAt: '2026-02-10T00:00:00Z', tags: [tag('testing', 'suggested')] }));
+    const few = buildSummary(opts([journal([...now(1, 'readability'), ...before(3, 'security'), ...suggested]), journal([], [], 'erin')]));
+    const e = few.engineers[0]!;
+    assert.equal(e.received.enoughConfirmed, false);
+    assert.equal(e.received.comparable, false);
+    assert.deepEqual([e.received.confirmed.current, e.received.shares.likely, e.received.shares.notSure, e.received.untagged.current], [1, 14, 0, 14]);
+    assert.equal(few.team![0]!.topCategory, null, 'no top category from one tag');
+    assert.deepEqual(e.themes.categories, []);
+    const rules = e.talkingPoints.map((t) => t.rule);
+    assert.ok(!rules.includes('biggest-decrease') && !rules.includes('biggest-increase') && !rules.includes('recurring-theme'), rules.join());
+    const point = e.talkingPoints.find((t) => t.rule === 'too-few-confirmed')!;
+    assert.match(point.text, /Only 1 of 15 comments received has a confirmed tag: too few .* \(at least 5 needed\)\. First confirm the 14 likely tags with "Review suggestions" \(the Feedback view or the journal\)\./);
+    const md = toMarkdown(few);
+    assert.match(md, /Changes by category need at least 5 comments with a confirmed tag in both periods \(1 now, 3 before\)/);
+    assert.match(md, /\| Readability \| 1 \| 0 \| – \|/, 'no change column from a handful of tags');
+    assert.match(md, /Categories: too few confirmed tags \(1; at least 5 needed\)/);
+    assert.match(toHtml(few), /<td>Readability<\/td><td class="n">1<\/td><td class="n">0<\/td><td class="n">–<\/td>/);
+
+    const enough = buildSummary(opts([journal([...now(6, 'testing'), ...before(5, 'security')])])).engineers[0]!;
+    assert.equal(enough.received.comparable, true);
+    assert.ok(enough.talkingPoints.some((t) => t.rule === 'biggest-decrease' && /Security feedback .*\(5 → 0\)/.test(t.text)));
+    const onlyNow = buildSummary(opts([journal([...now(6, 'testing'), ...before(4, 'security')])])).engineers[0]!;
+    assert.equal(onlyNow.received.enoughConfirmed, true);
+    assert.equal(onlyNow.received.comparable, false, 'the previous period has too few confirmed tags to compare with');
+    assert.ok(!onlyNow.talkingPoints.some((t) => /^biggest-/.test(t.rule)));
   });
 });
