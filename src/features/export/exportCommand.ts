@@ -2,10 +2,14 @@
 // file written atomically and offered to open. The CLI produces the same
 // output from the same core functions.
 import * as vscode from 'vscode';
+import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
-import { localTimeZone, presetDays, renderSummary } from '../../core/summary';
+import { localTimeZone, presetDays, renderSummary, type PresetPeriod } from '../../core/summary';
+import { zonedDate } from '../../core/browse/zone';
+import { defaultExportFolder, exportFileName, insideGitWorkTree, openActions, type FolderProbe } from '../../core/exportTarget';
+import { showSummaryPreview } from './summaryPreview';
 import { writeFileAtomic } from '../../store/atomicFile';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
@@ -28,7 +32,23 @@ export interface ExportRequest {
   engineer?: EngineerRef;
   /** Tick "Feedback you gave" (from My reviews). */
   includeGiven?: boolean;
+  /** From the journal panel: the period it shows (skips the period question). */
+  period?: PresetPeriod;
 }
+
+/** The folder the last summary was saved to (outside any git work tree). */
+const FOLDER_KEY = 'reviewMentor.exportFolder';
+
+const probe: FolderProbe = {
+  isFolder: (d) => {
+    try {
+      return statSync(d).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  exists: (f) => existsSync(f),
+};
 
 export function registerExportCommand(app: App): void {
   app.context.subscriptions.push(
@@ -50,7 +70,7 @@ export function registerExportCommand(app: App): void {
 async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
   if (!engineers || engineers.length === 0) return;
-  const period = await pickPeriod();
+  const period = req?.period ? { ...presetDays(req.period, Date.now(), localTimeZone()), timeZone: localTimeZone() } : await pickPeriod();
   if (!period) return;
   const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format', ignoreFocusOut: true });
   if (!format) return;
@@ -64,13 +84,14 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
     { title: 'What to include (untick to leave out)', canPickMany: true, ignoreFocusOut: true },
   );
   if (!privacy) return;
-  const name = engineers.length === 1 ? engineers[0]!.login : 'team';
-  const defaultUri = vscode.Uri.joinPath(
-    vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()),
-    `review-summary-${name}-${period.from}.${format.id}`,
-  );
+  // Never a workspace folder by default: a summary about a colleague must not end up in a commit.
+  const folder = defaultExportFolder({ remembered: app.context.globalState.get<string>(FOLDER_KEY), home: homedir() }, probe);
+  const exportDay = zonedDate(Date.now(), period.timeZone);
+  const defaultUri = vscode.Uri.file(path.join(folder, exportFileName(engineers.map((e) => e.login), exportDay, format.id)));
   const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: 'Save summary' });
   if (!target) return;
+  const inGit = target.scheme === 'file' && insideGitWorkTree(path.dirname(target.fsPath), probe);
+  if (target.scheme === 'file' && !inGit) await app.context.globalState.update(FOLDER_KEY, path.dirname(target.fsPath));
   const journals = await Promise.all(engineers.map((e) => app.journals.load(e)));
   const includeGiven = privacy.some((p) => p.id === 'given');
   // Comments an engineer gave may also sit in the journals of the people they review.
@@ -102,10 +123,24 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   }
   else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   app.log.info(`Exported a ${format.label} summary for ${engineers.map((e) => e.login).join(', ')} to ${target.fsPath}.`);
-  const choice = await vscode.window.showInformationMessage(`Summary saved to ${vscode.workspace.asRelativePath(target)}.`, 'Open', format.id === 'html' ? 'Open in browser' : 'Reveal');
-  if (choice === 'Open') await vscode.window.showTextDocument(target);
-  if (choice === 'Open in browser') await vscode.env.openExternal(target);
-  if (choice === 'Reveal') await vscode.commands.executeCommand('revealFileInOS', target);
+  const saved = `Summary saved to ${vscode.workspace.asRelativePath(target)}.`;
+  const warning = inGit ? ' It is inside a git repository: take care not to commit it.' : '';
+  const show = inGit ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const choice = await show(saved + warning, ...openActions(format.id, vscode.env.uiKind === vscode.UIKind.Web));
+  switch (choice) {
+    case 'Open':
+      await vscode.window.showTextDocument(target);
+      break;
+    case 'Open preview':
+      showSummaryPreview(target, text);
+      break;
+    case 'Open in browser':
+      if (!(await vscode.env.openExternal(target))) showSummaryPreview(target, text);
+      break;
+    case 'Reveal':
+      await vscode.commands.executeCommand('revealFileInOS', target);
+      break;
+  }
 }
 
 async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
@@ -115,9 +150,9 @@ async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
     return undefined;
   }
   if (all.length === 1) return all;
-  const selected = app.engineers.selected();
+  // Nobody is ticked: a silent preselection, unticked by the click meant to choose it, exported the wrong set.
   const picks = await vscode.window.showQuickPick(
-    all.map((e) => ({ label: e.login, description: e.host, picked: selected?.login === e.login && selected.host === e.host, engineer: e })),
+    all.map((e) => ({ label: e.login, description: e.host, engineer: e })),
     { title: 'Export a summary for', placeHolder: 'Pick one engineer, several, or all (a team summary compares them)', canPickMany: true, ignoreFocusOut: true },
   );
   return picks?.map((p) => p.engineer);
@@ -136,6 +171,7 @@ async function pickPeriod(): Promise<Period | undefined> {
     [
       { label: 'Last 2 weeks', id: 'last14' as const },
       { label: 'Last 30 days', id: 'last30' as const },
+      { label: 'Last 90 days', id: 'last90' as const },
       { label: 'This quarter', id: 'quarter' as const },
       { label: 'Custom range...', id: 'custom' as const },
     ],

@@ -13,6 +13,7 @@ import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { localTimeZone } from '../../core/summary/render';
+import { PRESET_OF } from '../../core/journalStats';
 import { errorText } from '../../platform/errors';
 import { affectsConfig, readConfig } from '../../platform/config';
 import { applyDecisions, undoDecisions } from '../review/reviewWriter';
@@ -164,8 +165,10 @@ function journalBackend(app: App): JournalPanelBackend {
       if (uri.scheme !== 'https' && uri.scheme !== 'http') return false;
       return vscode.env.openExternal(uri);
     },
-    openExport: async (engineer) => {
-      await vscode.commands.executeCommand(Commands.exportSummary, { engineers: [engineer] });
+    openExport: async (engineer, period) => {
+      // The period the Overview shows is the one exported (the same days: summary/period).
+      const preset = period && period in PRESET_OF ? PRESET_OF[period as keyof typeof PRESET_OF] : undefined;
+      await vscode.commands.executeCommand(Commands.exportSummary, { engineers: [engineer], ...(preset ? { period: preset } : {}) });
     },
     onDidChange: (listener) => app.journals.onDidChangeDetail(({ engineer, change }) => listener(engineer, change)),
   };

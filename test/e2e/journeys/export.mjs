@@ -20,6 +20,7 @@ async function choose(page, text) {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().click();
 }
 
+/** Exports through the command; returns the file's text and the path the save dialog proposed. */
 async function exportSummary(h, format, file) {
   const page = h.page;
   await h.runCommand('Review Mentor: Export summary...', { opensInput: true });
@@ -31,12 +32,19 @@ async function exportSummary(h, format, file) {
   // code-server's save dialog is a quick input holding a path.
   const input = page.locator('.quick-input-widget input.input');
   await page.waitForFunction(() => /review-summary-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
+  const proposed = await input.inputValue();
   await input.fill(file);
   await page.keyboard.press('Enter');
-  await h.waitForNotification(/Summary saved to/, 30_000);
+  const toast = await h.waitForNotification(/Summary saved to/, 30_000);
   for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
   assert.ok(existsSync(file), `${file} was written`);
-  return readFileSync(file, 'utf8');
+  return { text: readFileSync(file, 'utf8'), proposed, toast };
+}
+
+/** Today as yyyy-mm-dd on this machine (the extension host's zone). */
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 export default async function (h) {
@@ -48,7 +56,11 @@ export default async function (h) {
     await h.openViewContainer('Review Mentor');
     await h.waitForLog(/Synced priya-dev/, 90_000);
 
-    const md = await exportSummary(h, 'Markdown', join(h.workspace, 'summary.md'));
+    const first = await exportSummary(h, 'Markdown', join(h.workspace, 'summary.md'));
+    const md = first.text;
+    // The proposed file: named for the export date, outside the workspace (a git work tree in real life).
+    assert.ok(first.proposed.endsWith(`review-summary-${ME}-${today()}.md`), `proposed ${first.proposed}`);
+    assert.ok(!first.proposed.startsWith(h.workspace), `the default location is not the workspace: ${first.proposed}`);
     const period = /^Period: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}) \((\d+) days/m.exec(md);
     assert.ok(period, `the summary names its period:\n${md.slice(0, 400)}`);
     assert.equal(period[3], '30');
@@ -62,7 +74,15 @@ export default async function (h) {
     assert.ok(expected > 0, 'the period holds feedback (the demo data covers it)');
 
     const htmlFile = join(h.workspace, 'summary.html');
-    const html = await exportSummary(h, 'HTML', htmlFile);
+    const second = await exportSummary(h, 'HTML', htmlFile);
+    const html = second.text;
+    assert.ok(second.proposed.startsWith(h.workspace), `the folder saved to last is remembered: ${second.proposed}`);
+    // In the web workbench "Open in browser" would do nothing: a preview is offered instead, and works.
+    const buttons = await second.toast.locator('.monaco-button').allInnerTexts();
+    assert.ok(!buttons.some((b) => /browser/i.test(b)), `no "Open in browser" in the web workbench: ${buttons.join(', ')}`);
+    await second.toast.locator('.monaco-button', { hasText: 'Open preview' }).click();
+    await h.webviewFrame().locator('h1', { hasText: `Review summary: ${ME}` }).waitFor({ timeout: 30_000 });
+    await h.screenshot('preview');
     assert.match(html, /<!DOCTYPE html>/i);
     assert.doesNotMatch(html, /<script/i, 'the HTML export carries no script');
     const viewer = await h.context.newPage();
