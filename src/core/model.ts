@@ -105,6 +105,8 @@ export interface Entry {
   status: EntryStatus;
   /** Goals only: ISO date (yyyy-mm-dd). */
   targetDate?: string;
+  /** Action items only: the goal it serves. An id no goal has any more means none. */
+  goalId?: string;
   /** Feedback ids this entry refers to. */
   links: string[];
   createdAt: string;

@@ -20,6 +20,8 @@ export const entryPatchSchema = z
     text: entryText.optional(),
     status: entryStatusSchema.optional(),
     targetDate: dateOnlySchema.nullable().optional(),
+    /** Action items: the goal they serve; null: none. */
+    goalId: id.nullable().optional(),
   })
   .refine((p) => Object.keys(p).length > 0, 'empty patch');
 export type EntryPatch = z.infer<typeof entryPatchSchema>;
@@ -28,6 +30,7 @@ export const newEntrySchema = z.strictObject({
   kind: entryKindSchema,
   text: entryText,
   targetDate: dateOnlySchema.optional(),
+  goalId: id.optional(),
   links: z.array(id).max(100).optional(),
 });
 export type NewEntry = z.infer<typeof newEntrySchema>;
@@ -43,6 +46,8 @@ export const webviewMessageSchema = z.discriminatedUnion('type', [
   request('feedback/unlink', { feedbackId: id, entryId: id }),
   request('feedback/openOnGitHub', { feedbackId: id }),
   request('feedback/tag', { feedbackId: id, category, action: z.enum(['add', 'remove']) }),
+  /** Opens the same category picker as the Feedback view's "Tag...". */
+  request('feedback/tagPicker', { feedbackId: id }),
   request('suggestion/accept', { feedbackId: id, category }),
   request('suggestion/reject', { feedbackId: id, category }),
   request('link/open', { url: z.string().max(LIMITS.url) }),

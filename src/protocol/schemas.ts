@@ -91,11 +91,12 @@ export const entrySchema = limited(
     text: str,
     status: entryStatusSchema,
     targetDate: dateOnlySchema.optional(),
+    goalId: str.optional(),
     links: z.array(str).max(LIMITS.links),
     createdAt: str,
     updatedAt: str,
   }),
-  { id: LIMITS.id, text: LIMITS.entryText, createdAt: 64, updatedAt: 64 },
+  { id: LIMITS.id, text: LIMITS.entryText, createdAt: 64, updatedAt: 64, goalId: LIMITS.id },
 );
 
 export const categorySchema = limited(

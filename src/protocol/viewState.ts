@@ -33,6 +33,8 @@ export const viewStateSchema = z.object({
   period: z.enum(PERIODS).default('30d'),
   filters: filtersSchema.default({ category: '', reviewer: '', repo: '', text: '', direction: 'received' }),
   scrollTop: z.number().min(0).max(1e9).default(0),
+  /** Timeline: the item at the top of the view (rows size to their content, so a pixel offset alone drifts). */
+  anchor: z.string().max(256).optional(),
   expanded: z.array(z.string().max(256)).max(200).default([]),
   review: reviewStateSchema.default({ reviewed: 0, skipped: [] }),
   /** The Overview's "likely" layer (categories suggested but not confirmed); on by default there. */

@@ -30,12 +30,16 @@ describe('webview rendering', () => {
     assert.equal(await text(page, '[data-testid=total-count]'), '4');
     assert.equal(await text(page, '[data-testid=group-technical]'), '2');
     assert.equal(await text(page, '[data-testid=untagged-count]'), '1', 'a suggestion alone leaves an item untagged');
+    assert.equal(await text(page, '[data-testid=untagged-split]'), '1 likely · 0 not sure');
+    assert.equal(await text(page, '[data-testid=confirmed-count]'), '3');
     assert.match(await text(page, '.cards .card'), /▲ 3/);
     assert.match(await page.locator('.cards .card').first().locator('.sr-only').innerText(), /up 3 from 1 in the previous period/);
+    // Three confirmed tags: counts, but no trend by category and no themes (core/vocabulary MIN_CONFIRMED).
     const testingRow = await text(page, 'tr[data-category=testing]');
-    assert.match(testingRow, /Testing\s+2\s+▲ 1/);
+    assert.match(testingRow, /Testing\s+2\s+–/);
+    assert.match(await text(page, '[data-testid=too-few]'), /need at least 5 comments with a confirmed tag in both periods \(3 now, 1 before\)/);
+    assert.match(await text(page, '[data-testid=themes-too-few]'), /Too few confirmed tags for themes \(3; at least 5 needed\)/);
     assert.match(await text(page, '.quote'), /Lovely refactor/);
-    assert.match(await text(page, '.themes'), /Testing/);
     // The chart drew something: the canvas has coloured pixels.
     const painted = await page.evaluate(() => {
       const c = document.querySelector<HTMLCanvasElement>('#trend-chart')!;
@@ -53,6 +57,18 @@ describe('webview rendering', () => {
     });
     await page.waitForFunction(() => document.querySelector('[data-testid=total-count]')?.textContent === '3'); // k1, k5, k2
     assert.deepEqual(errors, []);
+  });
+
+  it('with enough confirmed tags in both periods, shows changes by category and themes', async () => {
+    const { page } = await suite.open();
+    const now = Array.from({ length: 6 }, (_, i) => feedback({ ...at(`2026-11-${String(10 + i).padStart(2, '0')}T09:00:00Z`), tags: [tag('testing')] }));
+    const before = Array.from({ length: 5 }, (_, i) => feedback({ ...at(`2026-10-${String(1 + i).padStart(2, '0')}T09:00:00Z`), tags: [tag('design')] }));
+    await postHost(page, { type: 'journal/didChange', snapshot: snapshot({ feedback: [...now, ...before] }) });
+    await page.waitForSelector('tr[data-category=testing]');
+    assert.match(await text(page, 'tr[data-category=testing]'), /Testing\s+6\s+▲ 6/);
+    assert.match(await text(page, 'tr[data-category=design]'), /Design\s+0\s+▼ 5/);
+    assert.match(await text(page, '.themes'), /Testing/);
+    assert.equal(await page.locator('[data-testid=too-few]').count(), 0);
   });
 
   it('re-themes the chart when the body theme class changes', async () => {
@@ -84,6 +100,63 @@ describe('webview rendering', () => {
     const [link] = await waitForPosted(page, 'feedback/link');
     assert.deepEqual([accept?.feedbackId, accept?.category, reject?.category], ['k5', 'readability', 'readability']);
     assert.deepEqual([link?.feedbackId, link?.entryId], ['k5', 'a1']);
+  });
+
+  it('rows size to their content: short comments take little room, long ones are cut to a few lines', async () => {
+    const { page } = await suite.open();
+    const short = Array.from({ length: 30 }, (_, i) => feedback({ id: `s${i}`, ...at(new Date(Date.UTC(2026, 10, 19) - i * 3_600_000).toISOString()), body: 'LGTM' }));
+    const long = feedback({ id: 'long', ...at('2026-11-19T12:00:00Z'), body: Array.from({ length: 40 }, (_, i) => `Line ${i} of a long review comment that goes on.`).join('\n\n') });
+    await postHost(page, { type: 'journal/didChange', snapshot: snapshot({ feedback: [long, ...short] }) });
+    await page.click('[data-tab=timeline]');
+    await page.waitForSelector('.row[data-id=s3]');
+    await page.waitForTimeout(200);
+    const h = (id: string) => page.locator(`.row[data-id=${id}]`).evaluate((el) => (el as HTMLElement).offsetHeight);
+    const [shortH, longH] = [await h('s3'), await h('long')];
+    assert.ok(shortH < 100, `a one-word comment is a short row (${shortH}px; rows were 164 px each before)`);
+    assert.ok(longH > shortH && longH < 260, `a long comment is cut to a few lines (${longH}px)`);
+    assert.equal(await page.locator('.row[data-id=long] .body.clipped').count(), 1, 'and it fades out where it is cut');
+    // Rows are laid out where they are: no gaps, no overlaps.
+    const tops = await page.locator('.row').evaluateAll((els) => els.slice(0, 6).map((el) => { const r = el.getBoundingClientRect(); return [r.top, r.bottom]; }));
+    for (let i = 1; i < tops.length; i++) assert.ok(Math.abs(tops[i]![0]! - tops[i - 1]![1]!) <= 1, `row ${i} starts where row ${i - 1} ends: ${JSON.stringify(tops)}`);
+    const onScreen = await page.locator('.viewport').evaluate((vp) => {
+      const box = vp.getBoundingClientRect();
+      return [...vp.querySelectorAll('.row')].filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top && b.bottom <= box.bottom; }).length;
+    });
+    assert.ok(onScreen >= 6, `many short rows fit on a screen (${onScreen})`);
+  });
+
+  it('tags from the timeline with the Feedback view\'s picker (feedback/tagPicker)', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });
+    await page.click('[data-tab=timeline]');
+    const row = page.locator('.row[data-id=k3]');
+    await row.getByRole('button', { name: /^Tag comment by carol/ }).click();
+    const [req] = await waitForPosted(page, 'feedback/tagPicker');
+    assert.equal(req?.feedbackId, 'k3');
+  });
+
+  it('an action item can belong to a goal: chosen when added, listed under the goal', async () => {
+    const { page } = await suite.open();
+    const withGoal = { ...KNOWN, entries: [...KNOWN.entries, entry({ id: 'a2', kind: 'action', text: 'Pair on a test-first change', goalId: 'g1' })] };
+    await postHost(page, { type: 'journal/didChange', snapshot: withGoal });
+    await page.click('[data-tab=goals]');
+    const goal = page.locator('.entry[data-entry-id=g1]');
+    await goal.locator('.goal-actions .entry[data-entry-id=a2]').waitFor();
+    assert.match(await text(page, '#sec-action'), /Action items without a goal/);
+    await page.evaluate(() => {
+      const s = document.querySelector<HTMLSelectElement>('#new-kind')!;
+      s.value = 'action';
+      s.dispatchEvent(new Event('change'));
+    });
+    await page.locator('#new-goal').selectOption('g1');
+    await page.locator('#new-text input').fill('Read the testing guide again');
+    await page.click('#add-entry');
+    const [create] = await waitForPosted(page, 'entry/create');
+    assert.deepEqual(create?.entry, { kind: 'action', text: 'Read the testing guide again', goalId: 'g1' });
+    // Moving an action to no goal.
+    await page.locator('#goal-of-a2').selectOption('');
+    const [update] = await waitForPosted(page, 'entry/update');
+    assert.deepEqual([update?.id, update?.patch], ['a2', { goalId: null }]);
   });
 
   it('adds a goal by posting entry/create', async () => {
@@ -127,15 +200,20 @@ describe('webview rendering', () => {
     await page.waitForTimeout(400);
     await page.locator('.viewport').evaluate((el) => (el.scrollTop = 3000));
     await page.waitForTimeout(300);
-    const firstBefore = await page.locator('.row').first().getAttribute('data-id');
+    // The row at the top of the view (rows size to their content, so the pixel offset is not what matters).
+    const topRow = () => page.locator('.viewport').evaluate((vp) => {
+      const box = vp.getBoundingClientRect();
+      return (document.elementFromPoint(box.left + 40, box.top + 2) as HTMLElement | null)?.closest<HTMLElement>('.row')?.dataset.id;
+    });
+    const firstBefore = await topRow();
+    assert.ok(firstBefore && firstBefore !== 'm0', `scrolled down to ${firstBefore}`);
     await page.reload();
     await waitForPosted(page, 'ready');
     await postHost(page, { type: 'journal/didChange', snapshot: many });
     await page.waitForSelector('.viewport .row');
     await page.waitForTimeout(200);
     assert.equal(await page.locator('.search').evaluate((el) => (el as HTMLInputElement).value), 'comment');
-    assert.equal(await page.locator('.viewport').evaluate((el) => el.scrollTop), 3000);
-    assert.equal(await page.locator('.row').first().getAttribute('data-id'), firstBefore);
+    assert.equal(await topRow(), firstBefore, 'the same comment is at the top of the view');
     const state = await page.evaluate(() => JSON.parse(sessionStorage.getItem('journal-harness-state')!));
     assert.deepEqual([state.login, state.host, state.tab], ['alice', 'github.com', 'timeline']);
   });

@@ -1,5 +1,6 @@
 // Goals & actions tab: create, edit, complete and delete entries; see and
-// remove the feedback each entry links to.
+// remove the feedback each entry links to. Action items can belong to a goal:
+// they are listed under it, and the rest under "Action items".
 import { html, nothing, type TemplateResult } from 'lit';
 import { excerpt } from '../../src/core/journalStats';
 import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
@@ -12,6 +13,11 @@ const SECTIONS: { kind: EntryKind; title: string; empty: string }[] = [
   { kind: 'action', title: 'Action items', empty: 'No action items yet.' },
   { kind: 'note', title: 'Notes', empty: 'No notes yet.' },
 ];
+
+/** The goal an action item belongs to, when that goal still exists. */
+export function goalOf(e: Entry, entries: readonly Entry[]): Entry | undefined {
+  return e.kind === 'action' && e.goalId ? entries.find((g) => g.id === e.goalId && g.kind === 'goal') : undefined;
+}
 
 interface Draft {
   text: string;
@@ -27,10 +33,14 @@ export class GoalsView {
     return html`
       ${ro ? html`<p class="notice" role="note">Read-only: ${ctx.snapshot.readOnlyReason ?? 'this journal cannot be changed here.'}</p>` : this.form(ctx)}
       ${SECTIONS.map((s) => {
-        const entries = ctx.snapshot.entries.filter((e) => e.kind === s.kind).sort(byOpenThenNewest);
+        const all = ctx.snapshot.entries;
+        // Action items of a goal are listed under that goal.
+        const entries = all.filter((e) => e.kind === s.kind && !goalOf(e, all)).sort(byOpenThenNewest);
+        const total = all.filter((e) => e.kind === s.kind).length;
+        const title = s.kind === 'action' && total > entries.length ? 'Action items without a goal' : s.title;
         return html`<section aria-labelledby="sec-${s.kind}">
-          <h2 id="sec-${s.kind}">${s.title} <vscode-badge variant="counter">${entries.length}</vscode-badge></h2>
-          ${entries.length === 0 ? html`<p class="muted">${s.empty}</p>` : html`<ul class="entries">${entries.map((e) => this.entry(ctx, e))}</ul>`}
+          <h2 id="sec-${s.kind}">${title} <vscode-badge variant="counter">${entries.length}</vscode-badge></h2>
+          ${entries.length === 0 ? html`<p class="muted">${total > 0 ? 'All of them belong to a goal.' : s.empty}</p>` : html`<ul class="entries">${entries.map((e) => this.entry(ctx, e))}</ul>`}
         </section>`;
       })}`;
   }
@@ -47,7 +57,8 @@ export class GoalsView {
         return;
       }
       const targetDate = this.newKind === 'goal' && dateEl?.value ? dateEl.value : undefined;
-      const ok = await ctx.request({ type: 'entry/create', entry: { kind: this.newKind, text, ...(targetDate ? { targetDate } : {}) } });
+      const goalId = this.newKind === 'action' ? root.querySelector<HTMLSelectElement>('#new-goal')?.value || undefined : undefined;
+      const ok = await ctx.request({ type: 'entry/create', entry: { kind: this.newKind, text, ...(targetDate ? { targetDate } : {}), ...(goalId ? { goalId } : {}) } });
       if (ok) {
         textEl.value = '';
         if (dateEl) dateEl.value = '';
@@ -65,6 +76,7 @@ export class GoalsView {
           placeholder=${this.newKind === 'goal' ? 'e.g. Write tests before asking for review' : this.newKind === 'action' ? 'e.g. Read the team testing guide' : 'What did you learn?'}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void submit(e)}></vscode-textfield>
         ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" .label=${'Target date (optional)'} title="Target date (optional)"></vscode-textfield>` : nothing}
+        ${this.newKind === 'action' ? goalSelect(ctx, 'new-goal', undefined, 'Goal this action item serves (optional)') : nothing}
         <vscode-button id="add-entry" @click=${submit}>Add ${KIND_LABELS[this.newKind].toLowerCase()}</vscode-button>
       </div>
     </div>`;
@@ -86,6 +98,8 @@ export class GoalsView {
             @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLSelectElement).value as EntryStatus } })}>
             ${(['open', 'done', 'dropped'] as const).map((s) => html`<vscode-option value=${s} ?selected=${s === e.status}>${s[0]!.toUpperCase() + s.slice(1)}</vscode-option>`)}
           </vscode-single-select></label>` : nothing}
+        ${e.kind === 'action' && !ro ? html`<label class="filter"><span class="filter-label">Goal</span>${goalSelect(ctx, `goal-of-${e.id}`, goalOf(e, ctx.snapshot.entries)?.id, `Goal of ${label}`,
+          (goalId) => void ctx.request({ type: 'entry/update', id: e.id, patch: { goalId: goalId || null } }))}</label>` : nothing}
         ${e.targetDate ? html`<span class="muted">Target ${dateFmt.format(new Date(`${e.targetDate}T00:00:00Z`))}${overdue(ctx, e) ? html` <span class="overdue">(overdue)</span>` : nothing}</span>` : nothing}
         <span class="muted">Updated ${dateFmt.format(new Date(e.updatedAt))}</span>
         <span class="spacer"></span>
@@ -94,7 +108,14 @@ export class GoalsView {
           <button class="link-btn danger" aria-label="Delete ${label}" @click=${() => void ctx.request({ type: 'entry/delete', id: e.id })}><span class="codicon codicon-trash" aria-hidden="true"></span> Delete</button>`}
       </div>`}
       ${this.links(ctx, e)}
+      ${e.kind === 'goal' ? this.goalActions(ctx, e) : nothing}
     </li>`;
+  }
+
+  private goalActions(ctx: AppContext, goal: Entry): TemplateResult | typeof nothing {
+    const actions = ctx.snapshot.entries.filter((a) => a.kind === 'action' && a.goalId === goal.id).sort(byOpenThenNewest);
+    if (actions.length === 0) return nothing;
+    return html`<ul class="entries goal-actions" aria-label="Action items for ${goal.text.slice(0, 60)}">${actions.map((a) => this.entry(ctx, a))}</ul>`;
   }
 
   private editor(ctx: AppContext, e: Entry, draft: Draft): TemplateResult {
@@ -129,6 +150,16 @@ export class GoalsView {
         ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label="Unlink this feedback" title="Unlink" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
     })}</ul>`;
   }
+}
+
+/** A native select (fast, keyboard friendly) of the open goals, with "No goal" first. */
+function goalSelect(ctx: AppContext, id: string, value: string | undefined, label: string, onChange?: (goalId: string) => void): TemplateResult {
+  const goals = ctx.snapshot.entries.filter((g) => g.kind === 'goal' && (g.status === 'open' || g.id === value));
+  return html`<select id=${id} class="native-select goal-select" aria-label=${label} ?disabled=${ctx.snapshot.readOnly}
+    @change=${(ev: Event) => onChange?.((ev.target as HTMLSelectElement).value)}>
+    <option value="" ?selected=${!value}>No goal</option>
+    ${goals.map((g) => html`<option value=${g.id} ?selected=${g.id === value}>${g.text.length > 50 ? `${g.text.slice(0, 49)}…` : g.text}</option>`)}
+  </select>`;
 }
 
 function byOpenThenNewest(a: Entry, b: Entry): number {

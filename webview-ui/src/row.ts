@@ -1,14 +1,16 @@
 // One timeline row: header, tag chips (suggestions distinct, with accept and
-// reject), the sanitised body, and actions. Collapsed rows have a fixed
-// height (ROW_HEIGHT, in CSS too); expanded rows are measured.
+// reject), the sanitised body, and actions. Rows size to their content (a
+// collapsed row shows at most a few lines of the body); the timeline measures them.
 import { html, nothing, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { effectiveTags, suggestedTag, type Entry, type Feedback } from '../../src/core/model';
 import type { AppContext } from './context';
+import { TAG_STATE_WORDS } from '../../src/core/vocabulary';
 import { renderMarkdown, type RenderedBody } from './markdown';
 import { dateFmt } from './overview';
 
-export const ROW_HEIGHT = 164;
+/** Height a row counts with until it has been rendered and measured. */
+export const ROW_ESTIMATE = 110;
 
 // Big enough that a screenful of rows and its overscan never re-render their Markdown while scrolling back and forth.
 const BODY_CACHE_SIZE = 2_000;
@@ -55,26 +57,29 @@ export function rowTemplate(ctx: AppContext, f: Feedback, o: RowOptions, h: RowH
       <span class="spacer"></span>
       <time class="muted" datetime=${f.createdAt}>${formatDate(f.createdAt)}</time>
     </div>
+    <div class="row-meta">
     <div class="chips" aria-label="Tags">
       ${tags.map((t) => html`<span class="chip">${ctx.categoryLabel(t.category)}${ro ? nothing : html`<button class="chip-btn" aria-label="Remove tag ${ctx.categoryLabel(t.category)}" title="Remove tag"
           @click=${() => void ctx.request({ type: 'feedback/tag', feedbackId: f.id, category: t.category, action: 'remove' })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</span>`)}
-      ${suggestion ? html`<span class="chip suggested" title="Suggested${suggestion.confidence !== undefined ? ` (${Math.round(suggestion.confidence * 100)}% confident)` : ''}">
+      ${suggestion ? html`<span class="chip suggested" title="Likely${suggestion.confidence !== undefined ? ` (${Math.round(suggestion.confidence * 100)}% confident)` : ''}: suggested by the classifier, not counted until accepted">
           <span class="codicon codicon-sparkle" aria-hidden="true"></span> ${ctx.categoryLabel(suggestion.category)}?
           ${ro ? nothing : html`<button class="chip-btn accept" aria-label="Accept suggested tag ${ctx.categoryLabel(suggestion.category)}" title="Accept"
             @click=${() => void ctx.request({ type: 'suggestion/accept', feedbackId: f.id, category: suggestion.category })}><span class="codicon codicon-check" aria-hidden="true"></span></button>
-          <button class="chip-btn reject" aria-label="Reject suggested tag ${ctx.categoryLabel(suggestion.category)}" title="Reject"
+          <button class="chip-btn reject" aria-label="Reject suggested tag ${ctx.categoryLabel(suggestion.category)} and say what it is" title="Not ${ctx.categoryLabel(suggestion.category)}: what is it?"
             @click=${() => void ctx.request({ type: 'suggestion/reject', feedbackId: f.id, category: suggestion.category })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</span>` : nothing}
-      ${tags.length === 0 && !suggestion ? html`<span class="muted">Untagged</span>` : nothing}
+      ${tags.length === 0 && !suggestion ? html`<span class="muted" title=${TAG_STATE_WORDS['not-sure'].meaning}>Untagged, ${TAG_STATE_WORDS['not-sure'].word}</span>` : nothing}
       ${f.path ? html`<span class="muted path" title=${f.path}>${f.path}${f.line ? `:${f.line}` : ''}</span>` : nothing}
     </div>
-    <div class="body markdown">${unsafeHTML(body.html)}${body.truncated || ctx.clipped.has(f.id) ? html`<p class="muted">(Long comment shortened here — open it on GitHub to read all of it.)</p>` : nothing}</div>
     <div class="row-actions">
       ${o.linking ? linkPicker(ctx, f, o, h) : html`
+        ${ro ? nothing : html`<button class="link-btn tag-btn" aria-haspopup="true" aria-label="Tag comment by ${f.reviewer}…" @click=${() => void ctx.request({ type: 'feedback/tagPicker', feedbackId: f.id })}><span class="codicon codicon-tag" aria-hidden="true"></span> Tag…</button>`}
         <button class="link-btn" @click=${() => void ctx.request({ type: 'feedback/openOnGitHub', feedbackId: f.id })}><span class="codicon codicon-github" aria-hidden="true"></span> Open on GitHub</button>
         ${ro ? nothing : html`<button class="link-btn" aria-haspopup="true" @click=${() => h.openLinkPicker(f)}><span class="codicon codicon-link" aria-hidden="true"></span> Link to…</button>`}
         ${o.linkedEntries.map((e) => html`<span class="chip linked" title=${e.text}><span class="codicon codicon-${e.kind === 'goal' ? 'target' : e.kind === 'action' ? 'checklist' : 'note'}" aria-hidden="true"></span> ${short(e.text)}
           ${ro ? nothing : html`<button class="chip-btn" aria-label="Unlink from ${short(e.text)}" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: f.id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</span>`)}`}
     </div>
+    </div>
+    <div class="body markdown">${unsafeHTML(body.html)}${body.truncated || ctx.clipped.has(f.id) ? html`<p class="muted">(Long comment shortened here — open it on GitHub to read all of it.)</p>` : nothing}</div>
   </article>`;
 }
 

@@ -1,6 +1,7 @@
 // Timeline tab: filters and a virtualised list. Only the rows in view (plus
-// overscan) are in the DOM; collapsed rows have a fixed height and expanded
-// rows are measured, so 10,000 items scroll without rendering 10,000 rows.
+// overscan) are in the DOM. Rows size to their content: a row not yet seen
+// counts with an estimated height, and every rendered row is measured (per
+// item and state), so 10,000 items scroll without rendering 10,000 rows.
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { UNTAGGED } from '../../src/core/journalStats';
@@ -8,7 +9,7 @@ import type { Entry, Feedback } from '../../src/core/model';
 import type { JournalSnapshot, TimelineFilters } from '../../src/protocol';
 import type { AppContext } from './context';
 import { facetValues, filterFeedback, type SearchIndex } from './filter';
-import { ROW_HEIGHT, rowTemplate } from './row';
+import { ROW_ESTIMATE, rowTemplate } from './row';
 import { RowGeometry } from './virtualRange';
 
 const OVERSCAN = 4;
@@ -17,7 +18,7 @@ export class TimelineView {
   private ctx: AppContext | undefined;
   private items: Feedback[] = [];
   private itemsKey: unknown[] = [];
-  private geometry = new RowGeometry(0, ROW_HEIGHT);
+  private geometry = new RowGeometry(0, ROW_ESTIMATE);
   private readonly measured = new Map<string, number>();
   private linking: string | undefined;
   private index: SearchIndex = new WeakMap();
@@ -26,6 +27,8 @@ export class TimelineView {
   private frame = 0;
   private needsFit = false;
   private restoreScroll: number | undefined;
+  /** The item that was at the top of the view, to bring back after a reload (heights are measured anew). */
+  private restoreAnchor: string | undefined;
   private resizeObserver: ResizeObserver | undefined;
   /** Bench baseline only: render every row (set by the bench page). */
   private readonly renderAll = document.body.dataset.benchRenderAll === 'true';
@@ -45,7 +48,10 @@ export class TimelineView {
     const key = [snapshot, state.filters.category, state.filters.reviewer, state.filters.repo, state.filters.text, state.filters.direction];
     if (key.some((k, i) => k !== this.itemsKey[i])) {
       // A filter change (not a data change) starts again at the top.
-      if (this.itemsKey.length > 0 && key.slice(1).some((k, i) => k !== this.itemsKey[i + 1])) this.restoreScroll = 0;
+      if (this.itemsKey.length > 0 && key.slice(1).some((k, i) => k !== this.itemsKey[i + 1])) {
+        this.restoreScroll = 0;
+        this.restoreAnchor = undefined;
+      }
       this.items = filterFeedback(snapshot.feedback, state.filters, snapshot.engineer.login, this.index);
       this.itemsKey = key;
       this.rebuildGeometry();
@@ -86,7 +92,10 @@ export class TimelineView {
     }
     if (!vp) return;
     this.fitViewport();
-    if (fresh && this.ctx) this.restoreScroll = this.ctx.state.scrollTop;
+    if (fresh && this.ctx) {
+      this.restoreScroll = this.ctx.state.scrollTop;
+      this.restoreAnchor = this.ctx.state.anchor;
+    }
     this.renderRows();
   }
 
@@ -98,12 +107,14 @@ export class TimelineView {
     vp.style.height = `${Math.max(160, window.innerHeight - top - 12)}px`;
   }
 
+  /** Heights are kept per item and state: collapsed, expanded, or with the link picker open. */
+  private sizeKey(id: string, expanded: ReadonlySet<string>): string {
+    return `${id}\u0000${expanded.has(id) ? 'x' : ''}${this.linking === id ? 'l' : ''}`;
+  }
+
   private rebuildGeometry(): void {
     const expanded = new Set(this.ctx?.state.expanded ?? []);
-    this.geometry = new RowGeometry(this.items.length, ROW_HEIGHT, (i) => {
-      const id = this.items[i]!.id;
-      return expanded.has(id) || this.linking === id ? this.measured.get(id) : undefined;
-    });
+    this.geometry = new RowGeometry(this.items.length, ROW_ESTIMATE, (i) => this.measured.get(this.sizeKey(this.items[i]!.id, expanded)));
   }
 
   private onScroll(resized = false): void {
@@ -114,7 +125,8 @@ export class TimelineView {
       if (this.needsFit) this.fitViewport();
       this.needsFit = false;
       this.renderRows();
-      if (this.viewport && this.viewport.clientHeight > 0) this.ctx?.persist({ scrollTop: this.viewport.scrollTop });
+      const vp = this.viewport;
+      if (vp && vp.clientHeight > 0) this.ctx?.persist({ scrollTop: vp.scrollTop, anchor: this.items[this.geometry.indexAt(vp.scrollTop)]?.id });
     });
   }
 
@@ -125,8 +137,10 @@ export class TimelineView {
     const box = vp.querySelector<HTMLElement>('.spacer-box')!;
     if (this.restoreScroll !== undefined && vp.clientHeight > 0) {
       box.style.height = `${this.geometry.totalHeight}px`;
-      vp.scrollTop = this.restoreScroll;
+      const anchor = this.restoreAnchor ? this.items.findIndex((f) => f.id === this.restoreAnchor) : -1;
+      vp.scrollTop = anchor >= 0 ? this.geometry.offsetOf(anchor) : this.restoreScroll;
       this.restoreScroll = undefined;
+      this.restoreAnchor = undefined;
     }
     const { start, end } = this.renderAll
       ? { start: 0, end: this.items.length }
@@ -156,24 +170,37 @@ export class TimelineView {
     this.measure(box);
   }
 
-  /** Records heights of rows that are not fixed-height; re-lays out once if any changed. */
+  /**
+   * Records the height of every rendered row and marks bodies cut short; when
+   * a height changed, lays out again, keeping the row at the top of the view
+   * where it was (rows above it that grew or shrank move the scroll position).
+   */
   private measure(box: HTMLElement): void {
+    const vp = this.viewport!;
     const expanded = new Set(this.ctx?.state.expanded ?? []);
+    const firstShown = this.geometry.indexAt(vp.scrollTop);
     let changed = false;
+    let shiftAbove = 0;
     box.querySelectorAll<HTMLElement>('.row').forEach((el) => {
       const id = el.dataset.id!;
-      if (!expanded.has(id) && this.linking !== id) return;
+      const body = el.querySelector<HTMLElement>('.body');
+      if (body) body.classList.toggle('clipped', !expanded.has(id) && body.scrollHeight > body.clientHeight + 1);
       const h = el.offsetHeight;
-      if (h > 0 && this.measured.get(id) !== h) {
-        this.measured.set(id, h);
+      const key = this.sizeKey(id, expanded);
+      const old = this.measured.get(key);
+      if (h > 0 && old !== h) {
+        const index = Number(el.getAttribute('aria-posinset')) - 1;
+        if (index < firstShown) shiftAbove += h - (old ?? this.geometry.heightOf(index));
+        this.measured.set(key, h);
         changed = true;
       }
     });
     if (changed) {
       this.rebuildGeometry();
       box.style.height = `${this.geometry.totalHeight}px`;
+      if (shiftAbove !== 0 && !this.renderAll) vp.scrollTop += shiftAbove;
       const rows = box.querySelector<HTMLElement>('.rows');
-      const { start } = this.geometry.visibleRange(this.viewport!.scrollTop, this.viewport!.clientHeight, OVERSCAN);
+      const { start } = this.geometry.visibleRange(vp.scrollTop, vp.clientHeight, OVERSCAN);
       if (rows && !this.renderAll) rows.style.transform = `translateY(${this.geometry.offsetOf(start)}px)`;
     }
   }

@@ -269,6 +269,8 @@ function entries(journal: Journal, kind: 'goal' | 'action', ctx: Ctx): SummaryEn
         }),
       };
       if (e.targetDate) out.targetDate = e.targetDate;
+      const goal = e.kind === 'action' && e.goalId ? journal.entries.find((g) => g.id === e.goalId && g.kind === 'goal') : undefined;
+      if (goal) out.goal = { id: goal.id, text: ctx.names.scrub(goal.text) };
       return out;
     });
 }

@@ -176,7 +176,8 @@ function entries(list: SummaryEntry[]): string {
     const box = e.status === 'done' ? '☑' : '☐';
     const due = e.targetDate ? ` <span class="${e.overdue ? 'overdue' : 'muted'}">(due ${esc(e.targetDate)}${e.overdue ? ', overdue' : ''})</span>` : '';
     const links = e.links.length ? `<br><span class="muted">Linked: ${e.links.map((l, i) => (l.url ? a(l.text || `comment ${i + 1}`, l.url) : 'a comment no longer in the journal')).join('; ')}</span>` : '';
-    return `<li>${box} ${esc(e.text)}${due}${links}</li>`;
+    const goal = e.goal ? ` <span class="muted">(goal: ${esc(e.goal.text)})</span>` : '';
+    return `<li>${box} ${esc(e.text)}${goal}${due}${links}</li>`;
   });
   return `<ul>\n${items.join('\n')}\n</ul>`;
 }

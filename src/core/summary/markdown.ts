@@ -128,6 +128,7 @@ function entries(list: SummaryEntry[]): string[] {
   return list.map((e) => {
     const due = e.targetDate ? ` (due ${e.targetDate}${e.overdue ? ', **overdue**' : ''})` : '';
     const links = e.links.length ? ` · ${plural(e.links.length, 'linked comment')}: ${e.links.map((l, i) => (l.url ? link(l.text || `comment ${i + 1}`, l.url) : 'a comment no longer in the journal')).join('; ')}` : '';
-    return `- [${e.status === 'done' ? 'x' : ' '}] ${mdText(e.text)}${due}${links}`;
+    const goal = e.goal ? ` (goal: ${mdText(e.goal.text)})` : '';
+    return `- [${e.status === 'done' ? 'x' : ' '}] ${mdText(e.text)}${goal}${due}${links}`;
   });
 }

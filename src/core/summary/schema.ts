@@ -52,6 +52,8 @@ export const EntrySchema = z.object({
   text: z.string(),
   status: z.enum(['open', 'done']),
   targetDate: day.optional(),
+  /** Action items: the goal they serve (its id and text), when it still exists. */
+  goal: z.object({ id: z.string(), text: z.string() }).optional(),
   overdue: z.boolean(),
   createdAt: iso,
   updatedAt: iso,

@@ -27,7 +27,7 @@ export interface JournalPanelBackend {
   restoreEntry(engineer: EngineerRef, entry: Entry): Promise<void>;
   link(engineer: EngineerRef, entryId: string, feedbackId: string): Promise<void>;
   unlink(engineer: EngineerRef, entryId: string, feedbackId: string): Promise<void>;
-  /** add/remove a manual tag; accept/reject a suggested one. */
+  /** add/remove a manual tag; accept/reject a suggested one (for reject, `category` is the right one, '' for none). */
   tag(engineer: EngineerRef, feedbackId: string, category: string, op: TagOperation): Promise<void>;
   /**
    * Review decisions in one store write, each one training the classifier as
@@ -37,6 +37,10 @@ export interface JournalPanelBackend {
   review(engineer: EngineerRef, decisions: ReviewDecision[], batch?: { category: string; minConfidence: number }): Promise<Applied>;
   /** Puts back what one `review` call changed (one write) and withdraws its corrections. */
   undoReview(engineer: EngineerRef, receipt: ReviewReceipt): Promise<void>;
+  /** Rejects the suggestion and asks what the comment is, with the Feedback view's picker. */
+  rejectWithPicker?(engineer: EngineerRef, feedbackId: string): Promise<void>;
+  /** Tags with the Feedback view's "Tag..." picker. */
+  tagWithPicker?(engineer: EngineerRef, feedbackId: string): Promise<void>;
   openExternal(url: string): Promise<boolean>;
   /** Opens the export flow (summary for a 1:1); optional. */
   openExport?(engineer: EngineerRef, period?: string): Promise<void>;

@@ -66,6 +66,12 @@ function reviewHunk(hunk: string): string {
   return hunk.split('\n').slice(-REVIEW_HUNK_LINES).join('\n').slice(-REVIEW_HUNK_CHARS);
 }
 
+/** An action item may serve a goal of the same journal; nothing else has one. */
+function assertGoal(journal: Journal, kind: string, goalId: string): void {
+  if (kind !== 'action') throw new Error('Only action items belong to a goal.');
+  if (!journal.entries.some((x) => x.id === goalId && x.kind === 'goal')) throw new Error('That goal no longer exists.');
+}
+
 export class JournalController implements DisposableLike {
   private ready = false;
   private undoRecord: UndoRecord | undefined;
@@ -220,11 +226,14 @@ export class JournalController implements DisposableLike {
           return { applied: last.ids.length };
         });
       case 'entry/create':
+        if (req.entry.goalId !== undefined) assertGoal(await b.load(e), req.entry.kind, req.entry.goalId);
         await b.createEntry(e, req.entry);
         return;
       case 'entry/update': {
-        const before = (await b.load(e)).entries.find((x) => x.id === req.id);
+        const journal = await b.load(e);
+        const before = journal.entries.find((x) => x.id === req.id);
         if (!before) throw new Error('That entry no longer exists.');
+        if (req.patch.goalId) assertGoal(journal, before.kind, req.patch.goalId);
         await b.updateEntry(e, req.id, req.patch);
         this.undoRecord = { kind: 'update', before };
         return { undo: { label: undoLabel(this.undoRecord) } };
@@ -257,7 +266,14 @@ export class JournalController implements DisposableLike {
         await b.tag(e, req.feedbackId, req.category, 'accept');
         return;
       case 'suggestion/reject':
-        await b.tag(e, req.feedbackId, req.category, 'reject');
+        // The Feedback view's question, "Not Tone: what is it?", when the host can ask it.
+        if (b.rejectWithPicker) await b.rejectWithPicker(e, req.feedbackId);
+        else await b.tag(e, req.feedbackId, '', 'reject');
+        return;
+      case 'feedback/tagPicker':
+        if (!(await b.load(e)).feedback[req.feedbackId]) throw new Error('That feedback is no longer in the journal.');
+        if (!b.tagWithPicker) throw new Error('Tagging is not available here.');
+        await b.tagWithPicker(e, req.feedbackId);
         return;
       default:
         return assertNever(req);

@@ -12,6 +12,7 @@ import { JournalPanels, JournalPanelSerializer, JOURNAL_VIEW_TYPE, type JournalP
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
+import { applyEntryPatch } from './undo';
 import { localTimeZone } from '../../core/summary/render';
 import { PRESET_OF } from '../../core/journalStats';
 import { errorText } from '../../platform/errors';
@@ -73,6 +74,7 @@ function journalBackend(app: App): JournalPanelBackend {
         text: input.text,
         status: 'open',
         ...(input.targetDate ? { targetDate: input.targetDate } : {}),
+        ...(input.goalId && input.kind === 'action' ? { goalId: input.goalId } : {}),
         links: input.links ?? [],
         createdAt: now,
         updatedAt: now,
@@ -86,11 +88,7 @@ function journalBackend(app: App): JournalPanelBackend {
       let result: Entry | undefined;
       await meta(engineer, (entries) => {
         const entry = findEntry(entries, id);
-        if (patch.text !== undefined) entry.text = patch.text;
-        if (patch.status !== undefined) entry.status = patch.status;
-        if (patch.targetDate === null) delete entry.targetDate;
-        else if (patch.targetDate !== undefined) entry.targetDate = patch.targetDate;
-        entry.updatedAt = new Date().toISOString();
+        applyEntryPatch(entry, patch, new Date().toISOString());
         result = { ...entry, links: [...entry.links] };
       });
       return result!;
@@ -159,6 +157,13 @@ function journalBackend(app: App): JournalPanelBackend {
     undoReview: async (engineer, receipt) => {
       await app.journals.write(engineer, (h) => undoDecisions(h, receipt));
       await app.classifier.removeCorrections(receipt.corrections);
+    },
+    // The Feedback view's own commands: the same pickers, corrections and publishing.
+    rejectWithPicker: async (engineer, feedbackId) => {
+      await vscode.commands.executeCommand(Commands.rejectSuggestion, { ids: [feedbackId], engineer });
+    },
+    tagWithPicker: async (engineer, feedbackId) => {
+      await vscode.commands.executeCommand(Commands.tag, { ids: [feedbackId], engineer });
     },
     openExternal: async (url) => {
       const uri = vscode.Uri.parse(url);

@@ -5,6 +5,7 @@ import type { EntryPatch, NewEntry } from '../../../src/protocol';
 import type { JournalPanelBackend, TagOperation } from '../../../src/features/journal/backend';
 import type { Correction } from '../../../src/core/classifier';
 import { applyDecisions, undoDecisions, type ReviewDecision, type ReviewReceipt } from '../../../src/features/review/reviewWriter';
+import { applyEntryPatch } from '../../../src/features/journal/undo';
 
 export class FakeBackend implements JournalPanelBackend {
   calls: string[] = [];
@@ -25,17 +26,14 @@ export class FakeBackend implements JournalPanelBackend {
     return DEFAULT_CATEGORIES;
   }
   async createEntry(_e: EngineerRef, input: NewEntry): Promise<Entry> {
-    const entry: Entry = { id: `E${this.nextId++}`, kind: input.kind, text: input.text, status: 'open', links: input.links ?? [], createdAt: 't', updatedAt: 't', ...(input.targetDate ? { targetDate: input.targetDate } : {}) };
+    const entry: Entry = { id: `E${this.nextId++}`, kind: input.kind, text: input.text, status: 'open', links: input.links ?? [], createdAt: 't', updatedAt: 't', ...(input.targetDate ? { targetDate: input.targetDate } : {}), ...(input.goalId ? { goalId: input.goalId } : {}) };
     this.journal.entries.push(entry);
     this.calls.push(`create:${entry.id}`);
     return entry;
   }
   async updateEntry(_e: EngineerRef, id: string, patch: EntryPatch): Promise<Entry> {
     const entry = this.find(id);
-    if (patch.text !== undefined) entry.text = patch.text;
-    if (patch.status !== undefined) entry.status = patch.status;
-    if (patch.targetDate === null) delete entry.targetDate;
-    else if (patch.targetDate !== undefined) entry.targetDate = patch.targetDate;
+    applyEntryPatch(entry, patch, 't');
     this.calls.push(`update:${id}`);
     return entry;
   }
@@ -86,6 +84,14 @@ export class FakeBackend implements JournalPanelBackend {
     await undoDecisions(this.writer, receipt);
     this.corrections = this.corrections.filter((c) => !receipt.corrections.includes(c));
     this.calls.push(`undoReview:${receipt.ids.join(',')}`);
+  }
+  /** Set to false to test a host that cannot show its pickers. */
+  pickers = true;
+  get rejectWithPicker() {
+    return this.pickers ? async (_e: EngineerRef, feedbackId: string) => void this.calls.push(`pick:reject:${feedbackId}`) : undefined;
+  }
+  get tagWithPicker() {
+    return this.pickers ? async (_e: EngineerRef, feedbackId: string) => void this.calls.push(`pick:tag:${feedbackId}`) : undefined;
   }
   async openExternal(url: string): Promise<boolean> {
     this.opened.push(url);

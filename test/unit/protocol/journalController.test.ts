@@ -153,8 +153,37 @@ describe('JournalController', () => {
     await t.send({ type: 'suggestion/accept', requestId: 3, feedbackId: 'C1', category: 'testing' });
     await t.send({ type: 'suggestion/reject', requestId: 4, feedbackId: 'C1', category: 'tone' });
     await t.send({ type: 'feedback/tag', requestId: 5, feedbackId: 'C1', category: 'design', action: 'remove' });
-    assert.deepEqual(t.backend.calls, ['link:E0:C1', 'tag:accept:C1:testing', 'tag:reject:C1:tone', 'tag:remove:C1:design']);
-    assert.deepEqual(t.responses().map((r) => r.ok), [true, false, true, true, true]);
+    await t.send({ type: 'feedback/tagPicker', requestId: 6, feedbackId: 'C1' });
+    await t.send({ type: 'feedback/tagPicker', requestId: 7, feedbackId: 'C9' });
+    // Rejecting asks "Not Tone: what is it?" with the Feedback view's picker, as the tree does.
+    assert.deepEqual(t.backend.calls, ['link:E0:C1', 'tag:accept:C1:testing', 'pick:reject:C1', 'tag:remove:C1:design', 'pick:tag:C1']);
+    assert.deepEqual(t.responses().map((r) => r.ok), [true, false, true, true, true, true, false]);
+  });
+
+  it('without the pickers, a rejection still rejects (and asks nothing)', async () => {
+    const t = setup();
+    t.backend.pickers = false;
+    await t.send({ type: 'ready' });
+    await t.send({ type: 'suggestion/reject', requestId: 1, feedbackId: 'C1', category: 'tone' });
+    await t.send({ type: 'feedback/tagPicker', requestId: 2, feedbackId: 'C1' });
+    assert.deepEqual(t.backend.calls, ['tag:reject:C1:']);
+    assert.deepEqual(t.responses().map((r) => r.ok), [true, false]);
+  });
+
+  it('an action item belongs to a goal of the journal; nothing else does; undo puts the old goal back', async () => {
+    const t = setup();
+    await t.send({ type: 'entry/create', requestId: 1, entry: { kind: 'action', text: 'Read the testing guide', goalId: 'E0' } });
+    await t.send({ type: 'entry/create', requestId: 2, entry: { kind: 'action', text: 'Orphan', goalId: 'nope' } });
+    await t.send({ type: 'entry/create', requestId: 3, entry: { kind: 'note', text: 'A note', goalId: 'E0' } });
+    assert.deepEqual(t.responses().map((r) => r.ok), [true, false, false]);
+    const action = t.backend.journal.entries.find((e) => e.text === 'Read the testing guide')!;
+    assert.equal(action.goalId, 'E0');
+    await t.send({ type: 'entry/update', requestId: 4, id: action.id, patch: { goalId: null } });
+    assert.equal(t.backend.journal.entries.find((e) => e.id === action.id)!.goalId, undefined);
+    await t.send({ type: 'entry/undo', requestId: 5 });
+    assert.equal(t.backend.journal.entries.find((e) => e.id === action.id)!.goalId, 'E0', 'undo restores the goal');
+    await t.send({ type: 'entry/update', requestId: 6, id: 'E0', patch: { goalId: 'E0' } });
+    assert.equal(t.responses().at(-1)!.ok, false, 'a goal does not belong to a goal');
   });
 
   it('answers export/open with an error when the backend has no export', async () => {

@@ -70,7 +70,7 @@ export function danaJournal(): Journal {
   const entries: Entry[] = [
     e({ id: 'e1', kind: 'goal', text: 'Write the test before fixing a bug', targetDate: '2026-02-15', links: ['r1', 'r9'] }),
     e({ id: 'e2', kind: 'goal', text: 'Learn the SQL query builder', status: 'done', updatedAt: '2026-02-20T09:00:00Z', links: ['r4'] }),
-    e({ id: 'e3', kind: 'action', text: 'Pair with alice on the retry tests', links: ['r1', 'missing-id'] }),
+    e({ id: 'e3', kind: 'action', text: 'Pair with alice on the retry tests', links: ['r1', 'missing-id'], goalId: 'e1' }),
     e({ id: 'e4', kind: 'action', text: 'Rename variables in the parser', status: 'done', updatedAt: '2026-02-06T09:00:00Z' }),
     e({ id: 'e5', kind: 'action', text: 'Dropped idea', status: 'dropped' }),
     e({ id: 'e6', kind: 'note', text: 'Private note: feeling stretched this month.' }),
