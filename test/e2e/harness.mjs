@@ -148,6 +148,8 @@ export class Harness {
     /** @type {import('playwright-core').Page | undefined} */
     this.page = undefined;
     this.pageErrors = [];
+    /** console.error messages of the workbench page and its frames (webviews). */
+    this.consoleErrors = [];
     this.shots = [];
     /** PEM certificates code-server sees in the system's CA bundle (see addSystemCertificate). */
     this.systemCertificates = [];
@@ -332,6 +334,9 @@ export class Harness {
       this.context = await (await browser()).newContext({ viewport: this.viewport });
       this.page = await this.context.newPage();
       this.page.on('pageerror', (e) => this.pageErrors.push(e.message));
+      this.page.on('console', (m) => {
+        if (m.type() === 'error') this.consoleErrors.push(`${m.text()}${m.location()?.url ? ` (${m.location().url.slice(0, 120)})` : ''}`);
+      });
     }
     const page = this.page;
     await page.goto(`${this.origin}/?folder=${encodeURIComponent(this.workspace)}${this.payload(o.extensionTestsPath)}`, { timeout: 120_000 });

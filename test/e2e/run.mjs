@@ -10,11 +10,17 @@
 // extension host) and `timeoutMs`. Prints one line per journey and closes with
 // "N passed, N failed"; exits non-zero on any failure. Installs code-server
 // (scripts/setup-vscode.sh) and builds dist/ when they are missing.
+//
+// Every journey ends with the same health check (health.mjs): no errors in the
+// workbench or the extension host logs, and memory within bounds. A journey
+// that provokes errors on purpose exports them as `expectedErrors` (regexes).
+// E2E_HEALTH_REPORT=1 prints every error line seen, allowed or not.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { Harness, REPO, closeBrowser, ensureCodeServer, ensureExtensionBuilt, killAll } from './harness.mjs';
+import { checkHealth, hostErrors } from './health.mjs';
 
 export const HOST_TESTS_OUT = join(REPO, '.vscode-test/e2e-host');
 
@@ -43,7 +49,7 @@ async function loadJourneys(filters) {
   for (const file of files) {
     const mod = await import(pathToFileURL(join(dir, file)).href);
     if (typeof mod.default !== 'function' || typeof mod.name !== 'string') throw new Error(`${file}: export a name and a default async function`);
-    all.push({ file, name: mod.name, fn: mod.default, settings: mod.settings, env: mod.env, timeoutMs: mod.timeoutMs ?? 180_000 });
+    all.push({ file, name: mod.name, fn: mod.default, settings: mod.settings, env: mod.env, timeoutMs: mod.timeoutMs ?? 180_000, expectedErrors: mod.expectedErrors ?? [] });
   }
   return filters.length ? all.filter((j) => filters.some((f) => j.name.includes(f) || j.file.includes(f))) : all;
 }
@@ -66,8 +72,13 @@ async function main() {
     const started = Date.now();
     const h = new Harness({ name: j.name, settings: j.settings, env: j.env });
     let error;
+    let health = '';
     try {
       await withTimeout(j.fn(h), j.timeoutMs, `journey ${j.name}`);
+      if (process.env.E2E_HEALTH_REPORT === '1') {
+        console.log(`      [health] ${[...h.pageErrors.map((e) => `page: ${e}`), ...h.consoleErrors.map((e) => `console: ${e}`), ...hostErrors(h.userDataDir)].join('\n      [health] ') || 'no error lines'}`);
+      }
+      health = await withTimeout(checkHealth(h, j.expectedErrors), 60_000, `health check of ${j.name}`);
     } catch (err) {
       error = err;
       if (h.page) await h.screenshot('failure').catch(() => {});
@@ -83,6 +94,7 @@ async function main() {
     } else {
       passed += 1;
       console.log(`  ✓ ${j.name} (${secs} s)${h.shots.length ? `, screenshots: ${h.shots.map((s) => s.slice(REPO.length + 1)).join(', ')}` : ''}`);
+      if (health) console.log(`      ${health}`);
     }
     await h.close({ keep });
   }

@@ -42,10 +42,25 @@ export default async function (h) {
     await rows.first().waitFor({ timeout: 60_000 });
     await h.waitForLog(/Synced priya-dev/, 60_000);
 
-    // Group by reviewer: groups are now people.
+    // The view shows feedback received by default, and says so in its title.
+    await feedback.locator('.pane-header', { hasText: /Feedback received/i }).waitFor({ timeout: 15_000 });
+    // Items: a short label, then reviewer · repository · date.
+    await rows.first().click();
+    await page.keyboard.press('ArrowRight');
+    const item = feedback.locator('.monaco-list-row[aria-level="2"]').first();
+    await item.waitFor({ timeout: 15_000 });
+    const label = (await item.locator('.label-name').innerText()).trim();
+    const description = (await item.locator('.label-description').innerText()).trim();
+    assert.ok(label.length <= 48, `the label is short: "${label}"`);
+    assert.match(description, /^[\w-]+ · [\w-]+\/[\w.-]+#\d+ · (just now|\d+ (min|h|days|weeks|months|years?) ago|yesterday|1 year ago)/, `reviewer · repository · date: "${description}"`);
+    await page.keyboard.press('ArrowLeft');
+
+    // Group by reviewer: groups are now people, and never the engineer.
     await h.runCommand('Review Mentor: Group by...', { opensInput: true });
     await pickInQuickPick(page, 'Reviewer');
     await rows.filter({ hasText: target.comment.author }).first().waitFor({ timeout: 15_000 });
+    const people = (await rows.locator('.label-name').allInnerTexts()).map((t) => t.trim());
+    assert.ok(!people.includes(ME), `${ME} is not her own reviewer: ${people.join(', ')}`);
     await h.screenshot('by-reviewer');
 
     // Filter: testing feedback in one repository; the view says so.
@@ -94,6 +109,21 @@ export default async function (h) {
     const hint = h.statusBarItem('reviewMentor.pastFeedback');
     await hint.filter({ hasText: /\d+ past review comments?/ }).waitFor({ timeout: 20_000 });
     await h.screenshot('past-feedback');
+
+    // The switch in the view title: feedback given, marked as given, grouped by the author of each PR.
+    await h.runCommand('Review Mentor: Show feedback given');
+    await feedback.locator('.pane-header', { hasText: /Feedback given/i }).waitFor({ timeout: 15_000 });
+    await rows.first().waitFor({ timeout: 15_000 });
+    const authors = (await rows.locator('.label-name').allInnerTexts()).map((t) => t.trim());
+    assert.ok(authors.length > 0 && !authors.includes(ME), `given feedback grouped by author, never ${ME}: ${authors.join(', ')}`);
+    await rows.first().click();
+    await page.keyboard.press('ArrowRight');
+    const given = feedback.locator('.monaco-list-row[aria-level="2"]').first();
+    await given.waitFor({ timeout: 15_000 });
+    assert.match(await given.locator('.label-description').innerText(), /^to [\w-]+ · /, 'an item given says to whom');
+    assert.match((await given.getAttribute('aria-label')) ?? '', /Given by you to /);
+    await h.runCommand('Review Mentor: Show feedback received');
+    await feedback.locator('.pane-header', { hasText: /Feedback received/i }).waitFor({ timeout: 15_000 });
   } finally {
     sandbox.close();
   }
