@@ -142,7 +142,12 @@ export function backoffMs(attempt: number, random = Math.random): number {
 
 async function writeOwner(lockDir: string): Promise<void> {
   try {
+    // proper-lockfile refreshes the lock by its folder's mtime and takes any
+    // other mtime as a sign someone else touched it ("Lost the lock"); adding
+    // the note changes the folder's mtime, so it is put back afterwards.
+    const { atime, mtime } = await fsp.stat(lockDir);
     await fsp.writeFile(path.join(lockDir, OWNER_FILE), ownerNote());
+    await fsp.utimes(lockDir, atime, mtime);
   } catch {
     // Without the note the lock is still valid; only crash recovery is slower.
   }

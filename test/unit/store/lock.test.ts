@@ -14,6 +14,17 @@ describe('store: file lock', () => {
   beforeEach(() => (t = tempDir()));
   afterEach(() => t.cleanup());
 
+  it('keeps a lock held longer than its refresh interval (the owner note does not count as someone else touching it)', async () => {
+    // Found by the E2E health check: writing the owner note changed the lock
+    // folder's mtime, so proper-lockfile's first refresh (after stale / 2)
+    // thought another process had touched it and logged "Lost the lock".
+    const file = path.join(t.dir, 'j.json');
+    const errors: string[] = [];
+    const logger = { info() {}, warn() {}, error: (m: string) => errors.push(m) };
+    await withFileLock(file, { staleMs: 2_000, timeoutMs: 5_000, logger }, () => new Promise((r) => setTimeout(r, 2_600)));
+    assert.deepEqual(errors, []);
+  });
+
   it('takes over at once a lock whose owner process is gone', async () => {
     const file = path.join(t.dir, 'j.json');
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
