@@ -126,10 +126,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
   // Sign-in is restored after activation so start-up never waits on the network.
   // Its answer (even "nobody", which fires no change) settles who the views show.
-  void auth.restore().then(
-    (user) => settleIdentity(app, user?.login),
-    () => settleIdentity(app, auth.current?.login),
-  );
+  // auth.current, not restore's answer: a sign-in made meanwhile stands.
+  const settle = () => settleIdentity(app, auth.current?.login);
+  void auth.restore().then(settle, settle);
   return { pastFeedbackStats: () => ({ ...feedback.past.stats }) };
 }
 

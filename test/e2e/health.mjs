@@ -17,6 +17,9 @@ export const BENIGN = [
   // The machine is offline: code-server's extension gallery (open-vsx.org) cannot be resolved. The
   // workbench logs it twice and the server once; nothing of ours is involved.
   /open-vsx\.org/,
+  // Reloading the web workbench (h.reload(), "Developer: Reload Window"): VS Code's own shutdown
+  // participants (remote disconnect, chat sessions) log that the web cannot wait for them.
+  /\[lifecycle\] Long running operations during shutdown are unsupported in the web/,
 ];
 
 /** Memory bounds for one journey's workbench page and extension host, measured on this machine (code-server 4.100.3, Chromium). */

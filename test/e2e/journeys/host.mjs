@@ -10,6 +10,11 @@ import { demoFileWithMostFeedback } from '../demoFiles.mjs';
 
 export const name = 'extension-host';
 export const timeoutMs = 360_000;
+// The past-feedback test shows the file with the most feedback twice (a split
+// editor), so 2 x 16 comment threads hang on the workbench's shared emitters and
+// VS Code's leak monitor warns once it counts 175 listeners on one of them. The
+// host test itself checks that no thread is recreated and memory stays bounded.
+export const expectedErrors = [/potential listener LEAK detected, having \d+ listeners already/];
 
 export default async function (h) {
   const index = await buildHostTests();
