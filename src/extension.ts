@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
   const auth = new AuthService(context.secrets, context.globalState, log, serverUrl, (token) =>
     getViewer(createGitHubClient({ serverUrl: serverUrl(), getToken: async () => token, logger: log })),
   );
-  const engineers = new EngineerService(context.globalState, () => hostOf(serverUrl()));
+  const engineers = new EngineerService(context.globalState, () => hostOf(serverUrl()), () => auth.cachedLogin());
   const journals = new JournalService(store, log);
   const classifier = new ClassifierService(journalRoot());
   const clientOf = () => {

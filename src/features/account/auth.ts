@@ -79,6 +79,12 @@ export class AuthService implements vscode.Disposable {
     return `reviewMentor.identity/${hostOf(this.serverUrl())}`;
   }
 
+  /** The login GitHub confirmed last time (kept while it cannot be reached); the views show it at once on start-up. */
+  cachedLogin(): string | undefined {
+    const cached = this.state.get<SignedInUser>(this.identityKey());
+    return typeof cached?.login === 'string' ? cached.login : undefined;
+  }
+
   /** The token for API calls, found silently (no prompts). */
   async getToken(): Promise<string | undefined> {
     const pat = await this.secrets.get(this.secretKey());

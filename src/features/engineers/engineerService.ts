@@ -9,8 +9,6 @@ import { chooseEngineer, everyone, type IdentityState, type Selection } from '..
 import { readConfig, setTrackedEngineers } from '../../platform/config';
 
 const SELECTED_KEY = 'reviewMentor.selectedEngineer';
-/** Per host: the login signed in last time (not a secret; never a token). */
-const IDENTITY_KEY = 'reviewMentor.identity/';
 export const DEMO_HOST = 'demo';
 
 export class EngineerService implements vscode.Disposable {
@@ -24,18 +22,19 @@ export class EngineerService implements vscode.Disposable {
   constructor(
     private readonly state: vscode.Memento,
     private readonly host: () => string,
+    /** The identity sign-in confirmed last time (AuthService keeps it), shown until sign-in answers. */
+    cachedLogin: () => string | undefined = () => undefined,
   ) {
-    const cached = state.get<string>(IDENTITY_KEY + host());
+    const cached = cachedLogin();
     this.me = cached ? { login: cached, host: host() } : undefined;
     this.identity = cached ? 'cached' : 'unknown';
     this.setContexts();
   }
 
-  /** Sign-in answered: `login` is who is signed in, or nobody. Remembered for the next start. */
+  /** Sign-in answered: `login` is who is signed in, or nobody. */
   setMe(login: string | undefined): void {
     this.me = login ? { login, host: this.host() } : undefined;
     this.identity = 'known';
-    void this.state.update(IDENTITY_KEY + this.host(), login);
     this.setContexts();
     this.changed.fire();
   }
