@@ -48,6 +48,7 @@ export class Harness {
   port: number;
   page: Page | undefined;
   pageErrors: string[];
+  saveDialog(file: string): Promise<string>;
   consoleErrors: string[];
   shots: string[];
   readonly origin: string;

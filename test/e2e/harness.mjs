@@ -407,6 +407,26 @@ export class Harness {
     return file;
   }
 
+  /**
+   * Answers code-server's save dialog (a quick input holding a path) with
+   * `file`; returns the path it proposed. A path in another folder than the one
+   * proposed makes the dialog list that folder first, so Enter is pressed until
+   * the dialog has taken it.
+   */
+  async saveDialog(file) {
+    const page = this.requirePage();
+    const input = page.locator('.quick-input-widget input.input');
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input')?.value ?? '').includes('/'), undefined, { timeout: 15_000 });
+    const proposed = await input.inputValue();
+    await input.fill(file);
+    const widget = page.locator('.quick-input-widget');
+    for (let i = 0; i < 6 && (await widget.isVisible()) && (await input.inputValue()) !== ''; i++) {
+      await page.waitForTimeout(800);
+      if ((await widget.isVisible()) && (await input.inputValue()) === file) await page.keyboard.press('Enter');
+    }
+    return proposed;
+  }
+
   /** Texts of the notification toasts on screen now. */
   async notifications() {
     return this.requirePage().locator('.notifications-toasts .notification-toast .notification-list-item-message').allInnerTexts();

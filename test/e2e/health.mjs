@@ -20,6 +20,8 @@ export const BENIGN = [
   // Reloading the web workbench (h.reload(), "Developer: Reload Window"): VS Code's own shutdown
   // participants (remote disconnect, chat sessions) log that the web cannot wait for them.
   /\[lifecycle\] Long running operations during shutdown are unsupported in the web/,
+  // ...and the window log's last flush races the page unloading its IndexedDB during that reload.
+  /Unable to write file 'vscode-log:.*IndexedDB database 'vscode-web-db' is closed/,
 ];
 
 /** Memory bounds for one journey's workbench page and extension host, measured on this machine (code-server 4.100.3, Chromium). */

@@ -30,16 +30,8 @@ async function exportSummary(h, format, file) {
   await page.locator('.quick-input-widget', { hasText: 'What to include' }).waitFor();
   await page.keyboard.press('Enter');
   // code-server's save dialog is a quick input holding a path.
-  const input = page.locator('.quick-input-widget input.input');
   await page.waitForFunction(() => /review-summary-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
-  const proposed = await input.inputValue();
-  await input.fill(file);
-  // The dialog lists the typed path's folder (another folder than the one proposed) before it takes Enter.
-  const dialog = page.locator('.quick-input-widget', { hasText: 'Save summary' });
-  for (let i = 0; i < 5 && (await dialog.isVisible()); i++) {
-    await page.waitForTimeout(800);
-    if (await dialog.isVisible()) await page.keyboard.press('Enter');
-  }
+  const proposed = await h.saveDialog(file);
   const toast = await h.waitForNotification(/Summary saved to/, 30_000);
   for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
   assert.ok(existsSync(file), `${file} was written`);

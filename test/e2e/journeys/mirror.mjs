@@ -102,8 +102,8 @@ export default async function (h) {
   await page.keyboard.press('Enter');
   const file = join(h.workspace, 'my-reviews.md');
   await page.waitForFunction(() => /review-summary-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
-  await page.locator('.quick-input-widget input.input').fill(file);
-  await page.keyboard.press('Enter');
+  // The dialog proposes a folder outside the workspace (issue 11): saveDialog waits for it to take the path.
+  await h.saveDialog(file);
   await h.waitForNotification(/Summary saved to/, 30_000);
   for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
   const md = readFileSync(file, 'utf8');

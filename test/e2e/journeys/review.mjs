@@ -43,8 +43,8 @@ async function exportMarkdown(h, file) {
   await page.locator('.quick-input-widget', { hasText: 'What to include' }).waitFor();
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /review-summary-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
-  await input.fill(file);
-  await page.keyboard.press('Enter');
+  // The dialog proposes a folder outside the workspace (issue 11): saveDialog waits for it to take the path.
+  await h.saveDialog(file);
   await h.waitForNotification(/Summary saved to/, 30_000);
   for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
   return readFileSync(file, 'utf8');
@@ -115,6 +115,8 @@ export default async function (h) {
   // Undo the last decision (Backspace) and the skip before it... the last step was a pick (i = 19).
   await page.keyboard.press('Backspace');
   const undone = log.at(-1);
+  // The flow re-renders after the host answers the undo: wait for it rather than read the item at once.
+  await web.locator(`[data-testid=review-item][data-id="${undone.id}"]`).waitFor({ timeout: 10_000 }).catch(() => {});
   assert.equal(await web.locator('[data-testid=review-item]').getAttribute('data-id'), undone.id, 'undo brings the last item back');
   decided.delete(undone.id);
   assert.match(await web.locator('[data-testid=review-live]').innerText(), /Undone: Tagged Design/);
