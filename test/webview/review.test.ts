@@ -96,6 +96,23 @@ describe('webview: review suggestions', () => {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
   });
 
+  it('undo brings back an item whose tag the host has already written', async () => {
+    const { page } = await suite.open();
+    await postHost(page, { type: 'journal/didChange', snapshot: SNAP });
+    await page.locator('[data-testid=to-review]').click();
+    await page.locator('[data-testid=review-item]').waitFor();
+    assert.equal(await shown(page), 'f');
+    await page.keyboard.press('3'); // Testing
+    assert.equal(await shown(page), 'a');
+    await answerAll(page, new Set());
+    // The write lands: the journal now holds f with a manual Testing tag.
+    const written = { ...SNAP, feedback: SNAP.feedback.map((f) => (f.id === 'f' ? { ...f, tags: [tag('testing')] } : f)) };
+    await postHost(page, { type: 'journal/didChange', snapshot: written });
+    await page.keyboard.press('Backspace');
+    assert.equal(await shown(page), 'f', 'the undone item is shown again, not passed over as tagged elsewhere');
+    assert.deepEqual((await waitForPosted(page, 'review/undo'))[0]!.feedbackIds, ['f']);
+  });
+
   it('renders the comment safely and labels the categories with their keys', async () => {
     const { page } = await suite.open();
     await postHost(page, { type: 'journal/didChange', snapshot: SNAP });

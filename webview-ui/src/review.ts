@@ -34,6 +34,8 @@ interface Session {
   reviewedBefore: number;
   decided: number;
   history: Step[];
+  /** Brought back by undo: shown even while the host's write of their tag is still in the snapshot. */
+  revived: Set<string>;
 }
 
 interface Batch {
@@ -94,7 +96,7 @@ export class ReviewView {
   private start(ctx: AppContext, direction: ReviewDirection): Session {
     const order = reviewQueue(ctx.snapshot.feedback, { login: ctx.snapshot.engineer.login, direction, now: ctx.now, skipped: new Set(ctx.state.review.skipped) }).map((f) => f.id);
     this.batch = undefined;
-    return { direction, order, inOrder: new Set(order), handled: new Set(), cursor: 0, reviewedBefore: ctx.state.review.reviewed, decided: 0, history: [] };
+    return { direction, order, inOrder: new Set(order), handled: new Set(), cursor: 0, reviewedBefore: ctx.state.review.reviewed, decided: 0, history: [], revived: new Set() };
   }
 
   /** Items synced while reviewing join the end of the queue. */
@@ -111,7 +113,7 @@ export class ReviewView {
     while (s.cursor < s.order.length) {
       const id = s.order[s.cursor]!;
       const f = this.byId.get(id);
-      if (!s.handled.has(id) && f && effectiveTags(f).length === 0) return f;
+      if (!s.handled.has(id) && f && (s.revived.has(id) || effectiveTags(f).length === 0)) return f;
       s.handled.add(id);
       s.cursor++;
     }
@@ -123,7 +125,7 @@ export class ReviewView {
     for (let i = s.cursor; i < s.order.length; i++) {
       const id = s.order[i]!;
       const f = this.byId.get(id);
-      if (f && !s.handled.has(id) && effectiveTags(f).length === 0) out.push(f);
+      if (f && !s.handled.has(id) && (s.revived.has(id) || effectiveTags(f).length === 0)) out.push(f);
     }
     return out;
   }
@@ -287,6 +289,7 @@ export class ReviewView {
     const label = `${verb} ${ctx.categoryLabel(category)}`;
     const cursor = s.cursor;
     s.handled.add(f.id);
+    s.revived.delete(f.id);
     s.decided++;
     s.cursor++;
     this.saveProgress(ctx, s);
@@ -308,6 +311,7 @@ export class ReviewView {
     if (!ctx || !s || !f) return;
     s.history.push({ kind: 'skip', ids: [f.id], cursor: s.cursor });
     s.handled.add(f.id);
+    s.revived.delete(f.id);
     s.cursor++;
     if (!ctx.state.review.skipped.includes(f.id)) ctx.persist({ review: { ...ctx.state.review, skipped: [...ctx.state.review.skipped, f.id].slice(-5_000) } });
     this.say('Skipped.');
@@ -319,7 +323,7 @@ export class ReviewView {
     const s = this.session;
     if (!ctx || !s || items.length === 0) return;
     const ids = items.map((f) => f.id);
-    ids.forEach((id) => s.handled.add(id));
+    ids.forEach((id) => (s.handled.add(id), s.revived.delete(id)));
     s.decided += ids.length;
     this.saveProgress(ctx, s);
     const label = `Accepted ${ctx.categoryLabel(category)} on ${ids.length}`;
@@ -353,6 +357,8 @@ export class ReviewView {
     }
     s.history.pop();
     step.ids.forEach((id) => s.handled.delete(id));
+    // The tag written for a decision may already be in the snapshot; the undo below removes it.
+    if (step.kind !== 'skip') step.ids.forEach((id) => s.revived.add(id));
     s.cursor = Math.min(s.cursor, step.cursor);
     if (step.kind === 'skip') {
       ctx.persist({ review: { ...ctx.state.review, skipped: ctx.state.review.skipped.filter((id) => !step.ids.includes(id)) } });
