@@ -58,12 +58,12 @@ function summaryNumbers(md) {
   return { from: period[1], to: period[2], untagged: Number(untagged[1]), design: design ? Number(design[1]) : 0 };
 }
 
-/** The confirmed count a category group row shows ("Design 3 · 12 suggested" -> 3). */
+/** The confirmed count a category group row shows ("Design 3 confirmed · 12 likely" -> 3, "Design 12 likely" -> 0). */
 async function treeCount(h, label) {
   const rows = h.view('Feedback').locator('.monaco-list-row[aria-level="1"]');
   const row = rows.filter({ has: h.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   if ((await row.count()) === 0) return 0;
-  return Number((await row.locator('.label-description').innerText()).match(/\d+/)?.[0] ?? 0);
+  return Number((await row.locator('.label-description').innerText()).match(/(\d+) confirmed/)?.[1] ?? 0);
 }
 
 async function overviewUntagged(web) {
