@@ -16,6 +16,8 @@ export default async function (h) {
     await h.waitForLog(/Synced priya-dev/, 60_000);
 
     await h.runCommand('Review Mentor: Track engineer...', { opensInput: true });
+    // Type into the command's own input box, not the palette closing before it (a loaded machine is slow to swap them).
+    await page.locator('.quick-input-widget', { hasText: 'Track an engineer' }).waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input.input').fill('sam-lee');
     await page.keyboard.press('Enter');
 
