@@ -2,6 +2,7 @@
 // names and defaults are written once.
 import * as vscode from 'vscode';
 import { resolveGitHubEndpoints } from '../core/githubEndpoints';
+import type { ExpandPastFeedback } from '../core/pastFeedback/threadPlan';
 import type { CategoryInput } from '../core/taxonomy';
 
 const SECTION = 'reviewMentor';
@@ -16,6 +17,8 @@ export interface ReviewMentorConfig {
   reconcileDays: number;
   alwaysPublishTags: boolean;
   showPastFeedback: boolean;
+  /** Which past-feedback threads open expanded when a file is opened. */
+  expandPastFeedback: ExpandPastFeedback;
   /** Load images in comment bodies from their servers (off: they become links). */
   remoteImages: boolean;
   trackedEngineers: string[];
@@ -34,6 +37,7 @@ export function readConfig(): ReviewMentorConfig {
     reconcileDays: Math.max(0, c.get<number>('sync.reconcileDays', 14)),
     alwaysPublishTags: c.get<boolean>('tags.alwaysPublish', false),
     showPastFeedback: c.get<boolean>('editor.showPastFeedback', true),
+    expandPastFeedback: oneOf(c.get<string>('editor.expandPastFeedback', 'unresolved'), ['unresolved', 'all', 'none'] as const, 'unresolved'),
     remoteImages: c.get<boolean>('render.remoteImages', false) === true,
     trackedEngineers: c.get<string[]>('trackedEngineers', []).filter((l) => typeof l === 'string' && l.trim() !== ''),
     feedbackShow: c.get<string>('feedback.show', 'received') === 'given' ? 'given' : 'received',
@@ -68,4 +72,8 @@ export function hostOf(serverUrl: string): string {
   } catch {
     return serverUrl.replace(/[^a-zA-Z0-9.:-]/g, '_');
   }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 }

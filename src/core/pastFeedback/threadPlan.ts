@@ -66,3 +66,18 @@ export function diffThreads(shown: ReadonlyMap<string, Shown>, wanted: readonly 
   for (const key of shown.keys()) if (!wantedKeys.has(key)) changes.remove.push(key);
   return changes;
 }
+
+/** How past-feedback threads open (setting reviewMentor.editor.expandPastFeedback). */
+export type ExpandPastFeedback = 'unresolved' | 'all' | 'none';
+
+/**
+ * Whether a new thread opens expanded, as the GitHub Pull Requests extension
+ * does by default: feedback never marked resolved is shown, the rest stays a
+ * gutter glyph. Decided once, when the thread is created; after that the
+ * person's own expand or collapse stands.
+ */
+export function opensExpanded(mode: ExpandPastFeedback, items: readonly Feedback[]): boolean {
+  if (mode === 'all') return true;
+  if (mode === 'none') return false;
+  return items.some((f) => !f.isResolved);
+}

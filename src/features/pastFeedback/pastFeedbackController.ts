@@ -16,7 +16,8 @@ import { relocateLine } from '../../core/relocate';
 import { remoteMatches } from '../../core/remotes';
 import { firstLine } from '../../core/browse/text';
 import { labelField } from '../../core/safeText';
-import { diffThreads, planThreads, type Placed, type Shown, type ThreadSpec } from '../../core/pastFeedback/threadPlan';
+import { diffThreads, opensExpanded, planThreads, type Placed, type Shown, type ThreadSpec } from '../../core/pastFeedback/threadPlan';
+import { readConfig } from '../../platform/config';
 import { watchWorkspaceClones, workspaceClones, type WorkspaceClone } from './workspaceRepos';
 import { CloneCache } from './cloneList';
 import { feedbackTooltip } from '../feedback/feedbackMarkdown';
@@ -194,7 +195,9 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
       thread.canReply = false;
       thread.label = `Past review feedback (${spec.items.length})`;
       thread.contextValue = 'pastFeedback';
-      thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+      thread.collapsibleState = opensExpanded(readConfig().expandPastFeedback, spec.items)
+        ? vscode.CommentThreadCollapsibleState.Expanded
+        : vscode.CommentThreadCollapsibleState.Collapsed;
       thread.state = threadState(spec.items);
       state.threads.set(spec.key, { thread, line: spec.line, signature: spec.signature });
       this.stats.threadsCreated++;

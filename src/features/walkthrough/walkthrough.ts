@@ -4,22 +4,30 @@
 import * as vscode from 'vscode';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
-import { shouldOpenWalkthrough, WALKTHROUGH_ID, WALKTHROUGH_SHOWN_KEY } from './firstRun';
+import { shouldOpenWalkthrough, WALKTHROUGH_ID, WALKTHROUGH_SHOWN_KEY, type FirstRunFacts } from './firstRun';
 
 export function registerWalkthrough(app: App): void {
   const { context } = app;
   const open = () => vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false);
   context.subscriptions.push(vscode.commands.registerCommand(Commands.openWalkthrough, open));
 
-  const facts = {
-    shown: context.globalState.get<boolean>(WALKTHROUGH_SHOWN_KEY, false),
-    hasSynced: app.sync.lastSync !== undefined,
-    openOnInstall: vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true),
-    testMode: context.extensionMode === vscode.ExtensionMode.Test,
-  };
-  if (!facts.shown) void context.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
-  if (shouldOpenWalkthrough(facts)) {
+  const shown = context.globalState.get<boolean>(WALKTHROUGH_SHOWN_KEY, false);
+  if (shown) return;
+  void context.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
+  void decideOnFirstStart(app).then((facts) => {
+    if (!shouldOpenWalkthrough(facts)) return;
     app.log.info('First start after install: opening the getting-started walkthrough.');
-    open().then(undefined, (err: unknown) => app.log.warn(`Could not open the walkthrough: ${err instanceof Error ? err.message : String(err)}`));
-  }
+    return open();
+  }).then(undefined, (err: unknown) => app.log.warn(`Could not open the walkthrough: ${err instanceof Error ? err.message : String(err)}`));
+}
+
+async function decideOnFirstStart(app: App): Promise<FirstRunFacts> {
+  const journals = await app.journals.store.list().catch(() => []);
+  return {
+    shown: false,
+    hasSynced: app.sync.lastSync !== undefined,
+    hasJournals: journals.length > 0,
+    openOnInstall: vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true),
+    testMode: app.context.extensionMode === vscode.ExtensionMode.Test,
+  };
 }

@@ -49,7 +49,10 @@ describe('Past feedback kept open', function () {
     assert.equal(after.threadsCreated, settled.threadsCreated, `threads were recreated while nothing changed: ${detail}`);
     assert.equal(after.threadsDisposed, settled.threadsDisposed, `threads were disposed while nothing changed: ${detail}`);
     assert.equal(after.threadsShown, settled.threadsShown, detail);
-    assert.ok(after.visibleEditorEvents - settled.visibleEditorEvents <= 5, `visible-editor events kept coming: ${detail}`);
+    // The loop fired about 360 events a minute. A few dozen come from the
+    // workbench itself on a loaded machine (expanded comment widgets laying
+    // out, the connection catching up); they render nothing (checked below).
+    assert.ok(after.visibleEditorEvents - settled.visibleEditorEvents <= 30, `visible-editor events kept coming: ${detail}`);
     assert.ok(after.renders - settled.renders <= 2, `the file kept being rendered: ${detail}`);
     // The extension host's heap may move with GC timing; a loop grew it by hundreds of MB.
     assert.ok(heapAfter < heapBefore + 64e6, `extension host heap grew from ${(heapBefore / 1e6).toFixed(0)} to ${(heapAfter / 1e6).toFixed(0)} MB`);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { diffThreads, planThreads, type Shown } from '../../../src/core/pastFeedback/threadPlan';
+import { diffThreads, opensExpanded, planThreads, type Shown } from '../../../src/core/pastFeedback/threadPlan';
 import { fb, tag } from '../browse/fixtures';
 
 const shownOf = (specs: ReturnType<typeof planThreads>) => new Map<string, Shown>(specs.map((s) => [s.key, { line: s.line, signature: s.signature }]));
@@ -45,5 +45,14 @@ describe('past feedback thread plan', () => {
     const changes = diffThreads(shownOf(before), after);
     assert.deepEqual(changes.create.map((s) => s.key), ['x,n']);
     assert.deepEqual(changes.remove, ['x']);
+  });
+
+  it('opens threads with unresolved feedback by default, all or none when asked', () => {
+    const resolved = fb({ id: 'r', isResolved: true });
+    const open = fb({ id: 'o', isResolved: false });
+    assert.equal(opensExpanded('unresolved', [resolved]), false);
+    assert.equal(opensExpanded('unresolved', [resolved, open]), true);
+    assert.equal(opensExpanded('all', [resolved]), true);
+    assert.equal(opensExpanded('none', [open]), false);
   });
 });

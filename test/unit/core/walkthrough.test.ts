@@ -79,10 +79,11 @@ describe('getting-started walkthrough', () => {
   });
 
   it('opens by itself on a first install only', () => {
-    const first = { shown: false, hasSynced: false, openOnInstall: true, testMode: false };
+    const first = { shown: false, hasSynced: false, hasJournals: false, openOnInstall: true, testMode: false };
     assert.equal(shouldOpenWalkthrough(first), true);
     assert.equal(shouldOpenWalkthrough({ ...first, shown: true }), false, 'not on every start');
     assert.equal(shouldOpenWalkthrough({ ...first, hasSynced: true }), false, 'not on an update of a used installation');
+    assert.equal(shouldOpenWalkthrough({ ...first, hasJournals: true }), false, 'not over journals already synced (CLI, demo)');
     assert.equal(shouldOpenWalkthrough({ ...first, openOnInstall: false }), false, "not against VS Code's setting");
     assert.equal(shouldOpenWalkthrough({ ...first, testMode: true }), false);
   });
