@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { createClassifier, type Correction } from '../../../src/core/classifier';
 import { MAX_BODY, features } from '../../../src/core/classifier/features';
+import { mapConfidence } from '../../../src/core/classifier/logistic';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 
 const at = '2026-01-01T00:00:00Z';
@@ -67,9 +68,21 @@ describe('classifier', () => {
     const empty = base.classify('');
     assert.equal(empty.suggest, false);
     assert.ok(empty.category.length > 0);
-    const clear = base.classify('The password is stored in plaintext; please hash it with bcrypt.');
-    assert.deepEqual([clear.category, clear.suggest], ['security', true]);
+    const clear = base.classify('Please add a unit test for this branch.');
+    assert.deepEqual([clear.category, clear.suggest], ['testing', true]);
+    assert.equal(base.classify('The password is stored in plaintext; please hash it with bcrypt.').category, 'security');
     assert.equal(base.classify('question: why?').suggest, false);
+  });
+
+  it('states confidence through the model\'s monotone map, linear between knots', () => {
+    const map: Array<[number, number]> = [[0.2, 0.1], [0.6, 0.5], [0.9, 0.95]];
+    assert.equal(mapConfidence(undefined, 0.42), 0.42);
+    assert.ok(Math.abs(mapConfidence(map, 0.05) - 0.025) < 1e-9);
+    assert.ok(Math.abs(mapConfidence(map, 0.4) - 0.3) < 1e-9);
+    assert.equal(mapConfidence(map, 0.99), 0.95);
+    const r = base.classify('Please add a unit test for this branch.');
+    assert.ok(r.confidence >= 0 && r.confidence <= 1);
+    for (const a of r.alternatives) assert.ok(a.confidence <= r.confidence + 1e-9);
   });
 
   it('polite or question-form technical remarks are not suggested as interpersonal', () => {
