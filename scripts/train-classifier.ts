@@ -51,10 +51,19 @@ export interface TrainOptions {
   biasL2: number;
   /** Folds of training projects for calibration. */
   folds: number;
-  /** Precision the shown suggestions should reach on the out-of-fold comments. */
-  targetPrecision: number;
+  /**
+   * Precision the shown suggestions should reach on the out-of-fold comments,
+   * per group: interpersonal categories need clearer evidence.
+   */
+  targetPrecision: Record<'technical' | 'interpersonal', number>;
   /** State confidences through an isotonic map fitted on the out-of-fold comments. */
   confidenceMap: boolean;
+  /**
+   * Real comments of rare categories weigh more: by (comments of the most
+   * common category / comments of this one) ^ classBalance (0 = off), so
+   * macro-F1 is not left to correctness and documentation.
+   */
+  classBalance: number;
 }
 
 export const OPTIONS: TrainOptions = {
@@ -66,8 +75,9 @@ export const OPTIONS: TrainOptions = {
   priorStrength: 0.25,
   biasL2: 0.05,
   folds: 5,
-  targetPrecision: 0.85,
+  targetPrecision: { technical: 0.8, interpersonal: 0.9 },
   confidenceMap: true,
+  classBalance: 0.5,
 };
 
 /** Used when the out-of-fold comments of a group are too few to choose from. */
@@ -142,7 +152,11 @@ export function realWeights(real: readonly RealComment[], opts: TrainOptions = O
   const raw = real.map((r) => (r.generated ? opts.generatedWeight : 1));
   const perProject = new Map<string, number>();
   real.forEach((r, i) => perProject.set(r.project, (perProject.get(r.project) ?? 0) + raw[i]!));
-  return real.map((r, i) => opts.realWeight * raw[i]! * Math.min(1, opts.projectCap / perProject.get(r.project)!));
+  const perClass = new Map<string, number>();
+  real.forEach((r) => perClass.set(r.category ?? '', (perClass.get(r.category ?? '') ?? 0) + 1));
+  const most = Math.max(...perClass.values());
+  const balance = (r: RealComment) => (opts.classBalance > 0 ? (most / perClass.get(r.category ?? '')!) ** opts.classBalance : 1);
+  return real.map((r, i) => opts.realWeight * raw[i]! * Math.min(1, opts.projectCap / perProject.get(r.project)!) * balance(r));
 }
 
 function examples(seeds: readonly Seed[], real: readonly RealComment[], opts: TrainOptions): TrainingExample[] {
@@ -216,7 +230,7 @@ function logitsOf(model: LogisticModel, r: { body: string; path?: string }): num
 /** Out-of-fold scores of every real training comment, plus the fold models. */
 export function outOfFold(seeds: readonly Seed[], real: readonly RealComment[], opts: TrainOptions): { scored: Scored[]; models: LogisticModel[] } {
   const foldOf = projectFolds(real, opts.folds);
-  const calibrationWeight = realWeights(real, { ...opts, generatedWeight: 0, realWeight: 1 });
+  const calibrationWeight = realWeights(real, { ...opts, generatedWeight: 0, realWeight: 1, classBalance: 0 });
   const scored: Scored[] = [];
   const models: LogisticModel[] = [];
   for (let f = 0; f < opts.folds; f++) {
@@ -332,12 +346,14 @@ export function chooseThresholds(scored: readonly Scored[], c: Calibration, map:
       const shown = mine.filter((r) => r.confidence >= t);
       if (shown.length < MIN_SHOWN) break;
       const w = shown.reduce((a, r) => a + r.weight, 0);
-      if (shown.reduce((a, r) => a + (r.right ? r.weight : 0), 0) / w >= opts.targetPrecision) {
+      if (shown.reduce((a, r) => a + (r.right ? r.weight : 0), 0) / w >= opts.targetPrecision[group]) {
         out[group] = Math.round(t * 100) / 100;
         break;
       }
     }
   }
+  // Interpersonal suggestions never need less evidence than technical ones.
+  out.interpersonal = Math.max(out.interpersonal, out.technical);
   return out;
 }
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createClassifier, type Correction } from '../../../src/core/classifier';
 import { MAX_BODY, features } from '../../../src/core/classifier/features';
 import { mapConfidence } from '../../../src/core/classifier/logistic';
+import { BASE_MODEL } from '../../../src/core/classifier/model.generated';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 
 const at = '2026-01-01T00:00:00Z';
@@ -72,6 +73,8 @@ describe('classifier', () => {
     assert.deepEqual([clear.category, clear.suggest], ['testing', true]);
     assert.equal(base.classify('The password is stored in plaintext; please hash it with bcrypt.').category, 'security');
     assert.equal(base.classify('question: why?').suggest, false);
+    // Interpersonal categories need at least the evidence technical ones need.
+    assert.ok(BASE_MODEL.threshold.interpersonal >= BASE_MODEL.threshold.technical, JSON.stringify(BASE_MODEL.threshold));
   });
 
   it('states confidence through the model\'s monotone map, linear between knots', () => {
