@@ -10,7 +10,7 @@ import { features, normalise } from './features';
 import { mapConfidence, rawLogits, softmax, weightsOf, type LogisticModel } from './logistic';
 import { CorrectionMemory } from './memory';
 import { BASE_MODEL } from './model.generated';
-import { vectorize, type ClassifyContext, type SparseVector } from './vectorize';
+import { isBareQuestion, vectorize, type ClassifyContext, type SparseVector } from './vectorize';
 
 export type { LogisticModel } from './logistic';
 export type { ClassifyContext } from './vectorize';
@@ -170,12 +170,14 @@ export function createClassifier(model: LogisticModel = BASE_MODEL, corrections:
     // No words, emoji or code at all: nothing to go on.
     const stated = (p: number) => round(mapConfidence(model.confidenceMap, p));
     const confidence = HAS_CONTENT.test(normalise(text)) ? stated(top![1]) : 0;
+    // A bare question is a question, not a category: the best guess stays, unshown.
+    const question = isBareQuestion(text);
     return {
       category: top![0],
       group,
       confidence,
-      suggest: text.trim() !== '' && shown(group, confidence),
-      alternatives: rest.slice(0, 3).map(([category, p]) => ({ category, confidence: stated(p), suggest: shown(groupOf(category, probs), stated(p)) })),
+      suggest: text.trim() !== '' && !question && shown(group, confidence),
+      alternatives: rest.slice(0, 3).map(([category, p]) => ({ category, confidence: stated(p), suggest: !question && shown(groupOf(category, probs), stated(p)) })),
     };
   };
 

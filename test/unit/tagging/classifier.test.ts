@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { createClassifier, type Correction } from '../../../src/core/classifier';
 import { MAX_BODY, features } from '../../../src/core/classifier/features';
 import { mapConfidence } from '../../../src/core/classifier/logistic';
+import { isBareQuestion } from '../../../src/core/classifier/vectorize';
 import { BASE_MODEL } from '../../../src/core/classifier/model.generated';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 
@@ -86,6 +87,19 @@ describe('classifier', () => {
     const r = base.classify('Please add a unit test for this branch.');
     assert.ok(r.confidence >= 0 && r.confidence <= 1);
     for (const a of r.alternatives) assert.ok(a.confidence <= r.confidence + 1e-9);
+  });
+
+  it('a bare question is a question, not a category: the best guess is kept but not shown', () => {
+    // On a source file the model alone would show "correctness" here (confidence above the threshold).
+    const r = base.classify('what happened here?', { path: 'homeassistant/components/hue/light.py' });
+    assert.equal(r.suggest, false, JSON.stringify(r));
+    assert.ok(r.category && r.confidence > 0);
+    assert.ok(r.alternatives.every((a) => !a.suggest));
+    for (const body of ['intentional?', 'How is this related?', 'Why?', 'Still needed?']) assert.equal(base.classify(body).suggest, false, body);
+    // A short question that names its topic, or quotes code, is a remark about that topic.
+    assert.deepEqual([base.classify('Missing test?').category, base.classify('Missing test?').suggest], ['testing', true]);
+    assert.equal(isBareQuestion('Why `sorted` here?'), false);
+    assert.equal(isBareQuestion('What happens here if the list is empty?'), false);
   });
 
   it('polite or question-form technical remarks are not suggested as interpersonal', () => {
