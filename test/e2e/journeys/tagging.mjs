@@ -45,15 +45,18 @@ async function firstItemOf(h, rows, label) {
 
 /**
  * The group, among those on screen, with the fewest items that holds at least
- * `min` suggestions ("Testing 2 · 3 suggested"): which categories the
- * classifier suggests depends on the model, so the journey looks for them.
+ * `min` suggestions ("Testing 2 · 3 suggested", "Testing 3 likely"): which
+ * categories the classifier suggests depends on the model, so the journey
+ * looks for them.
  */
 async function groupWithSuggestions(rows, min) {
   let best;
   for (const row of await rows.and(rows.page().locator('[aria-level="1"]')).all()) {
     const label = (await row.locator('.label-name').innerText()).trim();
-    const numbers = /^(\d+) · (\d+) suggested$/.exec((await row.locator('.label-description').innerText()).trim());
-    if (numbers && Number(numbers[2]) >= min && (!best || Number(numbers[1]) + Number(numbers[2]) < best.size)) best = { label, size: Number(numbers[1]) + Number(numbers[2]) };
+    const description = (await row.locator('.label-description').innerText()).trim();
+    const suggestions = Number(/(\d+) (?:suggested|likely)\b/.exec(description)?.[1] ?? 0);
+    const size = [...description.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0);
+    if (suggestions >= min && (!best || size < best.size)) best = { label, size };
   }
   assert.ok(best, `some group holds ${min} suggestions`);
   return best.label;
