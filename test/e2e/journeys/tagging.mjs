@@ -134,7 +134,7 @@ export default async function (h) {
     const suggested = rows.filter({ has: page.locator('.codicon-lightbulb') }).first();
     await suggested.waitFor({ timeout: 10_000 });
     const acceptedLabel = await suggested.getAttribute('aria-label');
-    const suggestedCategory = /suggested: ([^?]+)\?/.exec((await suggested.innerText()).replace(/\n/g, ' '))?.[1]?.trim();
+    const suggestedCategory = /(?:suggested|likely): ([^?]+)\?/.exec((await suggested.innerText()).replace(/\n/g, ' '))?.[1]?.trim();
     assert.ok(suggestedCategory, `the row names its suggestion: ${await suggested.innerText()}`);
     const acceptedBefore = await taggedCount(rows, suggestedCategory);
     await suggested.hover();
