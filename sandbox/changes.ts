@@ -9,6 +9,16 @@ export const changeSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('delete'), id: z.string().min(1) }).strict(),
   z.object({ op: z.literal('resolve'), threadId: z.string().min(1), resolved: z.boolean().optional() }).strict(),
   z.object({ op: z.literal('touch'), pr: z.string().min(1) }).strict(),
+  z
+    .object({
+      op: z.literal('add'),
+      pr: z.string().min(1),
+      author: z.string().min(1),
+      body: z.string(),
+      kind: z.enum(['review-comment', 'issue-comment', 'review']).optional(),
+      threadId: z.string().optional(),
+    })
+    .strict(),
 ]);
 
 export type Change = z.infer<typeof changeSchema>;
@@ -24,10 +34,16 @@ export const behaviourSchema = z
 
 export type Behaviour = z.infer<typeof behaviourSchema>;
 
-/** Applies the changes in order; the first that names nothing in the data throws (the ones before it stay applied). */
-export function applyChanges(sandbox: Sandbox, changes: Change[]): void {
+/** Applies the changes in order; the first that names nothing in the data throws (the ones before it stay applied). Returns the ids of comments added. */
+export function applyChanges(sandbox: Sandbox, changes: Change[]): string[] {
+  const added: string[] = [];
   for (const c of changes) {
     switch (c.op) {
+      case 'add': {
+        const { op: _op, ...input } = c;
+        added.push(sandbox.addComment(input).id);
+        break;
+      }
       case 'edit':
         sandbox.editComment(c.id, c.body);
         break;
@@ -42,6 +58,7 @@ export function applyChanges(sandbox: Sandbox, changes: Change[]): void {
         break;
     }
   }
+  return added;
 }
 
 export function behaviourOf(sandbox: Sandbox): Required<Behaviour> {

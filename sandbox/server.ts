@@ -239,13 +239,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return reply(200, sandbox.dataset);
       case 'POST /_sandbox/changes': {
         const parsed = changeSchema.array().safeParse(jsonOrUndefined(raw, true));
-        if (!parsed.success) return reply(400, { message: 'Invalid change: a change or a list of changes ({op: edit|delete|resolve|touch, ...})', issues: parsed.error.issues });
+        if (!parsed.success) return reply(400, { message: 'Invalid change: a change or a list of changes ({op: edit|delete|resolve|touch|add, ...})', issues: parsed.error.issues });
         try {
-          applyChanges(sandbox, parsed.data);
+          return reply(200, { added: applyChanges(sandbox, parsed.data) });
         } catch (err) {
           return reply(404, { message: err instanceof Error ? err.message : String(err) });
         }
-        return reply(204);
       }
       case 'GET /_sandbox/behaviour':
         return reply(200, behaviourOf(sandbox));

@@ -32,7 +32,7 @@ describe('sandbox: admin changes and behaviour', () => {
       { op: 'delete', id: first!.id },
       { op: 'edit', id: second!.id, body: 'edited quietly' },
     ]);
-    assert.equal(r.status, 204);
+    assert.equal(r.status, 200);
     const served = await gql(sb, 'query($id: ID!) { node(id: $id) { ... on PullRequest { updatedAt reviewThreads(first: 50) { nodes { id comments(first: 50) { nodes { id body } } } } } } }', { id: pr.id });
     const comments = served.data.node.reviewThreads.nodes.find((t: any) => t.id === thread.id).comments.nodes;
     assert.ok(!comments.some((c: any) => c.id === first!.id), 'the deleted comment is gone');
@@ -43,8 +43,19 @@ describe('sandbox: admin changes and behaviour', () => {
   it('with editsBumpPr on (the default), an edit over HTTP bumps the PR', async () => {
     const { pr, thread } = someThread();
     clock += 60_000;
-    assert.equal((await admin(sb, 'POST', 'changes', { op: 'edit', id: thread.comments[0]!.id, body: 'loud edit' })).status, 204);
+    assert.equal((await admin(sb, 'POST', 'changes', { op: 'edit', id: thread.comments[0]!.id, body: 'loud edit' })).status, 200);
     assert.equal(pr.updatedAt, new Date(clock).toISOString());
+  });
+
+  it('adds a conversation comment over HTTP and answers its id', async () => {
+    const { pr } = someThread();
+    clock += 60_000;
+    const r = await admin(sb, 'POST', 'changes', { op: 'add', pr: `${pr.repo}#${pr.number}`, author: 'aisha-k', body: 'new from another process', kind: 'issue-comment' });
+    assert.equal(r.status, 200);
+    const { added } = (await r.json()) as { added: string[] };
+    assert.equal(added.length, 1);
+    assert.equal(pr.comments.find((c) => c.id === added[0])?.body, 'new from another process');
+    assert.equal(pr.updatedAt, new Date(clock).toISOString(), 'a new comment moves the PR');
   });
 
   it('sets the clock offset and SSO organisations, and reads them back', async () => {
