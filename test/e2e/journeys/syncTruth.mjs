@@ -53,7 +53,8 @@ async function reviewerCounts(h) {
   const labels = await h.view('Feedback').locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
   const out = {};
   for (const l of labels) {
-    const m = /^(.+): (\d+) comments?$/.exec(l);
+    // "aisha-k: 79 comments", possibly followed by " (12 confirmed comments, ...)".
+    const m = /^(.+?): (\d+) comments?(?: \(|$)/.exec(l);
     if (m) out[m[1]] = Number(m[2]);
   }
   return out;

@@ -3,7 +3,8 @@
 // process. A sync in one window lands in the other without a sync or a reload
 // there; syncs asked for in both windows at once run once (the lease next to
 // the journal); a goal written in one window while the other syncs is kept;
-// a `review-mentor sync` run from a terminal shows in both windows.
+// a `review-mentor sync` run from a terminal holds the same lease (a window's
+// Sync steps aside) and shows in both windows.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -65,7 +66,7 @@ async function inWindow(h, page, fn) {
 /** REVIEWER's count in the window's Feedback view, grouped by reviewer (the row's accessible label). */
 async function reviewerCount(h) {
   const labels = await h.view('Feedback').locator('.monaco-list-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
-  const m = labels.map((l) => new RegExp(`^${REVIEWER}: (\\d+) comments?$`).exec(l)).find(Boolean);
+  const m = labels.map((l) => new RegExp(`^${REVIEWER}: (\\d+) comments?(?: \\(|$)`).exec(l)).find(Boolean);
   return m ? Number(m[1]) : undefined;
 }
 
@@ -159,10 +160,18 @@ export default async function (h) {
     await h.screenshot('window-a');
     await inWindow(h, b, () => h.screenshot('window-b'));
 
-    // A third process: the CLI syncs the same journal folder while both windows are open.
+    // A third process: the CLI syncs the same journal folder while both windows are open,
+    // slowly; a Sync asked for in A meanwhile steps aside for it (the CLI holds the lease).
     await sandbox.change({ op: 'add', pr: pr.id, author: REVIEWER, body: 'nit: the log line could name the request id.', kind: 'issue-comment' });
-    const cli = await cliSync(sandbox, join(h.globalStorage, 'journals'));
+    await sandbox.fault({ kind: 'slow', delayMs: 8000, match: 'ReviewMentorFeedback', times: 1 });
+    const beforeCli = (await sandbox.requests()).length;
+    const running = cliSync(sandbox, join(h.globalStorage, 'journals'));
+    await waitFor('the CLI to ask GitHub', async () => (await sandbox.requests()).slice(beforeCli).some((r) => r.operationName === 'ReviewMentorFeedback'), 20_000);
+    await h.runCommand('Review Mentor: Sync');
+    await waitFor('A to step aside for the CLI', () => /priya-dev is being synced by review-mentor sync \(process \d+\)/.test(readFileSync(logA, 'utf8')), 20_000);
+    const cli = await running;
     assert.equal(cli.code, 0, cli.out);
+    assert.equal((await sandbox.requests()).slice(beforeCli).filter((r) => r.operationName === 'ReviewMentorFeedback').length, 1, 'only the CLI searched');
     assert.match(cli.out, /Synced priya-dev@127\.0\.0\.1:\d+: \d+ PRs, 1 comments added/);
     await waitFor('A to show the CLI sync', async () => (await reviewerCount(h)) === start + 2, 30_000);
     await inWindow(h, b, () => waitFor('B to show the CLI sync', async () => (await reviewerCount(h)) === start + 2, 30_000));
