@@ -67,9 +67,16 @@ async function exportJson(h, file) {
   await pickInQuickPick(page, 'JSON');
   await page.locator('.quick-input-widget', { hasText: 'What to include' }).waitFor();
   await page.keyboard.press('Enter');
+  // code-server's save dialog is a quick input holding a path; it may still be listing the folder
+  // when the path is typed, and then ignores Enter: press it until the dialog takes the path.
   await page.waitForFunction(() => /review-summary-/.test(document.querySelector('.quick-input-widget input.input')?.value ?? ''));
-  await page.locator('.quick-input-widget input.input').fill(file);
-  await page.keyboard.press('Enter');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill(file);
+  for (let i = 0; i < 8 && (await page.locator('.quick-input-widget').isVisible()); i++) {
+    if ((await input.inputValue()) !== file) await input.fill(file);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(750);
+  }
   await h.waitForNotification(/Summary saved to/, 30_000);
   for (let i = 0; i < 40 && !existsSync(file); i++) await page.waitForTimeout(250);
   return JSON.parse(readFileSync(file, 'utf8'));
