@@ -1,6 +1,7 @@
 // `review-mentor sync`: the extension's sync, from a terminal or CI. Same
 // client, same queries, same journal files, same automatic tags. Several
 // engineers (a team) are synced one after another with one token.
+import * as path from 'node:path';
 import { homedir } from 'node:os';
 import { InvalidServerUrlError } from '../core/githubEndpoints';
 import { automaticTags } from '../core/tagging';
@@ -9,6 +10,7 @@ import { AuthError, CertificateError, GitHubError, NetworkError, ProxyError, Rat
 import { syncEngineer } from '../github/sync';
 import { JournalStore, journalPaths } from '../store';
 import { ClassifierService } from '../store/classifierService';
+import { plainStorageError } from '../store/faults';
 import { JournalStorageError } from '../store/types';
 import { resolveJournalRoot } from './journalRoot';
 import { CliError, parseOptions, type CliCommand } from './command';
@@ -137,7 +139,10 @@ const command: CliCommand = {
           continue;
         }
         const lease = store.syncLease(engineer, owner, holder);
-        const taken = await takeLease(lease, login, { say, signal: abort.signal });
+        // The lease is a file beside the journal: a folder it may not write fails here first.
+        const taken = await takeLease(lease, login, { say, signal: abort.signal }).catch((err: unknown) => {
+          throw plainStorageError(err, path.dirname(journalPaths(root.dir, engineer).main), 'save');
+        });
         if (!taken.ok) {
           if (abort.signal.aborted) throw new CliError(`interrupted while waiting to sync ${login}; journals keep every pull request synced so far.`, 130);
           say(`${login}: not synced; ${taken.holder} kept syncing it for 10 minutes. Try again later.`);
