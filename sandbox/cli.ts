@@ -66,7 +66,7 @@ export async function startFromArgs(args: string[]): Promise<{ sandbox: Sandbox;
     `  REST: ${sandbox.apiUrl}   GraphQL: ${sandbox.graphqlUrl}`,
     `  Token: ${DEMO_TOKEN} (signs in as ${viewer}); sandbox-token-<login> signs in as anyone in the dataset`,
     `  Data: ${sandbox.dataset.users.length} users, ${sandbox.dataset.pullRequests.length} pull requests${values.data ? ` from ${values.data}` : ''}`,
-    `  Admin: ${sandbox.url}/_sandbox/requests, ${sandbox.url}/_sandbox/faults, ${sandbox.url}/_sandbox/data`,
+    `  Admin: ${sandbox.url}/_sandbox/requests, /faults, /data, /changes, /behaviour (see sandbox/README.md)`,
     'Press Ctrl+C to stop.',
   ].join('\n');
   return { sandbox, banner };

@@ -14,6 +14,7 @@ import { handleRest } from './rest';
 import { Index } from './store';
 import { addComment, deleteComment, editComment, resolveThread, touch, type NewComment } from './mutate';
 import type { DatasetComment } from '../src/demo/dataset';
+import { applyChanges, behaviourOf, behaviourSchema, changeSchema, setBehaviour } from './changes';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -236,6 +237,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return reply(204);
       case 'GET /_sandbox/data':
         return reply(200, sandbox.dataset);
+      case 'POST /_sandbox/changes': {
+        const parsed = changeSchema.array().safeParse(jsonOrUndefined(raw, true));
+        if (!parsed.success) return reply(400, { message: 'Invalid change: a change or a list of changes ({op: edit|delete|resolve|touch|add, ...})', issues: parsed.error.issues });
+        try {
+          return reply(200, { added: applyChanges(sandbox, parsed.data) });
+        } catch (err) {
+          return reply(404, { message: err instanceof Error ? err.message : String(err) });
+        }
+      }
+      case 'GET /_sandbox/behaviour':
+        return reply(200, behaviourOf(sandbox));
+      case 'PATCH /_sandbox/behaviour': {
+        const parsed = behaviourSchema.safeParse(jsonOrUndefined(raw, false));
+        if (!parsed.success) return reply(400, { message: 'Invalid behaviour: { editsBumpPr?, clockOffsetMs?, ssoOrgs? }', issues: parsed.error.issues });
+        return reply(200, setBehaviour(sandbox, parsed.data));
+      }
       default:
         return reply(404, { message: `Unknown admin route ${route}` });
     }
@@ -297,6 +314,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The JSON body, wrapped in a list when `list` and it is not one; undefined when it is not JSON (the schema then says what is wrong). */
+function jsonOrUndefined(raw: string, list: boolean): unknown {
+  try {
+    const v: unknown = JSON.parse(raw);
+    return list && !Array.isArray(v) ? [v] : v;
+  } catch {
+    return undefined;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

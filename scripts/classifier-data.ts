@@ -10,7 +10,13 @@ export const REAL_DIR = join(DATA_DIR, 'real');
  * Projects whose real comments are held out for evaluation. The split is by
  * project, never by row: no comment of these projects is trained on.
  */
-export const REAL_EVAL_PROJECTS: readonly string[] = ['home-assistant/core'];
+export const REAL_EVAL_PROJECTS: readonly string[] = [
+  'home-assistant/core',
+  'django/django',
+  'scikit-learn/scikit-learn',
+  'pandas-dev/pandas',
+  'matplotlib/matplotlib',
+];
 
 export interface Seed {
   body: string;
@@ -25,6 +31,10 @@ export interface RealComment {
   category: string | null;
   group: 'technical' | 'interpersonal';
   sourceLabel?: string;
+  /** The source's comment id, where it has one. */
+  id?: number;
+  /** Written by a bot from a template (TheAlgorithms' algorithms-keeper). */
+  generated?: true;
 }
 
 export function readJsonl<T>(file: string): T[] {

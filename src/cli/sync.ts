@@ -1,6 +1,7 @@
 // `review-mentor sync`: the extension's sync, from a terminal or CI. Same
 // client, same queries, same journal files, same automatic tags. Several
 // engineers (a team) are synced one after another with one token.
+import * as path from 'node:path';
 import { homedir } from 'node:os';
 import { InvalidServerUrlError } from '../core/githubEndpoints';
 import { automaticTags } from '../core/tagging';
@@ -9,11 +10,13 @@ import { AuthError, CertificateError, GitHubError, NetworkError, ProxyError, Rat
 import { syncEngineer } from '../github/sync';
 import { JournalStore, journalPaths } from '../store';
 import { ClassifierService } from '../store/classifierService';
+import { plainStorageError } from '../store/faults';
 import { JournalStorageError } from '../store/types';
 import { resolveJournalRoot } from './journalRoot';
 import { CliError, parseOptions, type CliCommand } from './command';
 import { CLI_CERTIFICATE_ADVICE, cliNetwork } from './network';
 import { createProgress } from './progress';
+import { holdingLease, takeLease } from './syncLease';
 
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}(\[bot\])?$/;
 
@@ -120,6 +123,9 @@ const command: CliCommand = {
     const onSigint = () => abort.abort();
     process.once('SIGINT', onSigint);
     const failed: string[] = [];
+    // One lease owner for this run; windows see who holds it.
+    const owner = `cli-${process.pid}-${Date.now().toString(36)}`;
+    const holder = `review-mentor sync (process ${process.pid})`;
     try {
       for (const [i, login] of logins.entries()) {
         const step = logins.length > 1 ? `[${i + 1}/${logins.length}] ${login}` : login;
@@ -132,17 +138,30 @@ const command: CliCommand = {
           failed.push(login);
           continue;
         }
+        const lease = store.syncLease(engineer, owner, holder);
+        // The lease is a file beside the journal: a folder it may not write fails here first.
+        const taken = await takeLease(lease, login, { say, signal: abort.signal }).catch((err: unknown) => {
+          throw plainStorageError(err, path.dirname(journalPaths(root.dir, engineer).main), 'save');
+        });
+        if (!taken.ok) {
+          if (abort.signal.aborted) throw new CliError(`interrupted while waiting to sync ${login}; journals keep every pull request synced so far.`, 130);
+          say(`${login}: not synced; ${taken.holder} kept syncing it for 10 minutes. Try again later.`);
+          failed.push(login);
+          continue;
+        }
         try {
-          const r = await syncEngineer({
-            client,
-            handle,
-            engineer,
-            signal: abort.signal,
-            includeBots: values['include-bots'] ?? false,
-            full: values.full ?? false,
-            retag: (f) => automaticTags(f, classifier, new Date().toISOString()),
-            onProgress: (p) => progress.update(`${step}: ${p.message}`),
-          });
+          const r = await holdingLease(lease, () =>
+            syncEngineer({
+              client,
+              handle,
+              engineer,
+              signal: abort.signal,
+              includeBots: values['include-bots'] ?? false,
+              full: values.full ?? false,
+              retag: (f) => automaticTags(f, classifier, new Date().toISOString()),
+              onProgress: (p) => progress.update(`${step}: ${p.message}`),
+            }),
+          );
           progress.clear();
           process.stdout.write(
             `Synced ${login}@${client.host}: ${r.prs} PRs, ${r.added} comments added, ${r.updated} updated, ${r.removed} deleted, ${r.requests} requests, GraphQL cost ${r.graphqlCost}` +

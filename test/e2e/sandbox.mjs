@@ -37,6 +37,10 @@ export async function startSandbox(extraArgs = ['--base-date', 'today'], port = 
     data: () => admin('/_sandbox/data'),
     requests: () => admin('/_sandbox/requests'),
     fault: (f) => admin('/_sandbox/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(f) }),
+    /** Changes on "GitHub": `{ op: 'edit', id, body }`, `{ op: 'delete', id }`, `{ op: 'resolve', threadId }`, `{ op: 'touch', pr }`, `{ op: 'add', pr, author, body, kind? }`, or a list; answers `{ added: [ids] }`. */
+    change: (c) => admin('/_sandbox/changes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(c) }),
+    /** How "GitHub" behaves: `{ editsBumpPr?, clockOffsetMs?, ssoOrgs? }`; returns all three. */
+    behave: (b) => admin('/_sandbox/behaviour', { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }),
     close: () => proc.kill(),
   };
 }

@@ -7,10 +7,10 @@ import { conventionalTags, parseConventional } from '../conventional';
 import { readMarkers } from '../markers';
 import type { CategoryGroup } from '../model';
 import { features, normalise } from './features';
-import { rawLogits, softmax, weightsOf, type LogisticModel } from './logistic';
+import { mapConfidence, rawLogits, softmax, weightsOf, type LogisticModel } from './logistic';
 import { CorrectionMemory } from './memory';
 import { BASE_MODEL } from './model.generated';
-import { vectorize, type ClassifyContext, type SparseVector } from './vectorize';
+import { isBareQuestion, vectorize, type ClassifyContext, type SparseVector } from './vectorize';
 
 export type { LogisticModel } from './logistic';
 export type { ClassifyContext } from './vectorize';
@@ -168,13 +168,16 @@ export function createClassifier(model: LogisticModel = BASE_MODEL, corrections:
     const [top, ...rest] = order;
     const group = groupOf(top![0], probs);
     // No words, emoji or code at all: nothing to go on.
-    const confidence = HAS_CONTENT.test(normalise(text)) ? round(top![1]) : 0;
+    const stated = (p: number) => round(mapConfidence(model.confidenceMap, p));
+    const confidence = HAS_CONTENT.test(normalise(text)) ? stated(top![1]) : 0;
+    // A bare question is a question, not a category: the best guess stays, unshown.
+    const question = isBareQuestion(text);
     return {
       category: top![0],
       group,
       confidence,
-      suggest: text.trim() !== '' && shown(group, confidence),
-      alternatives: rest.slice(0, 3).map(([category, p]) => ({ category, confidence: round(p), suggest: shown(groupOf(category, probs), round(p)) })),
+      suggest: text.trim() !== '' && !question && shown(group, confidence),
+      alternatives: rest.slice(0, 3).map(([category, p]) => ({ category, confidence: stated(p), suggest: !question && shown(groupOf(category, probs), stated(p)) })),
     };
   };
 

@@ -20,6 +20,13 @@ export interface LogisticModel {
   temperature: number;
   /** Calibrated confidence needed to show a suggestion, per group. */
   threshold: Record<CategoryGroup, number>;
+  /**
+   * Optional monotone map from a category's probability to the stated
+   * confidence, as [probability, confidence] knots, linear in between and
+   * from (0, 0) to the first knot (fitted on held-out real comments after
+   * the temperature).
+   */
+  confidenceMap?: Array<[number, number]>;
   /** How the model was made, for reading (not used when scoring). */
   info: Record<string, string | number>;
 }
@@ -48,6 +55,21 @@ export function rawLogits(model: LogisticModel, x: SparseVector): Float64Array {
     for (let c = 0; c < k; c++) out[c]! += w[row + c]! * v;
   }
   return out;
+}
+
+/** The model's stated confidence for a probability (identity without a map). */
+export function mapConfidence(map: ReadonlyArray<readonly [number, number]> | undefined, p: number): number {
+  if (!map || map.length === 0) return p;
+  // Below the first knot: linear from (0, 0), so a small probability stays small.
+  if (p <= map[0]![0]) return map[0]![0] > 0 ? (p * map[0]![1]) / map[0]![0] : map[0]![1];
+  for (let i = 1; i < map.length; i++) {
+    const [x1, y1] = map[i]!;
+    if (p <= x1) {
+      const [x0, y0] = map[i - 1]!;
+      return x1 === x0 ? y1 : y0 + ((p - x0) * (y1 - y0)) / (x1 - x0);
+    }
+  }
+  return map[map.length - 1]![1];
 }
 
 export function softmax(logits: ArrayLike<number>): number[] {

@@ -107,6 +107,18 @@ function hunkKind(hunk: string | undefined): string[] {
   return out;
 }
 
+/**
+ * A question of at most three words with no topic word and no code ("what
+ * happened here?", "intentional?"): a question, not a category. The model
+ * still gives its best guess; the product does not show it.
+ */
+export function isBareQuestion(body: string): boolean {
+  if (typeof body !== 'string' || !body.trim().endsWith('?')) return false;
+  const text = normalise(body);
+  if (/\b(codeblock|suggestionblock|inlinecode)\b/.test(text)) return false;
+  return (text.match(WORD) ?? []).length <= 3 && ruleFeatures(text).length === 0;
+}
+
 /** Hashed, L2-normalised feature vector. */
 export function vectorize(body: string, context: ClassifyContext = {}): SparseVector {
   const counts = new Map<number, number>();

@@ -1,7 +1,8 @@
 // The comments a reviewer gave, gathered from every journal at hand: their
 // own (what they gave) and the journals of engineers they track (what those
 // engineers received from them). One comment can sit in several journals; it
-// is counted once, by its GitHub id.
+// is counted once, by its GitHub id. A comment deleted on GitHub ("deleted on
+// GitHub" stub in any journal) is not counted.
 import { effectiveTags, isGivenBy, sameLogin, type Feedback, type Journal } from '../model';
 
 export interface GivenFeedback {
@@ -49,6 +50,8 @@ export function collectGiven(reviewer: string, journals: readonly Journal[]): Gi
   const items: Feedback[] = [];
   let onlyInOthers = 0;
   for (const list of copies.values()) {
+    // Deleted on GitHub: one journal's stub is enough (a deletion is final; other journals may not have synced since).
+    if (list.some((c) => c.f.deletedOnGitHubAt)) continue;
     if (!list.some((c) => c.own)) onlyInOthers++;
     items.push(merge(list));
   }

@@ -2,6 +2,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { createClassifier, type Correction } from '../../../src/core/classifier';
 import { MAX_BODY, features } from '../../../src/core/classifier/features';
+import { mapConfidence } from '../../../src/core/classifier/logistic';
+import { isBareQuestion } from '../../../src/core/classifier/vectorize';
+import { BASE_MODEL } from '../../../src/core/classifier/model.generated';
 import { DEFAULT_CATEGORIES } from '../../../src/core/taxonomy';
 
 const at = '2026-01-01T00:00:00Z';
@@ -67,9 +70,36 @@ describe('classifier', () => {
     const empty = base.classify('');
     assert.equal(empty.suggest, false);
     assert.ok(empty.category.length > 0);
-    const clear = base.classify('The password is stored in plaintext; please hash it with bcrypt.');
-    assert.deepEqual([clear.category, clear.suggest], ['security', true]);
+    const clear = base.classify('Please add a unit test for this branch.');
+    assert.deepEqual([clear.category, clear.suggest], ['testing', true]);
+    assert.equal(base.classify('The password is stored in plaintext; please hash it with bcrypt.').category, 'security');
     assert.equal(base.classify('question: why?').suggest, false);
+    // Interpersonal categories need at least the evidence technical ones need.
+    assert.ok(BASE_MODEL.threshold.interpersonal >= BASE_MODEL.threshold.technical, JSON.stringify(BASE_MODEL.threshold));
+  });
+
+  it('states confidence through the model\'s monotone map, linear between knots', () => {
+    const map: Array<[number, number]> = [[0.2, 0.1], [0.6, 0.5], [0.9, 0.95]];
+    assert.equal(mapConfidence(undefined, 0.42), 0.42);
+    assert.ok(Math.abs(mapConfidence(map, 0.05) - 0.025) < 1e-9);
+    assert.ok(Math.abs(mapConfidence(map, 0.4) - 0.3) < 1e-9);
+    assert.equal(mapConfidence(map, 0.99), 0.95);
+    const r = base.classify('Please add a unit test for this branch.');
+    assert.ok(r.confidence >= 0 && r.confidence <= 1);
+    for (const a of r.alternatives) assert.ok(a.confidence <= r.confidence + 1e-9);
+  });
+
+  it('a bare question is a question, not a category: the best guess is kept but not shown', () => {
+    // On a source file the model alone would show "correctness" here (confidence above the threshold).
+    const r = base.classify('what happened here?', { path: 'homeassistant/components/hue/light.py' });
+    assert.equal(r.suggest, false, JSON.stringify(r));
+    assert.ok(r.category && r.confidence > 0);
+    assert.ok(r.alternatives.every((a) => !a.suggest));
+    for (const body of ['intentional?', 'How is this related?', 'Why?', 'Still needed?']) assert.equal(base.classify(body).suggest, false, body);
+    // A short question that names its topic, or quotes code, is a remark about that topic.
+    assert.deepEqual([base.classify('Missing test?').category, base.classify('Missing test?').suggest], ['testing', true]);
+    assert.equal(isBareQuestion('Why `sorted` here?'), false);
+    assert.equal(isBareQuestion('What happens here if the list is empty?'), false);
   });
 
   it('polite or question-form technical remarks are not suggested as interpersonal', () => {
