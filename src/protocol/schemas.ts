@@ -110,6 +110,12 @@ export const categorySchema = limited(
   { id: 64, label: 200, description: LIMITS.shortText, icon: 100 },
 );
 
+/** A linked comment that was deleted on GitHub (core/deletedStubs.ts): what its entry shows. */
+export const deletedStubSchema = limited(
+  z.object({ id: str, reviewer: str, excerpt: z.string(), deletedOnGitHubAt: str }),
+  { id: LIMITS.id, reviewer: LIMITS.login, excerpt: LIMITS.shortText, deletedOnGitHubAt: 64 },
+);
+
 /**
  * Same acceptance as `feedbackSchema` (tested), without zod's per-field cost.
  * Unknown keys pass through instead of being stripped; the panel ignores them.
@@ -127,6 +133,8 @@ export const snapshotMessageSchema = z.object({
   /** Ids of items whose body the host cut to LIMITS.displayBody characters. */
   clipped: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems).optional(),
   entries: z.array(entrySchema).max(LIMITS.entries),
+  /** Linked comments deleted on GitHub (not in `feedback`: they count nowhere). */
+  deleted: z.array(deletedStubSchema).max(LIMITS.feedbackItems).optional(),
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO; periods are computed against it so both sides agree. */
   now: z.string().max(64),
@@ -149,6 +157,8 @@ export const deltaMessageSchema = z.object({
   removed: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems),
   clipped: z.array(z.string().max(LIMITS.id)).max(LIMITS.feedbackItems).optional(),
   entries: z.array(entrySchema).max(LIMITS.entries).optional(),
+  /** Changed ids that are now linked "deleted on GitHub" stubs (they are in `removed` too). */
+  deleted: z.array(deletedStubSchema).max(LIMITS.feedbackItems).optional(),
   now: z.string().max(64),
   readOnly: z.boolean(),
   readOnlyReason: z.string().max(LIMITS.shortText).optional(),

@@ -69,12 +69,17 @@ export function applyDelta(base: JournalSnapshot, delta: DeltaMessage): Accepted
   const clipped = new Set((base.clipped ?? []).filter((id) => !removed.has(id)));
   for (const id of delta.upsert.map((u) => (u as { id?: unknown })?.id)) if (typeof id === 'string') clipped.delete(id);
   for (const id of delta.clipped ?? []) clipped.add(id);
-  const { readOnlyReason: _oldReason, clipped: _oldClipped, ...rest } = base;
+  // Stubs: the delta's replace the base's; an id upserted again is live again.
+  const stubs = new Map((base.deleted ?? []).map((d) => [d.id, d]));
+  for (const u of delta.upsert) if (typeof (u as { id?: unknown })?.id === 'string') stubs.delete((u as { id: string }).id);
+  for (const d of delta.deleted ?? []) stubs.set(d.id, d);
+  const { readOnlyReason: _oldReason, clipped: _oldClipped, deleted: _oldDeleted, ...rest } = base;
   return {
     snapshot: {
       ...rest,
       feedback,
       ...(clipped.size > 0 ? { clipped: [...clipped] } : {}),
+      ...(stubs.size > 0 ? { deleted: [...stubs.values()] } : {}),
       entries: delta.entries ?? base.entries,
       now: delta.now,
       readOnly: delta.readOnly,

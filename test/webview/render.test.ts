@@ -159,6 +159,25 @@ describe('webview rendering', () => {
     assert.deepEqual([update?.id, update?.patch], ['a2', { goalId: null }]);
   });
 
+  it('a goal shows a linked comment deleted on GitHub as a stub: when, why kept, what it said', async () => {
+    const { page, errors } = await suite.open();
+    const goal = entry({ id: 'g9', kind: 'goal', text: 'Smaller functions', links: ['k1', 'x1', 'x2'] });
+    const stub = { id: 'x1', reviewer: 'bob', excerpt: 'Please split this function: it does three things.', deletedOnGitHubAt: '2026-11-14T08:30:00Z' };
+    await postHost(page, { type: 'journal/didChange', snapshot: { ...KNOWN, entries: [goal], deleted: [stub] } });
+    await page.click('[data-tab=goals]');
+    const links = page.locator('.entry[data-entry-id=g9] [aria-label="Linked feedback"] li');
+    await links.first().waitFor();
+    const texts = (await links.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    assert.equal(texts[0], 'bob: Please add a test for this.', 'a live link shows its comment');
+    assert.equal(texts[1], 'Deleted on GitHub on Nov 14, 2026; kept here because this goal links to it. bob: Please split this function: it does three things.');
+    assert.equal(texts[2], 'No longer in the journal.');
+    assert.equal(await links.nth(1).getAttribute('class'), 'deleted-stub');
+    // A sync that deletes the live one: the delta moves it to the stubs.
+    await postHost(page, { type: 'journal/didChangeItems', delta: { engineer: KNOWN.engineer, upsert: [], removed: ['k1'], deleted: [{ id: 'k1', reviewer: 'dana', excerpt: 'Please add a test for this.', deletedOnGitHubAt: '2026-11-19T10:00:00Z' }], now: KNOWN.now, readOnly: false } });
+    await page.waitForFunction(() => /Deleted on GitHub on Nov 19, 2026; kept here because this goal links to it/.test(document.querySelector('.entry[data-entry-id=g9] [aria-label="Linked feedback"] li')?.textContent ?? ''));
+    assert.deepEqual(errors, []);
+  });
+
   it('adds a goal by posting entry/create', async () => {
     const { page } = await suite.open();
     await postHost(page, { type: 'journal/didChange', snapshot: KNOWN });

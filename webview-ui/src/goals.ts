@@ -3,6 +3,7 @@
 // they are listed under it, and the rest under "Action items".
 import { html, nothing, type TemplateResult } from 'lit';
 import { excerpt } from '../../src/core/journalStats';
+import { deletedStubText } from '../../src/core/deletedStubs';
 import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
 import type { AppContext } from './context';
 import { dateFmt } from './overview';
@@ -143,10 +144,16 @@ export class GoalsView {
   private links(ctx: AppContext, e: Entry): TemplateResult | typeof nothing {
     if (e.links.length === 0) return nothing;
     const byId = new Map(ctx.snapshot.feedback.map((f) => [f.id, f]));
+    const stubs = new Map((ctx.snapshot.deleted ?? []).map((d) => [d.id, d]));
     return html`<ul class="entry-links" aria-label="Linked feedback">${e.links.map((id) => {
       const f = byId.get(id);
-      return html`<li><span class="codicon codicon-comment" aria-hidden="true"></span>
-        ${f ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>` : html`<span class="muted">Deleted on GitHub, or no longer in the journal</span>`}
+      const stub = f ? undefined : stubs.get(id);
+      return html`<li class=${stub ? 'deleted-stub' : ''}><span class="codicon codicon-${stub ? 'trash' : 'comment'}" aria-hidden="true"></span>
+        ${f
+          ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>`
+          : stub
+            ? html`<span><span class="stub-note">${deletedStubText(stub, e.kind, (d) => dateFmt.format(d))}</span> <span class="muted"><strong>${stub.reviewer}</strong>: ${excerpt(stub.excerpt, 100)}</span></span>`
+            : html`<span class="muted">No longer in the journal.</span>`}
         ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label="Unlink this feedback" title="Unlink" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
     })}</ul>`;
   }

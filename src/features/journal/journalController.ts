@@ -2,6 +2,7 @@
 // Node tests. JournalPanel owns the WebviewPanel and feeds this class.
 import type { EngineerRef, Feedback, Journal } from '../../core/model';
 import { effectiveTags, liveFeedback, sameLogin } from '../../core/model';
+import { deletedStubs } from '../../core/deletedStubs';
 import {
   assertNever,
   LIMITS,
@@ -329,12 +330,15 @@ export class JournalController implements DisposableLike {
       else removed.push(id);
     }
     const { feedback, clipped } = forDisplay(present);
+    // Entries changed: every linked stub (an undone delete may link old ones again); else the changed ones.
+    const deleted = deletedStubs(journal, meta ? undefined : removed);
     return {
       engineer: { login: journal.engineer.login, host: journal.engineer.host },
       upsert: feedback,
       removed,
       ...(clipped.length > 0 ? { clipped } : {}),
       ...(meta ? { entries: journal.entries } : {}),
+      ...(deleted.length > 0 ? { deleted } : {}),
       now: this.clock().toISOString(),
       readOnly: reason !== undefined,
       ...(reason !== undefined ? { readOnlyReason: reason.slice(0, 1_000) } : {}),
@@ -344,11 +348,13 @@ export class JournalController implements DisposableLike {
   async snapshot(): Promise<JournalSnapshot> {
     const [journal, reason] = await Promise.all([this.backend.load(this.engineer), this.backend.readOnlyReason?.(this.engineer)]);
     const { feedback, clipped } = forDisplay(liveFeedback(journal));
+    const deleted = deletedStubs(journal);
     return {
       engineer: { login: journal.engineer.login, host: journal.engineer.host },
       feedback,
       ...(clipped.length > 0 ? { clipped } : {}),
       entries: journal.entries,
+      ...(deleted.length > 0 ? { deleted } : {}),
       categories: [...this.backend.categories()],
       now: this.clock().toISOString(),
       ...(this.backend.timeZone ? { timeZone: this.backend.timeZone() } : {}),
