@@ -163,7 +163,7 @@ export default async function (h) {
 
     // The goal still shows its link, as deleted on GitHub.
     await web.locator('[data-tab=goals]').click();
-    await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li', { hasText: /Deleted on GitHub/ }).waitFor({ timeout: 15_000 });
+    await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li', { hasText: /Deleted on GitHub on \w+ \d+, \d{4}; kept here because this goal links to it/ }).waitFor({ timeout: 15_000 });
     await h.screenshot('goal-stub');
 
     // The exported summary: totals equal the data now on GitHub, computed from the dataset alone.
