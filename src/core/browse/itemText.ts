@@ -8,7 +8,7 @@ import { TAG_STATE_WORDS, likelyTag } from '../vocabulary';
 import { firstLine } from './text';
 
 /** Longest label, in characters: the description (reviewer · repository · date) must still fit a sidebar. */
-export const SHORT_LABEL_MAX = 48;
+export const SHORT_LABEL_MAX = 32;
 
 /** The first words of the comment, cut on a word boundary; "(empty comment)" when there is nothing to show. */
 export function shortLabel(body: string, max = SHORT_LABEL_MAX): string {

@@ -51,7 +51,7 @@ export default async function (h) {
     await item.waitFor({ timeout: 15_000 });
     const label = (await item.locator('.label-name').innerText()).trim();
     const description = (await item.locator('.label-description').innerText()).trim();
-    assert.ok(label.length <= 48, `the label is short: "${label}"`);
+    assert.ok(label.length <= 32, `the label is short: "${label}"`);
     assert.match(description, /^[\w-]+ · [\w-]+\/[\w.-]+#\d+ · (just now|\d+ (min|h|days|weeks|months|years?) ago|yesterday|1 year ago)/, `reviewer · repository · date: "${description}"`);
     await page.keyboard.press('ArrowLeft');
 
