@@ -12,7 +12,7 @@ describe('browse/itemText', () => {
     const long = 'Please add a regression test for the timeout path, and while you are there check the retry budget too.';
     const label = shortLabel(long);
     assert.ok(label.length <= SHORT_LABEL_MAX, label);
-    assert.equal(label, 'Please add a regression test for the timeout…');
+    assert.equal(label, 'Please add a regression test…');
     assert.equal(shortLabel('LGTM'), 'LGTM');
     assert.equal(shortLabel('```suggestion\nx\n```'), 'Suggested change');
     assert.equal(shortLabel('<!-- review-mentor: technical/testing -->'), '(empty comment)');
