@@ -19,6 +19,7 @@ export const REQUIRED = [
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/demo.js',
+  'extension/dist/my-reviews.js',
   'extension/dist/cli.js',
   'extension/dist/classifier-model.json',
   'extension/dist/webview/journal.js',

@@ -191,9 +191,10 @@ export class ReviewView {
     return html`<div class="review-cats" role="group" aria-label="Categories">
       ${ctx.snapshot.categories.slice(0, CATEGORY_KEYS.length).map((c, i) => {
         const key = CATEGORY_KEYS[i]!;
+        // Named by its visible label (axe: label-content-name-mismatch); the key is in aria-keyshortcuts.
         return html`<button class="cat-btn ${s?.category === c.id ? 'suggested' : ''}" data-category=${c.id} aria-keyshortcuts=${key}
-          aria-label="${c.label}${s?.category === c.id ? ' (suggested)' : ''}, key ${key.toUpperCase()}" @click=${() => this.decide({ kind: 'pick', category: c.id })}>
-          <kbd aria-hidden="true">${key.toUpperCase()}</kbd> <span class="codicon codicon-${c.icon.replace(/[^a-z0-9-]/g, '') || 'tag'}" aria-hidden="true"></span> ${c.label}</button>`;
+          @click=${() => this.decide({ kind: 'pick', category: c.id })}>
+          <kbd aria-hidden="true">${key.toUpperCase()}</kbd> <span class="codicon codicon-${c.icon.replace(/[^a-z0-9-]/g, '') || 'tag'}" aria-hidden="true"></span> ${c.label}${s?.category === c.id ? html`<span class="sr-only"> (suggested)</span>` : nothing}</button>`;
       })}
     </div>`;
   }

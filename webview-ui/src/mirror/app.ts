@@ -109,12 +109,12 @@ export class MirrorApp {
       <p class="lead">How the feedback you give lands: what kind of comments you write, to whom, and what became of them. Observations to reflect on, never a score.</p>
       <div class="toolbar">
         <label class="field" for="period">Period</label>
-        <vscode-single-select id="period" aria-label="Period" .value=${this.state.period}
+        <vscode-single-select id="period" label="Period" .value=${this.state.period}
           @change=${(e: Event) => this.update({ period: (e.target as HTMLSelectElement).value as PeriodId, open: [] })}>
           ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === this.state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
         </vscode-single-select>
         <label class="field" for="person">Compare</label>
-        <vscode-single-select id="person" aria-label="Compare one person with everyone else" .value=${person?.login ?? ''}
+        <vscode-single-select id="person" label="Compare one person with everyone else" .value=${person?.login ?? ''}
           @change=${(e: Event) => this.update({ person: (e.target as HTMLSelectElement).value })}>
           <vscode-option value="" ?selected=${!person}>Nobody: all comments</vscode-option>
           ${r.people.map((p) => html`<vscode-option value=${p.login} ?selected=${p === person}>${p.login} (${p.mix.total})</vscode-option>`)}
