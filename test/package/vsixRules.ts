@@ -15,6 +15,8 @@ export const VSIX_BUDGET_BYTES = 2 * 1024 * 1024;
 export const REQUIRED = [
   'extension.vsixmanifest',
   'extension/package.json',
+  'extension/package.nls.json',
+  'extension/l10n/bundle.l10n.json',
   'extension/readme.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',

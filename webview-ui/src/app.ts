@@ -9,8 +9,10 @@ import { ReviewView } from './review';
 import { TimelineView } from './timeline';
 import { Toast } from './toast';
 import { HostBridge, type RequestInput } from './vscode';
+import * as l10n from '@vscode/l10n';
 
-const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Timeline', goals: 'Goals & actions', review: 'Review suggestions' };
+/** Computed at render time: the translations are configured after the modules load. */
+const tabLabel = (tab: TabId): string => ({ overview: l10n.t('Overview'), timeline: l10n.t('Timeline'), goals: l10n.t('Goals & actions'), review: l10n.t('Review suggestions') })[tab];
 
 export class JournalApp {
   private readonly bridge: HostBridge;
@@ -122,7 +124,7 @@ export class JournalApp {
   render(): void {
     const s = this.snapshot;
     this.root.setAttribute('aria-busy', s ? 'false' : 'true');
-    render(s ? this.shell(s) : html`<p class="loading">Loading journal…</p>`, this.root);
+    render(s ? this.shell(s) : html`<p class="loading">${l10n.t('Loading journal…')}</p>`, this.root);
     if (!s) return;
     if (this.renderedTab === 'overview' && this.state.tab !== 'overview') this.overview.hidden();
     this.renderedTab = this.state.tab;
@@ -148,7 +150,7 @@ export class JournalApp {
       <header class="title">
         <h1>Journal — ${s.engineer.login}</h1>
         <span class="muted">${s.engineer.host}</span>
-        ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>Read-only</vscode-badge>` : nothing}
+        ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>${l10n.t('Read-only')}</vscode-badge>` : nothing}
       </header>
       <vscode-tabs .selectedIndex=${TABS.indexOf(tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => {
         const next = TABS[e.detail.selectedIndex];
@@ -158,8 +160,8 @@ export class JournalApp {
           this.render();
         }
       }}>
-        ${TABS.map((t) => html`<vscode-tab-header slot="header" data-tab=${t}>${TAB_LABELS[t]}</vscode-tab-header>
-          <vscode-tab-panel aria-label=${TAB_LABELS[t]}>${content(t)}</vscode-tab-panel>`)}
+        ${TABS.map((t) => html`<vscode-tab-header slot="header" data-tab=${t}>${tabLabel(t)}</vscode-tab-header>
+          <vscode-tab-panel aria-label=${tabLabel(t)}>${content(t)}</vscode-tab-panel>`)}
       </vscode-tabs>`;
   }
 

@@ -7,12 +7,14 @@ import { deletedStubText } from '../../src/core/deletedStubs';
 import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
 import type { AppContext } from './context';
 import { dateFmt } from './overview';
+import * as l10n from '@vscode/l10n';
 
 const KIND_LABELS: Record<EntryKind, string> = { goal: 'Goal', action: 'Action item', note: 'Note' };
-const SECTIONS: { kind: EntryKind; title: string; empty: string }[] = [
-  { kind: 'goal', title: 'Goals', empty: 'No goals yet. What do you want to get better at?' },
-  { kind: 'action', title: 'Action items', empty: 'No action items yet.' },
-  { kind: 'note', title: 'Notes', empty: 'No notes yet.' },
+/** Computed at render time: the translations are configured after the modules load. */
+const sections = (): { kind: EntryKind; title: string; empty: string }[] => [
+  { kind: 'goal', title: l10n.t('Goals'), empty: l10n.t('No goals yet. What do you want to get better at?') },
+  { kind: 'action', title: l10n.t('Action items'), empty: l10n.t('No action items yet.') },
+  { kind: 'note', title: l10n.t('Notes'), empty: l10n.t('No notes yet.') },
 ];
 
 /** The goal an action item belongs to, when that goal still exists. */
@@ -33,7 +35,7 @@ export class GoalsView {
     const ro = ctx.snapshot.readOnly;
     return html`
       ${ro ? html`<p class="notice" role="note">Read-only: ${ctx.snapshot.readOnlyReason ?? 'this journal cannot be changed here.'}</p>` : this.form(ctx)}
-      ${SECTIONS.map((s) => {
+      ${sections().map((s) => {
         const all = ctx.snapshot.entries;
         // Action items of a goal are listed under that goal.
         const entries = all.filter((e) => e.kind === s.kind && !goalOf(e, all)).sort(byOpenThenNewest);
@@ -67,7 +69,7 @@ export class GoalsView {
       }
     };
     return html`<div class="new-entry" role="group" aria-labelledby="new-h">
-      <h2 id="new-h">Add to your journal</h2>
+      <h2 id="new-h">${l10n.t('Add to your journal')}</h2>
       <div class="form-row">
         <vscode-single-select id="new-kind" label="Kind of entry" .value=${this.newKind}
           @change=${(e: Event) => { this.newKind = (e.target as HTMLSelectElement).value as EntryKind; ctx.rerender(); }}>

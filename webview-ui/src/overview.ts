@@ -20,6 +20,7 @@ import { trendBadge } from './trend';
 import { countToReview, likelyByCategory, sharesText, tagShares } from '../../src/core/review';
 import { isReceivedBy } from '../../src/core/model';
 import { ReviewView } from './review';
+import * as l10n from '@vscode/l10n';
 
 export const PERIOD_LABELS: Record<PeriodId, string> = {
   '2w': 'Last 2 weeks',
@@ -70,7 +71,7 @@ export class OverviewView {
         </vscode-single-select>
         <span class="spacer"></span>
         ${toReviewButton(ctx)}
-        <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>Export summary…</vscode-button>
+        <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>${l10n.t('Export summary…')}</vscode-button>
       </div>
       <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
         ${card('Received', counts.total, 'total-count')}
@@ -111,7 +112,7 @@ export class OverviewView {
             : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${comparable ? trendBadge(t) : nothing}</li>`)}</ol>`}
         </section>
         <section aria-labelledby="praise-h">
-          <h2 id="praise-h">Praise received</h2>
+          <h2 id="praise-h">${l10n.t('Praise received')}</h2>
           ${praise.length === 0
             ? html`<p class="muted">No praise in this period yet.</p>`
             : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${dateFmt.format(new Date(f.createdAt))}</figcaption></figure>`)}

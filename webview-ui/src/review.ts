@@ -11,6 +11,7 @@ import type { JournalSnapshot } from '../../src/protocol';
 import type { AppContext } from './context';
 import { dateFmt } from './overview';
 import { bodyOf, safeHref } from './row';
+import * as l10n from '@vscode/l10n';
 
 /** Category shortcut keys, in category order; Y, N and U are taken by accept, skip and undo. */
 export const CATEGORY_KEYS = '1234567890abcdefghijklmopqrstvwxz';
@@ -224,7 +225,7 @@ export class ReviewView {
       this.draw();
     };
     return html`<section class="batch" aria-labelledby="batch-h">
-      <h2 id="batch-h">Accept in bulk</h2>
+      <h2 id="batch-h">${l10n.t('Accept in bulk')}</h2>
       <div class="toolbar">
         <label for="batch-category">Every suggestion for</label>
         <select id="batch-category" class="native-select" @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>

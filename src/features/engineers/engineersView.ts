@@ -39,7 +39,7 @@ export function registerEngineersView(app: App): void {
       item.tooltip = `${node.engineer.login} on ${node.engineer.host}.${syncNote ? ` ${syncNote}` : ''} Click to show their feedback.`;
       item.contextValue = `engineer ${node.role}`;
       item.accessibilityInformation = { label: engineerAccessibleLabel(node.engineer, node.role, isSelected) };
-      item.command = { command: Commands.showEngineer, title: 'Show feedback', arguments: [node] };
+      item.command = { command: Commands.showEngineer, title: vscode.l10n.t('Show feedback'), arguments: [node] };
       return item;
     },
   };

@@ -58,7 +58,7 @@ export function registerExportCommand(app: App): void {
       } catch (err) {
         app.log.error(`Export failed: ${errorText(err)}`);
         if (isStorageError(err)) showStorageError(err, () => vscode.commands.executeCommand(Commands.exportSummary, req));
-        else void vscode.window.showErrorMessage(`Review Mentor: export failed. ${errorText(err)}`);
+        else void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: export failed. {0}', errorText(err)));
       }
     }),
   );
@@ -72,7 +72,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   if (!engineers || engineers.length === 0) return;
   const period = req?.period ? { ...presetDays(req.period, Date.now(), localTimeZone()), timeZone: localTimeZone() } : await pickPeriod();
   if (!period) return;
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format', ignoreFocusOut: true });
+  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: vscode.l10n.t('Export format'), ignoreFocusOut: true });
   if (!format) return;
   const privacy = await vscode.window.showQuickPick(
     [
@@ -81,7 +81,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
       { label: 'List likely categories', description: 'suggested, not confirmed; shown apart, never counted', picked: false, id: 'likely' },
       { label: 'Include "Feedback you gave" (My reviews)', description: 'the mix of comments given, per person, with prompts', picked: req?.includeGiven === true, id: 'given' },
     ],
-    { title: 'What to include (untick to leave out)', canPickMany: true, ignoreFocusOut: true },
+    { title: vscode.l10n.t('What to include (untick to leave out)'), canPickMany: true, ignoreFocusOut: true },
   );
   if (!privacy) return;
   // Never a workspace folder by default: a summary about a colleague must not end up in a commit.
@@ -146,7 +146,7 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
 async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
   const all = app.engineers.all();
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Sign in or open the demo data first: there is nobody to summarise yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: there is nobody to summarise yet.'));
     return undefined;
   }
   if (all.length === 1) return all;
@@ -175,14 +175,14 @@ async function pickPeriod(): Promise<Period | undefined> {
       { label: 'This quarter', id: 'quarter' as const },
       { label: 'Custom range...', id: 'custom' as const },
     ],
-    { title: 'Period', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Period'), ignoreFocusOut: true },
   );
   if (!pick) return undefined;
   if (pick.id !== 'custom') return { ...presetDays(pick.id, Date.now(), timeZone), timeZone };
   const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : 'Use the form 2026-01-31.');
-  const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid, ignoreFocusOut: true });
+  const from = await vscode.window.showInputBox({ title: vscode.l10n.t('From (inclusive)'), placeHolder: vscode.l10n.t('yyyy-mm-dd'), validateInput: valid, ignoreFocusOut: true });
   if (!from) return undefined;
-  const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined), ignoreFocusOut: true });
+  const to = await vscode.window.showInputBox({ title: vscode.l10n.t('To (inclusive)'), placeHolder: vscode.l10n.t('yyyy-mm-dd'), validateInput: (v) => valid(v) ?? (v < from ? vscode.l10n.t('The end comes before the start.') : undefined), ignoreFocusOut: true });
   if (!to) return undefined;
   return { from, to, timeZone };
 }

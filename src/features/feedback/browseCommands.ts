@@ -50,7 +50,7 @@ export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy
     { label: '$(lightbulb) Confirmed, likely or not sure', description: f.tagState === 'any' ? '' : TAG_STATE_LABELS[f.tagState], aspect: 'tagState' },
     { label: '$(clear-all) Clear filter', aspect: 'clear' },
   ];
-  const aspect = await vscode.window.showQuickPick(aspects, { title: 'Filter feedback', placeHolder: 'What do you want to filter by?' });
+  const aspect = await vscode.window.showQuickPick(aspects, { title: vscode.l10n.t('Filter feedback'), placeHolder: vscode.l10n.t('What do you want to filter by?') });
   if (!aspect) return;
   const patch = await pickAspect(aspect.aspect, f, items, taxonomy, state.direction);
   if (patch) await state.patchFilter(patch);
@@ -81,7 +81,7 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
         group: undefined as CategoryGroup | undefined,
         id: c.id as string | undefined,
       }));
-      const picks = await vscode.window.showQuickPick([...groupItems, ...categoryItems], { title: 'Filter by category', canPickMany: true });
+      const picks = await vscode.window.showQuickPick([...groupItems, ...categoryItems], { title: vscode.l10n.t('Filter by category'), canPickMany: true });
       if (!picks) return undefined;
       return { group: picks.find((p) => p.group)?.group, categories: picks.flatMap((p) => (p.id ? [p.id] : [])) };
     }
@@ -105,7 +105,7 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
           { label: 'Resolved', value: 'resolved' as const },
           { label: 'Unresolved', value: 'unresolved' as const },
         ],
-        { title: 'Resolved or not' },
+        { title: vscode.l10n.t('Resolved or not') },
       );
       return pick && { resolved: pick.value };
     }
@@ -118,7 +118,7 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
           { label: TAG_STATE_LABELS.suggested, detail: TAG_STATE_WORDS.likely.meaning, value: 'suggested' as const },
           { label: TAG_STATE_LABELS['not-sure'], detail: TAG_STATE_WORDS['not-sure'].meaning, value: 'not-sure' as const },
         ],
-        { title: 'Tag state' },
+        { title: vscode.l10n.t('Tag state') },
       );
       return pick && { tagState: pick.value };
     }
@@ -146,7 +146,7 @@ async function askDate(prompt: string, value: string | undefined): Promise<strin
   return vscode.window.showInputBox({
     prompt,
     value: value ?? '',
-    placeHolder: 'yyyy-mm-dd',
+    placeHolder: vscode.l10n.t('yyyy-mm-dd'),
     validateInput: (v) => (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v))) ? undefined : 'Use the form 2026-01-31.'),
   });
 }
@@ -188,7 +188,7 @@ export async function searchQuickPick(items: Feedback[], login: string, taxonomy
 
 export async function pickEngineer(all: EngineerRef[], selected: EngineerRef | undefined, me: EngineerRef | undefined): Promise<EngineerRef | undefined> {
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Sign in or open the demo data first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
@@ -199,7 +199,7 @@ export async function pickEngineer(all: EngineerRef[], selected: EngineerRef | u
         .join(' · '),
       engineer: e,
     })),
-    { title: 'Show feedback of', placeHolder: 'Choose an engineer' },
+    { title: vscode.l10n.t('Show feedback of'), placeHolder: vscode.l10n.t('Choose an engineer') },
   );
   return pick?.engineer;
 }

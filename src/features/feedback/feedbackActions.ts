@@ -60,7 +60,7 @@ export async function openFeedback(item: Feedback, host: string, previews: Feedb
 export async function openOnGitHub(item: Feedback): Promise<void> {
   const uri = vscode.Uri.parse(item.url);
   if (uri.scheme !== 'https' && uri.scheme !== 'http') {
-    void vscode.window.showWarningMessage('This comment has no web address to open.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This comment has no web address to open.'));
     return;
   }
   await vscode.env.openExternal(uri);

@@ -61,6 +61,9 @@ export class JournalPanel implements vscode.Disposable {
       styleUris: [asset('codicon.css'), asset('journal.css')],
       title: this.panel.title,
       remoteImages,
+      loading: vscode.l10n.t('Loading journal…'),
+      l10n: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
   }
 

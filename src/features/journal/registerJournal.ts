@@ -28,13 +28,13 @@ export function registerJournalPanel(app: App): JournalPanels {
     vscode.commands.registerCommand(Commands.openJournal, async (arg?: unknown) => {
       const engineer = engineerFrom(arg) ?? app.engineers.selected();
       if (!engineer) {
-        void vscode.window.showInformationMessage('Sign in or open the demo data first: the journal shows an engineer\'s feedback.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: the journal shows an engineer\'s feedback.'));
         return;
       }
       try {
         panels.show(engineer);
       } catch (err) {
-        void vscode.window.showErrorMessage(`Review Mentor: could not open the journal. ${errorText(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: could not open the journal. {0}', errorText(err)));
       }
     }),
   );

@@ -62,8 +62,10 @@ export class MirrorPanel implements vscode.Disposable {
       scriptUri: asset('mirror.js'),
       styleUris: [asset('codicon.css'), asset('mirror.css')],
       title: this.panel.title,
-      loading: 'Loading your reviews…',
+      loading: vscode.l10n.t('Loading your reviews…'),
       remoteImages,
+      l10n: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
   }
 

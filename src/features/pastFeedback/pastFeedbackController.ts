@@ -70,7 +70,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
 
   constructor(private readonly source: PastFeedbackSource) {
     super();
-    this.controller.options = { placeHolder: 'Past review feedback is read-only.' };
+    this.controller.options = { placeHolder: vscode.l10n.t('Past review feedback is read-only.') };
     [
       this.controller,
       this.hint,
@@ -256,7 +256,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
     const first = placed.reduce((a, b) => (a.line <= b.line ? a : b));
     this.hint.text = `$(comment-discussion) ${placed.length} past review comment${placed.length === 1 ? '' : 's'}`;
     this.hint.tooltip = `Past review feedback on this file, first on line ${first.line}: "${labelField(firstLine(first.item.body))}". Click to list them.`;
-    this.hint.command = { command: Commands.search, title: 'Show past feedback', arguments: [{ text: first.item.path }] };
+    this.hint.command = { command: Commands.search, title: vscode.l10n.t('Show past feedback'), arguments: [{ text: first.item.path }] };
     this.hint.show();
   }
 

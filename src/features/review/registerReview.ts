@@ -17,7 +17,7 @@ export function registerReviewFeature(app: App, panels: JournalPanels): void {
   const open = async (engineer: EngineerRef | undefined) => {
     const e = engineer ?? app.engineers.selected();
     if (!e) {
-      void vscode.window.showInformationMessage('Sign in or open the demo data first: the review flow works on an engineer\'s feedback.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: the review flow works on an engineer\'s feedback.'));
       return;
     }
     await panels.show(e).controller.show('review');

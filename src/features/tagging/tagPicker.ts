@@ -32,7 +32,7 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
   const chosen = await vscode.window.showQuickPick(picks, {
     title,
     canPickMany: true,
-    placeHolder: 'Choose one or more categories (Space to toggle, Enter to apply)',
+    placeHolder: vscode.l10n.t('Choose one or more categories (Space to toggle, Enter to apply)'),
     matchOnDescription: true,
   });
   return chosen?.flatMap((c) => (c.id ? [c.id] : []));
@@ -46,6 +46,6 @@ export async function pickOneCategory(taxonomy: Taxonomy, title: string, exclude
       if (c.id !== exclude) picks.push({ label: `$(${c.icon}) ${c.label}`, description: c.description, id: c.id });
     }
   }
-  const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: 'Which category is right?' });
+  const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: vscode.l10n.t('Which category is right?') });
   return chosen?.id;
 }

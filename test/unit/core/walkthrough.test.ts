@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { shouldOpenWalkthrough, WALKTHROUGH_ID } from '../../../src/features/walkthrough/firstRun';
 import { contextKeysSet } from './contextKeysSet';
+import { manifest } from './manifest';
 
 interface Step {
   id: string;
@@ -14,7 +15,7 @@ interface Step {
   completionEvents: string[];
 }
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const pkg = manifest;
 const commands = new Set<string>(pkg.contributes.commands.map((c: { command: string }) => c.command));
 
 
