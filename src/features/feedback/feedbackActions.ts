@@ -83,7 +83,8 @@ export function feedbackAsMarkdown(item: Feedback, taxonomy: Taxonomy): string {
 
 export async function copyAsMarkdown(items: Feedback[], taxonomy: Taxonomy): Promise<void> {
   await vscode.env.clipboard.writeText(items.map((i) => feedbackAsMarkdown(i, taxonomy)).join('\n'));
-  vscode.window.setStatusBarMessage(`$(check) Copied ${items.length} comment${items.length === 1 ? '' : 's'} as Markdown`, 3000);
+  const copied = items.length === 1 ? vscode.l10n.t('Copied 1 comment as Markdown') : vscode.l10n.t('Copied {0} comments as Markdown', items.length);
+  vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
 }
 
 /** Toggles "learned"; the state lives in the journal, so other windows see it. */

@@ -35,6 +35,12 @@ export interface SyncDeps {
 
 const LAST_SYNC_KEY = 'reviewMentor.lastSync';
 
+/** A line about one engineer's last sync, shown in the Engineers view. */
+export interface EngineerSyncNote {
+  failed: boolean;
+  text: string;
+}
+
 export class SyncController implements vscode.Disposable {
   private running: { abort: AbortController; done: Promise<void>; interactive: boolean } | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -44,7 +50,7 @@ export class SyncController implements vscode.Disposable {
   /** This window, for the sync lease. */
   private readonly owner = `${process.pid}-${randomUUID()}`;
   /** Why an engineer's last sync failed (or who syncs them), for the Engineers view. */
-  private readonly engineerNotes = new Map<string, string>();
+  private readonly engineerNotes = new Map<string, EngineerSyncNote>();
   private readonly notesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeEngineerStatus = this.notesChanged.event;
 
@@ -69,7 +75,7 @@ export class SyncController implements vscode.Disposable {
   }
 
   /** Why the engineer's last sync failed, or that another window syncs them; undefined when fine. */
-  statusOf(engineer: EngineerRef): string | undefined {
+  statusOf(engineer: EngineerRef): EngineerSyncNote | undefined {
     return this.engineerNotes.get(engineerKey(engineer));
   }
 
@@ -152,12 +158,12 @@ export class SyncController implements vscode.Disposable {
         const key = engineerKey(o.engineer);
         if (o.kind === 'elsewhere') {
           log.info(`${o.engineer.login} is being synced by ${o.holder}; this window shows its writes as they land.`);
-          this.engineerNotes.set(key, `Synced by ${o.holder}.`);
+          this.engineerNotes.set(key, { failed: false, text: vscode.l10n.t('Synced by {0}.', o.holder) });
           continue;
         }
         if (o.kind === 'failed') {
           failed.push(`${o.engineer.login}: ${o.message}`);
-          this.engineerNotes.set(key, `Last sync failed: ${o.message}`);
+          this.engineerNotes.set(key, { failed: true, text: vscode.l10n.t('Last sync failed: {0}', o.message) });
           continue;
         }
         const r = o.result;
@@ -170,7 +176,7 @@ export class SyncController implements vscode.Disposable {
         r.problems.forEach((p) => problems.add(`${o.engineer.login}: ${p}`));
         log.info(`Synced ${o.engineer.login}: ${r.prs} PRs, ${r.added} new, ${r.updated} updated and ${r.removed} deleted comments, ${r.requests} requests (cost ${r.graphqlCost}).`);
         if (r.retrying > 0) log.warn(`${o.engineer.login}: ${r.retrying} pull request(s) could not be fetched whole; the next sync tries them again.`);
-        if (r.problems.length > 0) this.engineerNotes.set(key, r.problems.join(' '));
+        if (r.problems.length > 0) this.engineerNotes.set(key, { failed: false, text: r.problems.join(' ') });
         else this.engineerNotes.delete(key);
       }
       this.notesChanged.fire();
@@ -205,7 +211,7 @@ export class SyncController implements vscode.Disposable {
     }
     if (err instanceof AuthError) {
       log.warn(`Sync stopped: ${err.message}`);
-      status.set({ kind: 'error', message: 'GitHub did not accept the sign-in.', lastSync: this.lastSync });
+      status.set({ kind: 'error', message: vscode.l10n.t('GitHub did not accept the sign-in.'), lastSync: this.lastSync });
       void vscode.window
         .showErrorMessage(vscode.l10n.t('Review Mentor: GitHub did not accept your sign-in (signed out or token revoked).'), vscode.l10n.t('Sign in again'), vscode.l10n.t('Use a token'))
         .then((choice) => {

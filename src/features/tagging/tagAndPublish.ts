@@ -32,7 +32,7 @@ export function registerTagAndPublish(app: App): void {
           return;
         }
         const taxonomy = app.taxonomy.current;
-        const categories = await pickCategories([], taxonomy, 'Tag your comment (published with it)');
+        const categories = await pickCategories([], taxonomy, vscode.l10n.t('Tag your comment (published with it)'));
         if (!categories || categories.length === 0) return;
         const markers = categories.flatMap((category) => {
           const group = taxonomy.groupOf(category);

@@ -17,7 +17,7 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
       const suggested = suggestion?.category === c.id;
       picks.push({
         label: `$(${c.icon}) ${c.label}`,
-        description: suggested ? `$(lightbulb) suggested (${Math.round((suggestion?.confidence ?? 0) * 100)}%)` : c.description,
+        description: suggested ? `$(lightbulb) ${vscode.l10n.t('suggested ({0}%)', Math.round((suggestion?.confidence ?? 0) * 100))}` : c.description,
         picked: current.has(c.id) || (current.size === 0 && suggested),
         id: c.id,
       });
@@ -26,8 +26,8 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
   // Ids from other versions or other users' settings stay visible and keep their tags.
   const unknown = [...current].filter((id) => !taxonomy.isKnown(id));
   if (unknown.length > 0) {
-    picks.push({ label: 'Unknown categories', kind: vscode.QuickPickItemKind.Separator });
-    unknown.forEach((id) => picks.push({ label: `$(question) ${id}`, description: 'not in your categories', picked: true, id }));
+    picks.push({ label: vscode.l10n.t('Unknown categories'), kind: vscode.QuickPickItemKind.Separator });
+    unknown.forEach((id) => picks.push({ label: `$(question) ${id}`, description: vscode.l10n.t('not in your categories'), picked: true, id }));
   }
   const chosen = await vscode.window.showQuickPick(picks, {
     title,
