@@ -97,7 +97,7 @@ export class JournalApp {
       request: (input) => this.request(input),
       send: (input) => this.bridge.request(input),
       toast: (message, options) => this.toast.show(message, options),
-      categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? 'Untagged' : `${id} (unknown)`),
+      categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? l10n.t('Untagged') : l10n.t('{0} (unknown)', id)),
       rerender: () => this.render(),
     };
   }
@@ -116,7 +116,7 @@ export class JournalApp {
       return false;
     }
     if (r.undo) {
-      this.toast.show(r.undo.label, { action: { label: 'Undo', run: () => void this.request({ type: 'entry/undo' }) } });
+      this.toast.show(r.undo.label, { action: { label: l10n.t('Undo'), run: () => void this.request({ type: 'entry/undo' }) } });
     }
     return true;
   }
@@ -143,12 +143,12 @@ export class JournalApp {
       if (t !== tab) return nothing;
       if (t === 'goals') return this.goals.template(ctx);
       if (t === 'review') return this.review.template(ctx);
-      if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
+      if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>${l10n.t('No feedback yet — sync or open demo data.')}</p></div>`;
       return t === 'overview' ? this.overview.template(ctx) : this.timeline.template(ctx);
     };
     return html`
       <header class="title">
-        <h1>Journal — ${s.engineer.login}</h1>
+        <h1>${l10n.t('Journal — {0}', s.engineer.login)}</h1>
         <span class="muted">${s.engineer.host}</span>
         ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>${l10n.t('Read-only')}</vscode-badge>` : nothing}
       </header>

@@ -14,3 +14,12 @@ export function initL10n(doc: Document = document): void {
     // A bundle that does not parse leaves the page in English rather than blank.
   }
 }
+
+/**
+ * A translated sentence with markup inside: call l10n.t('...{0}...') without
+ * arguments (the placeholders stay) and give the pieces here, as lit templates
+ * or text. Translators move {0} and {1} where their language wants them.
+ */
+export function withParts(message: string, ...parts: unknown[]): unknown[] {
+  return message.split(/\{(\d+)\}/).map((piece, i) => (i % 2 === 1 ? (parts[Number(piece)] ?? `{${piece}}`) : piece));
+}
