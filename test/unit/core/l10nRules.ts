@@ -37,7 +37,7 @@ function literalText(node: ts.Node): ts.Node | undefined {
 
 const MESSAGE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage']);
 /** Object-literal properties people read: quick picks, input boxes, progress, commands, items. */
-const TEXT_PROPERTIES = new Set(['title', 'placeHolder', 'placeholder', 'prompt', 'tooltip', 'label', 'description', 'detail', 'validationMessage']);
+const TEXT_PROPERTIES = new Set(['title', 'placeHolder', 'placeholder', 'prompt', 'tooltip', 'label', 'description', 'detail', 'validationMessage', 'text']);
 /** Assignments people read: tree items, tree views, status bar items, comment threads, panels. */
 const ASSIGNED_PROPERTIES = new Set(['tooltip', 'label', 'description', 'text', 'name', 'title', 'message', 'placeholder', 'placeHolder', 'prompt']);
 /** Constructors and calls whose text argument people read, and which argument. */

@@ -19,13 +19,15 @@ const periodLabel = (p: PeriodId): string =>
   ({ '2w': l10n.t('Last 2 weeks'), '30d': l10n.t('Last 30 days'), '90d': l10n.t('Last 90 days'), quarter: l10n.t('This quarter'), all: l10n.t('All time') })[p];
 /** The line under the toolbar: how many comments, in which period, from which journals. */
 function sourcesLine(total: number, period: PeriodId, others: number, onlyInOthers: number): string {
-  const when = period === 'all' ? '' : ({ '2w': l10n.t('in the last 2 weeks'), '30d': l10n.t('in the last 30 days'), '90d': l10n.t('in the last 90 days'), quarter: l10n.t('this quarter') })[period];
+  const when = periodWords(period);
   const gave = total === 1 ? (when ? l10n.t('1 comment you gave {0}', when) : l10n.t('1 comment you gave')) : when ? l10n.t('{0} comments you gave {1}', total, when) : l10n.t('{0} comments you gave', total);
   if (!others) return l10n.t('{0}, from your journal.', gave);
   return others === 1 ? l10n.t('{0}, from your journal and 1 other journal ({1} found only there).', gave, onlyInOthers) : l10n.t('{0}, from your journal and {1} other journals ({2} found only there).', gave, others, onlyInOthers);
 }
-/** For the prompts, which core words in English (the panel's own strings are translated). */
-const PERIOD_PHRASES: Record<PeriodId, string> = { '2w': ' in the last 2 weeks', '30d': ' in the last 30 days', '90d': ' in the last 90 days', quarter: ' this quarter', all: '' };
+/** "in the last 30 days", or nothing for all time. */
+function periodWords(period: PeriodId): string {
+  return period === 'all' ? '' : ({ '2w': l10n.t('in the last 2 weeks'), '30d': l10n.t('in the last 30 days'), '90d': l10n.t('in the last 90 days'), quarter: l10n.t('this quarter') })[period];
+}
 
 export class MirrorApp {
   private readonly bridge: MirrorBridge;
@@ -97,7 +99,7 @@ export class MirrorApp {
       to: range.end.getTime(),
       groupOf: (id) => groups.get(id),
       labelOf: (id) => labels.get(id) ?? id,
-      periodPhrase: PERIOD_PHRASES[this.state.period],
+      periodPhrase: periodWords(this.state.period) && ` ${periodWords(this.state.period)}`,
     });
   }
 
