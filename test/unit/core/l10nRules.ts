@@ -43,6 +43,11 @@ const ASSIGNED_PROPERTIES = new Set(['tooltip', 'label', 'description', 'text', 
 /** Constructors and calls whose text argument people read, and which argument. */
 const TEXT_ARGUMENTS = new Map<string, number>([['TreeItem', 0], ['MarkdownString', 0], ['Hover', 0], ['appendMarkdown', 0], ['appendText', 0], ['createWebviewPanel', 1], ['createCommentController', 1], ['setStatusBarMessage', 0]]);
 
+/** An exhaustiveness check (`const never: never = x; throw new Error(...never...)`) speaks to developers, never to users. */
+function mentionsNever(node: ts.Node): boolean {
+  return (ts.isIdentifier(node) && node.text === 'never') || (ts.forEachChild(node, (c) => mentionsNever(c) || undefined) ?? false);
+}
+
 const calleeName = (e: ts.Expression) => (ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '');
 
 /** Every user-visible string written in place and not passed through l10n.t, as file:line. */
@@ -58,7 +63,7 @@ export function unlocalisedStrings(file: string, text = readFileSync(file, 'utf8
       const at = TEXT_ARGUMENTS.get(name);
       if (at !== undefined && args[at]) report(literalText(args[at]!), name);
       // Errors thrown in the extension reach people (notifications, the panels' toasts).
-      if (ts.isNewExpression(node) && name.endsWith('Error') && args[0]) report(literalText(args[0]), `new ${name}`);
+      if (ts.isNewExpression(node) && name.endsWith('Error') && args[0] && !mentionsNever(args[0])) report(literalText(args[0]), `new ${name}`);
     }
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && TEXT_PROPERTIES.has(node.name.text)) report(literalText(node.initializer), node.name.text);
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ASSIGNED_PROPERTIES.has(node.left.name.text)) report(literalText(node.right), `.${node.left.name.text} =`);
