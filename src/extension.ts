@@ -28,6 +28,7 @@ import { registerReviewFeature } from './features/review/registerReview';
 import { registerTagAndPublish } from './features/tagging/tagAndPublish';
 import { registerMirrorPanel } from './features/mirror/registerMirror';
 import { registerWalkthrough } from './features/walkthrough/walkthrough';
+import { shareL10nBundle } from './platform/l10n';
 
 /** What activate() returns: read-only diagnostics for the extension-host tests. */
 export interface ReviewMentorApi {
@@ -36,6 +37,7 @@ export interface ReviewMentorApi {
 
 export async function activate(context: vscode.ExtensionContext): Promise<ReviewMentorApi> {
   const started = performance.now();
+  shareL10nBundle();
   const log = vscode.window.createOutputChannel('Review Mentor', { log: true });
   const serverUrl = () => readConfig().serverUrl;
   const journalRoot = () => readConfig().journalFolder || path.join(context.globalStorageUri.fsPath, 'journals');
@@ -46,7 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
       // A read that found a damaged file changes nothing and only logs; the write that sets it aside tells the user, once.
       if (p.kind === 'damaged') return log.warn(p.message);
       log.error(p.message);
-      void vscode.window.showErrorMessage(`Review Mentor: ${p.message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: {0}', p.message));
     },
   });
   let client: GitHubClient | undefined;
@@ -117,7 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
       if (affectsConfig(e, 'sync.intervalMinutes')) app.sync.schedule();
       if (affectsConfig(e, 'github.serverUrl')) void auth.restore();
       if (affectsConfig(e, 'journal.folder')) {
-        void vscode.window.showInformationMessage('Review Mentor uses the new journal folder after a window reload.', 'Reload').then((c) => {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Review Mentor uses the new journal folder after a window reload.'), vscode.l10n.t('Reload')).then((c) => {
           if (c) void vscode.commands.executeCommand('workbench.action.reloadWindow');
         });
       }

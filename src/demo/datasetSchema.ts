@@ -1,4 +1,4 @@
-// zod schema for a dataset file (`review-mentor sandbox --data FILE`), so a
+// zod schema for a dataset file (`npm run sandbox -- --data FILE`), so a
 // hand-edited or older file fails with a message naming the bad field
 // instead of breaking deep inside the server.
 import { z } from 'zod';

@@ -12,7 +12,7 @@ export function reportErrors<A extends unknown[]>(log: vscode.LogOutputChannel, 
       log.error(errorText(err));
       // A local fault (permissions, disk, lock) can be fixed and the command run again.
       if (isStorageError(err)) showStorageError(err, () => run(...args));
-      else void vscode.window.showErrorMessage(`Review Mentor: ${errorText(err)}`);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: {0}', errorText(err)));
     }
   };
   return run;

@@ -15,11 +15,13 @@ export function isStorageError(err: unknown): err is JournalStorageError {
 export function showStorageError(err: JournalStorageError, retry?: () => unknown): void {
   if (showing.has(err.message)) return;
   showing.add(err.message);
-  const actions = retry ? ['Open folder', 'Retry'] : ['Open folder'];
-  void vscode.window.showErrorMessage(`Review Mentor: ${err.message}`, ...actions).then(async (choice) => {
+  const open = vscode.l10n.t('Open folder');
+  const again = vscode.l10n.t('Retry');
+  const actions = retry ? [open, again] : [open];
+  void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: {0}', err.message), ...actions).then(async (choice) => {
     showing.delete(err.message);
-    if (choice === 'Open folder') await openFolder(err.folder);
-    if (choice === 'Retry') await retry?.();
+    if (choice === open) await openFolder(err.folder);
+    if (choice === again) await retry?.();
   });
 }
 

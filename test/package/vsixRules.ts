@@ -15,10 +15,13 @@ export const VSIX_BUDGET_BYTES = 2 * 1024 * 1024;
 export const REQUIRED = [
   'extension.vsixmanifest',
   'extension/package.json',
+  'extension/package.nls.json',
+  'extension/l10n/bundle.l10n.json',
   'extension/readme.md',
   'extension/LICENSE.txt',
   'extension/dist/extension.js',
   'extension/dist/demo.js',
+  'extension/dist/my-reviews.js',
   'extension/dist/cli.js',
   'extension/dist/classifier-model.json',
   'extension/dist/webview/journal.js',

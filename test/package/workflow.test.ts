@@ -106,6 +106,6 @@ describe('the team-summaries workflow, run against the sandbox', () => {
     assert.ok(second.ok, explain(second));
     assert.match(step(second, /Restore/).stdout, /restored review-mentor-journals-101/);
     const synced = step(second, /Sync/).stdout.trim().split('\n');
-    for (const [i, login] of TEAM.entries()) assert.match(synced[i]!, new RegExp(`^Synced ${login}@\\S+: \\d+ PRs, 0 comments added, 0 updated, 0 deleted, 1 requests`));
+    for (const [i, login] of TEAM.entries()) assert.match(synced[i]!, new RegExp(`^Synced ${login}@\\S+: \\d+ PRs, 0 comments added, 0 updated, 0 deleted, 1 requests, GraphQL cost \\d+$`));
   });
 });

@@ -9,8 +9,10 @@ import { ReviewView } from './review';
 import { TimelineView } from './timeline';
 import { Toast } from './toast';
 import { HostBridge, type RequestInput } from './vscode';
+import * as l10n from '@vscode/l10n';
 
-const TAB_LABELS: Record<TabId, string> = { overview: 'Overview', timeline: 'Timeline', goals: 'Goals & actions', review: 'Review suggestions' };
+/** Computed at render time: the translations are configured after the modules load. */
+const tabLabel = (tab: TabId): string => ({ overview: l10n.t('Overview'), timeline: l10n.t('Timeline'), goals: l10n.t('Goals & actions'), review: l10n.t('Review suggestions') })[tab];
 
 export class JournalApp {
   private readonly bridge: HostBridge;
@@ -95,7 +97,7 @@ export class JournalApp {
       request: (input) => this.request(input),
       send: (input) => this.bridge.request(input),
       toast: (message, options) => this.toast.show(message, options),
-      categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? 'Untagged' : `${id} (unknown)`),
+      categoryLabel: (id) => labels.get(id) ?? (id === 'untagged' ? l10n.t('Untagged') : l10n.t('{0} (unknown)', id)),
       rerender: () => this.render(),
     };
   }
@@ -114,7 +116,7 @@ export class JournalApp {
       return false;
     }
     if (r.undo) {
-      this.toast.show(r.undo.label, { action: { label: 'Undo', run: () => void this.request({ type: 'entry/undo' }) } });
+      this.toast.show(r.undo.label, { action: { label: l10n.t('Undo'), run: () => void this.request({ type: 'entry/undo' }) } });
     }
     return true;
   }
@@ -122,7 +124,7 @@ export class JournalApp {
   render(): void {
     const s = this.snapshot;
     this.root.setAttribute('aria-busy', s ? 'false' : 'true');
-    render(s ? this.shell(s) : html`<p class="loading">Loading journal…</p>`, this.root);
+    render(s ? this.shell(s) : html`<p class="loading">${l10n.t('Loading journal…')}</p>`, this.root);
     if (!s) return;
     if (this.renderedTab === 'overview' && this.state.tab !== 'overview') this.overview.hidden();
     this.renderedTab = this.state.tab;
@@ -141,14 +143,14 @@ export class JournalApp {
       if (t !== tab) return nothing;
       if (t === 'goals') return this.goals.template(ctx);
       if (t === 'review') return this.review.template(ctx);
-      if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`;
+      if (s.feedback.length === 0 && this.unshown.length === 0 && t === 'overview') return html`<div class="empty"><p>${l10n.t('No feedback yet — sync or open demo data.')}</p></div>`;
       return t === 'overview' ? this.overview.template(ctx) : this.timeline.template(ctx);
     };
     return html`
       <header class="title">
-        <h1>Journal — ${s.engineer.login}</h1>
+        <h1>${l10n.t('Journal — {0}', s.engineer.login)}</h1>
         <span class="muted">${s.engineer.host}</span>
-        ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>Read-only</vscode-badge>` : nothing}
+        ${s.readOnly ? html`<vscode-badge title=${s.readOnlyReason ?? ''}>${l10n.t('Read-only')}</vscode-badge>` : nothing}
       </header>
       <vscode-tabs .selectedIndex=${TABS.indexOf(tab)} @vsc-tabs-select=${(e: CustomEvent<{ selectedIndex: number }>) => {
         const next = TABS[e.detail.selectedIndex];
@@ -158,8 +160,8 @@ export class JournalApp {
           this.render();
         }
       }}>
-        ${TABS.map((t) => html`<vscode-tab-header slot="header" data-tab=${t}>${TAB_LABELS[t]}</vscode-tab-header>
-          <vscode-tab-panel aria-label=${TAB_LABELS[t]}>${content(t)}</vscode-tab-panel>`)}
+        ${TABS.map((t) => html`<vscode-tab-header slot="header" data-tab=${t}>${tabLabel(t)}</vscode-tab-header>
+          <vscode-tab-panel aria-label=${tabLabel(t)}>${content(t)}</vscode-tab-panel>`)}
       </vscode-tabs>`;
   }
 

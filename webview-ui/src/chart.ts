@@ -4,6 +4,7 @@
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from 'chart.js';
 import type { Buckets } from '../../src/core/journalStats';
 import { LIKELY_SERIES, UNTAGGED } from '../../src/core/journalStats';
+import * as l10n from '@vscode/l10n';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -47,9 +48,9 @@ export function chartSeries(b: Buckets, labelOf: (id: string) => string): ChartS
   const likely = b.series.get(LIKELY_SERIES);
   if (rest.length > 0) {
     const data = b.starts.map((_, i) => rest.reduce((s, [, d]) => s + (d[i] ?? 0), 0));
-    series.push({ key: OTHER, label: likely ? 'Other / not sure' : 'Other / untagged', data });
+    series.push({ key: OTHER, label: likely ? l10n.t('Other / not sure') : l10n.t('Other / untagged'), data });
   }
-  if (likely) series.push({ key: LIKELY_SERIES, label: 'Likely (suggested, not confirmed)', data: likely });
+  if (likely) series.push({ key: LIKELY_SERIES, label: l10n.t('Likely (suggested, not confirmed)'), data: likely });
   return series;
 }
 

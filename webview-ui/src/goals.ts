@@ -7,12 +7,15 @@ import { deletedStubText } from '../../src/core/deletedStubs';
 import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
 import type { AppContext } from './context';
 import { dateFmt } from './overview';
+import * as l10n from '@vscode/l10n';
 
-const KIND_LABELS: Record<EntryKind, string> = { goal: 'Goal', action: 'Action item', note: 'Note' };
-const SECTIONS: { kind: EntryKind; title: string; empty: string }[] = [
-  { kind: 'goal', title: 'Goals', empty: 'No goals yet. What do you want to get better at?' },
-  { kind: 'action', title: 'Action items', empty: 'No action items yet.' },
-  { kind: 'note', title: 'Notes', empty: 'No notes yet.' },
+/** Built when asked: the translations are configured after the modules load. */
+const kindLabel = (k: EntryKind): string => ({ goal: l10n.t('Goal'), action: l10n.t('Action item'), note: l10n.t('Note') })[k];
+/** Computed at render time: the translations are configured after the modules load. */
+const sections = (): { kind: EntryKind; title: string; empty: string }[] => [
+  { kind: 'goal', title: l10n.t('Goals'), empty: l10n.t('No goals yet. What do you want to get better at?') },
+  { kind: 'action', title: l10n.t('Action items'), empty: l10n.t('No action items yet.') },
+  { kind: 'note', title: l10n.t('Notes'), empty: l10n.t('No notes yet.') },
 ];
 
 /** The goal an action item belongs to, when that goal still exists. */
@@ -32,16 +35,16 @@ export class GoalsView {
   template(ctx: AppContext): TemplateResult {
     const ro = ctx.snapshot.readOnly;
     return html`
-      ${ro ? html`<p class="notice" role="note">Read-only: ${ctx.snapshot.readOnlyReason ?? 'this journal cannot be changed here.'}</p>` : this.form(ctx)}
-      ${SECTIONS.map((s) => {
+      ${ro ? html`<p class="notice" role="note">${l10n.t('Read-only: {0}', ctx.snapshot.readOnlyReason ?? l10n.t('this journal cannot be changed here.'))}</p>` : this.form(ctx)}
+      ${sections().map((s) => {
         const all = ctx.snapshot.entries;
         // Action items of a goal are listed under that goal.
         const entries = all.filter((e) => e.kind === s.kind && !goalOf(e, all)).sort(byOpenThenNewest);
         const total = all.filter((e) => e.kind === s.kind).length;
-        const title = s.kind === 'action' && total > entries.length ? 'Action items without a goal' : s.title;
+        const title = s.kind === 'action' && total > entries.length ? l10n.t('Action items without a goal') : s.title;
         return html`<section aria-labelledby="sec-${s.kind}">
           <h2 id="sec-${s.kind}">${title} <vscode-badge variant="counter">${entries.length}</vscode-badge></h2>
-          ${entries.length === 0 ? html`<p class="muted">${total > 0 ? 'All of them belong to a goal.' : s.empty}</p>` : html`<ul class="entries">${entries.map((e) => this.entry(ctx, e))}</ul>`}
+          ${entries.length === 0 ? html`<p class="muted">${total > 0 ? l10n.t('All of them belong to a goal.') : s.empty}</p>` : html`<ul class="entries">${entries.map((e) => this.entry(ctx, e))}</ul>`}
         </section>`;
       })}`;
   }
@@ -67,18 +70,18 @@ export class GoalsView {
       }
     };
     return html`<div class="new-entry" role="group" aria-labelledby="new-h">
-      <h2 id="new-h">Add to your journal</h2>
+      <h2 id="new-h">${l10n.t('Add to your journal')}</h2>
       <div class="form-row">
-        <vscode-single-select id="new-kind" label="Kind of entry" .value=${this.newKind}
+        <vscode-single-select id="new-kind" label=${l10n.t('Kind of entry')} .value=${this.newKind}
           @change=${(e: Event) => { this.newKind = (e.target as HTMLSelectElement).value as EntryKind; ctx.rerender(); }}>
-          ${(['goal', 'action', 'note'] as const).map((k) => html`<vscode-option value=${k} ?selected=${k === this.newKind}>${KIND_LABELS[k]}</vscode-option>`)}
+          ${(['goal', 'action', 'note'] as const).map((k) => html`<vscode-option value=${k} ?selected=${k === this.newKind}>${kindLabel(k)}</vscode-option>`)}
         </vscode-single-select>
-        <vscode-textfield id="new-text" class="grow" .label=${`${KIND_LABELS[this.newKind]} text`} maxlength="20000"
-          placeholder=${this.newKind === 'goal' ? 'e.g. Write tests before asking for review' : this.newKind === 'action' ? 'e.g. Read the team testing guide' : 'What did you learn?'}
+        <vscode-textfield id="new-text" class="grow" .label=${l10n.t('{0} text', kindLabel(this.newKind))} maxlength="20000"
+          placeholder=${this.newKind === 'goal' ? l10n.t('e.g. Write tests before asking for review') : this.newKind === 'action' ? l10n.t('e.g. Read the team testing guide') : l10n.t('What did you learn?')}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && void submit(e)}></vscode-textfield>
-        ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" .label=${'Target date (optional)'} title="Target date (optional)"></vscode-textfield>` : nothing}
-        ${this.newKind === 'action' ? goalSelect(ctx, 'new-goal', undefined, 'Goal this action item serves (optional)') : nothing}
-        <vscode-button id="add-entry" @click=${submit}>Add ${KIND_LABELS[this.newKind].toLowerCase()}</vscode-button>
+        ${this.newKind === 'goal' ? html`<vscode-textfield id="new-date" type="date" .label=${l10n.t('Target date (optional)')} title=${l10n.t('Target date (optional)')}></vscode-textfield>` : nothing}
+        ${this.newKind === 'action' ? goalSelect(ctx, 'new-goal', undefined, l10n.t('Goal this action item serves (optional)')) : nothing}
+        <vscode-button id="add-entry" @click=${submit}>${this.newKind === 'goal' ? l10n.t('Add goal') : this.newKind === 'action' ? l10n.t('Add action item') : l10n.t('Add note')}</vscode-button>
       </div>
     </div>`;
   }
@@ -86,27 +89,27 @@ export class GoalsView {
   private entry(ctx: AppContext, e: Entry): TemplateResult {
     const ro = ctx.snapshot.readOnly;
     const editing = this.editing?.id === e.id ? this.editing : undefined;
-    const label = `${KIND_LABELS[e.kind]} "${e.text.slice(0, 40)}"`;
+    const label = l10n.t('{0} "{1}"', kindLabel(e.kind), e.text.slice(0, 40));
     return html`<li class="entry status-${e.status}" data-entry-id=${e.id}>
       <div class="entry-main">
         ${e.kind === 'action' ? html`<vscode-checkbox ?checked=${e.status === 'done'} ?disabled=${ro}
-            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLInputElement).checked ? 'done' : 'open' } })}><span class="sr-only">Done: ${e.text.slice(0, 60)}</span></vscode-checkbox>` : nothing}
+            @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLInputElement).checked ? 'done' : 'open' } })}><span class="sr-only">${l10n.t('Done: {0}', e.text.slice(0, 60))}</span></vscode-checkbox>` : nothing}
         ${editing ? this.editor(ctx, e, editing.draft) : html`<span class="entry-text">${e.text}</span>`}
       </div>
       ${editing ? nothing : html`<div class="entry-meta">
-        ${e.kind === 'goal' ? html`<label class="filter"><span class="filter-label">Status</span>
-          <vscode-single-select label="Status of ${label}" .value=${e.status} ?disabled=${ro}
+        ${e.kind === 'goal' ? html`<label class="filter"><span class="filter-label">${l10n.t('Status')}</span>
+          <vscode-single-select label=${l10n.t('Status of {0}', label)} .value=${e.status} ?disabled=${ro}
             @change=${(ev: Event) => void ctx.request({ type: 'entry/update', id: e.id, patch: { status: (ev.target as HTMLSelectElement).value as EntryStatus } })}>
-            ${(['open', 'done', 'dropped'] as const).map((s) => html`<vscode-option value=${s} ?selected=${s === e.status}>${s[0]!.toUpperCase() + s.slice(1)}</vscode-option>`)}
+            ${(['open', 'done', 'dropped'] as const).map((s) => html`<vscode-option value=${s} ?selected=${s === e.status}>${statusLabel(s)}</vscode-option>`)}
           </vscode-single-select></label>` : nothing}
-        ${e.kind === 'action' && !ro ? html`<label class="filter"><span class="filter-label">Goal</span>${goalSelect(ctx, `goal-of-${e.id}`, goalOf(e, ctx.snapshot.entries)?.id, `Goal of ${label}`,
+        ${e.kind === 'action' && !ro ? html`<label class="filter"><span class="filter-label">${l10n.t('Goal')}</span>${goalSelect(ctx, `goal-of-${e.id}`, goalOf(e, ctx.snapshot.entries)?.id, l10n.t('Goal of {0}', label),
           (goalId) => void ctx.request({ type: 'entry/update', id: e.id, patch: { goalId: goalId || null } }))}</label>` : nothing}
-        ${e.targetDate ? html`<span class="muted">Target ${dateFmt.format(new Date(`${e.targetDate}T00:00:00Z`))}${overdue(ctx, e) ? html` <span class="overdue">(overdue)</span>` : nothing}</span>` : nothing}
-        <span class="muted">Updated ${dateFmt.format(new Date(e.updatedAt))}</span>
+        ${e.targetDate ? html`<span class="muted">${l10n.t('Target {0}', dateFmt.format(new Date(`${e.targetDate}T00:00:00Z`)))}${overdue(ctx, e) ? html` <span class="overdue">${l10n.t('(overdue)')}</span>` : nothing}</span>` : nothing}
+        <span class="muted">${l10n.t('Updated {0}', dateFmt.format(new Date(e.updatedAt)))}</span>
         <span class="spacer"></span>
         ${ro ? nothing : html`
-          <button class="link-btn" aria-label="Edit ${label}" @click=${() => { this.editing = { id: e.id, draft: { text: e.text, targetDate: e.targetDate ?? '' } }; ctx.rerender(); }}><span class="codicon codicon-edit" aria-hidden="true"></span> Edit</button>
-          <button class="link-btn danger" aria-label="Delete ${label}" @click=${() => void ctx.request({ type: 'entry/delete', id: e.id })}><span class="codicon codicon-trash" aria-hidden="true"></span> Delete</button>`}
+          <button class="link-btn" aria-label=${l10n.t('Edit {0}', label)} @click=${() => { this.editing = { id: e.id, draft: { text: e.text, targetDate: e.targetDate ?? '' } }; ctx.rerender(); }}><span class="codicon codicon-edit" aria-hidden="true"></span> ${l10n.t('Edit')}</button>
+          <button class="link-btn danger" aria-label=${l10n.t('Delete {0}', label)} @click=${() => void ctx.request({ type: 'entry/delete', id: e.id })}><span class="codicon codicon-trash" aria-hidden="true"></span> ${l10n.t('Delete')}</button>`}
       </div>`}
       ${this.links(ctx, e)}
       ${e.kind === 'goal' ? this.goalActions(ctx, e) : nothing}
@@ -116,7 +119,7 @@ export class GoalsView {
   private goalActions(ctx: AppContext, goal: Entry): TemplateResult | typeof nothing {
     const actions = ctx.snapshot.entries.filter((a) => a.kind === 'action' && a.goalId === goal.id).sort(byOpenThenNewest);
     if (actions.length === 0) return nothing;
-    return html`<ul class="entries goal-actions" aria-label="Action items for ${goal.text.slice(0, 60)}">${actions.map((a) => this.entry(ctx, a))}</ul>`;
+    return html`<ul class="entries goal-actions" aria-label=${l10n.t('Action items for {0}', goal.text.slice(0, 60))}>${actions.map((a) => this.entry(ctx, a))}</ul>`;
   }
 
   private editor(ctx: AppContext, e: Entry, draft: Draft): TemplateResult {
@@ -134,10 +137,10 @@ export class GoalsView {
       if (ev.key === 'Escape') cancel();
     };
     return html`<div class="form-row grow">
-      <vscode-textfield class="edit-text grow" .label=${'Text'} .value=${draft.text} @keydown=${keys}></vscode-textfield>
-      ${e.kind === 'goal' ? html`<vscode-textfield class="edit-date" type="date" .label=${'Target date'} .value=${draft.targetDate} @keydown=${keys}></vscode-textfield>` : nothing}
-      <vscode-button @click=${save}>Save</vscode-button>
-      <vscode-button secondary @click=${cancel}>Cancel</vscode-button>
+      <vscode-textfield class="edit-text grow" .label=${l10n.t('Text')} .value=${draft.text} @keydown=${keys}></vscode-textfield>
+      ${e.kind === 'goal' ? html`<vscode-textfield class="edit-date" type="date" .label=${l10n.t('Target date')} .value=${draft.targetDate} @keydown=${keys}></vscode-textfield>` : nothing}
+      <vscode-button @click=${save}>${l10n.t('Save')}</vscode-button>
+      <vscode-button secondary @click=${cancel}>${l10n.t('Cancel')}</vscode-button>
     </div>`;
   }
 
@@ -145,7 +148,7 @@ export class GoalsView {
     if (e.links.length === 0) return nothing;
     const byId = new Map(ctx.snapshot.feedback.map((f) => [f.id, f]));
     const stubs = new Map((ctx.snapshot.deleted ?? []).map((d) => [d.id, d]));
-    return html`<ul class="entry-links" aria-label="Linked feedback">${e.links.map((id) => {
+    return html`<ul class="entry-links" aria-label=${l10n.t('Linked feedback')}>${e.links.map((id) => {
       const f = byId.get(id);
       const stub = f ? undefined : stubs.get(id);
       return html`<li class=${stub ? 'deleted-stub' : ''}><span class="codicon codicon-${stub ? 'trash' : 'comment'}" aria-hidden="true"></span>
@@ -153,18 +156,20 @@ export class GoalsView {
           ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>`
           : stub
             ? html`<span><span class="stub-note">${deletedStubText(stub, e.kind, (d) => dateFmt.format(d))}</span> <span class="muted"><strong>${stub.reviewer}</strong>: ${excerpt(stub.excerpt, 100)}</span></span>`
-            : html`<span class="muted">No longer in the journal.</span>`}
-        ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label="Unlink this feedback" title="Unlink" @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
+            : html`<span class="muted">${l10n.t('No longer in the journal.')}</span>`}
+        ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label=${l10n.t('Unlink this feedback')} title=${l10n.t('Unlink')} @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
     })}</ul>`;
   }
 }
+
+const statusLabel = (s: EntryStatus): string => ({ open: l10n.t('Open'), done: l10n.t('Done'), dropped: l10n.t('Dropped') })[s];
 
 /** A native select (fast, keyboard friendly) of the open goals, with "No goal" first. */
 function goalSelect(ctx: AppContext, id: string, value: string | undefined, label: string, onChange?: (goalId: string) => void): TemplateResult {
   const goals = ctx.snapshot.entries.filter((g) => g.kind === 'goal' && (g.status === 'open' || g.id === value));
   return html`<select id=${id} class="native-select goal-select" aria-label=${label} ?disabled=${ctx.snapshot.readOnly}
     @change=${(ev: Event) => onChange?.((ev.target as HTMLSelectElement).value)}>
-    <option value="" ?selected=${!value}>No goal</option>
+    <option value="" ?selected=${!value}>${l10n.t('No goal')}</option>
     ${goals.map((g) => html`<option value=${g.id} ?selected=${g.id === value}>${g.text.length > 50 ? `${g.text.slice(0, 49)}…` : g.text}</option>`)}
   </select>`;
 }

@@ -11,7 +11,9 @@ import '@vscode-elements/elements/dist/vscode-tabs/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import './styles.css';
 import { JournalApp } from './app';
+import { initL10n } from './l10n';
 
+initL10n();
 const root = document.getElementById('app')!;
 const toastRoot = document.createElement('div');
 toastRoot.className = 'toast-root';

@@ -20,14 +20,11 @@ import { trendBadge } from './trend';
 import { countToReview, likelyByCategory, sharesText, tagShares } from '../../src/core/review';
 import { isReceivedBy } from '../../src/core/model';
 import { ReviewView } from './review';
+import * as l10n from '@vscode/l10n';
 
-export const PERIOD_LABELS: Record<PeriodId, string> = {
-  '2w': 'Last 2 weeks',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  quarter: 'This quarter',
-  all: 'All time',
-};
+/** Built when asked: the translations are configured after the modules load. */
+export const periodLabel = (p: PeriodId): string =>
+  ({ '2w': l10n.t('Last 2 weeks'), '30d': l10n.t('Last 30 days'), '90d': l10n.t('Last 90 days'), quarter: l10n.t('This quarter'), all: l10n.t('All time') })[p];
 
 const dayFmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const monthFmt = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -60,60 +57,60 @@ export class OverviewView {
     const themes = enough ? topThemes(counts) : [];
     const openActions = snapshot.entries.filter((e) => e.kind === 'action' && e.status === 'open').length;
     const openGoals = snapshot.entries.filter((e) => e.kind === 'goal' && e.status === 'open').length;
-    const unit = buckets.granularity === 'week' ? 'week' : 'month';
+    const weekly = buckets.granularity === 'week';
     return html`
       <div class="toolbar">
-        <label class="field" for="period">Period</label>
-        <vscode-single-select id="period" label="Period" .value=${state.period}
+        <label class="field" for="period">${l10n.t('Period')}</label>
+        <vscode-single-select id="period" label=${l10n.t('Period')} .value=${state.period}
           @change=${(e: Event) => ctx.update({ period: (e.target as HTMLSelectElement).value as PeriodId })}>
-          ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
+          ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === state.period}>${periodLabel(p)}</vscode-option>`)}
         </vscode-single-select>
         <span class="spacer"></span>
         ${toReviewButton(ctx)}
-        <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>Export summary…</vscode-button>
+        <vscode-button secondary @click=${() => void ctx.request({ type: 'export/open', period: state.period })}>${l10n.t('Export summary…')}</vscode-button>
       </div>
-      <section class="cards" aria-label="Feedback received, ${PERIOD_LABELS[state.period].toLowerCase()}">
-        ${card('Received', counts.total, 'total-count')}
+      <section class="cards" aria-label=${l10n.t('Feedback received, {0}', periodLabel(state.period).toLowerCase())}>
+        ${card(l10n.t('Received'), counts.total, 'total-count')}
         ${card(TAG_STATE_WORDS.confirmed.label, counts.confirmed, 'confirmed-count', TAG_STATE_WORDS.confirmed.meaning)}
-        ${card('Technical', counts.byGroup.technical, 'group-technical', undefined, comparable)}
-        ${card('Interpersonal', counts.byGroup.interpersonal, 'group-interpersonal', undefined, comparable)}
+        ${card(l10n.t('Technical'), counts.byGroup.technical, 'group-technical', undefined, comparable)}
+        ${card(l10n.t('Interpersonal'), counts.byGroup.interpersonal, 'group-interpersonal', undefined, comparable)}
         ${card(UNTAGGED_WORDS.label, counts.untagged, 'untagged-count', UNTAGGED_WORDS.meaning, true,
           html`<div class="card-sub" data-testid="untagged-split">${counts.likely.current} ${TAG_STATE_WORDS.likely.word} · ${counts.notSure.current} ${TAG_STATE_WORDS['not-sure'].word}</div>`)}
-        <div class="card"><div class="card-label">Open goals / actions</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
+        <div class="card"><div class="card-label">${l10n.t('Open goals / actions')}</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
       </section>
       ${state.period === 'all'
         ? nothing
         : comparable
-          ? html`<p class="hint">Trends compare with the previous ${describeLength(state.period)}.</p>`
-          : html`<p class="hint" data-testid="too-few">Changes by category need at least ${MIN_CONFIRMED} comments with a confirmed tag in both periods (${counts.confirmed.current} now, ${counts.confirmed.previous ?? 0} before): ${CONFIRM_HINT} first.</p>`}
+          ? html`<p class="hint">${describeComparison(state.period)}</p>`
+          : html`<p class="hint" data-testid="too-few">${l10n.t('Changes by category need at least {0} comments with a confirmed tag in both periods ({1} now, {2} before): {3} first.', MIN_CONFIRMED, counts.confirmed.current, counts.confirmed.previous ?? 0, CONFIRM_HINT)}</p>`}
       <div class="likely-bar">
-        <p class="shares" data-testid="tag-shares">Tags on comments received: ${sharesText(shares)}. Only confirmed tags are counted.</p>
-        <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>Show likely categories (suggested, not confirmed)</vscode-checkbox>
+        <p class="shares" data-testid="tag-shares">${l10n.t('Tags on comments received: {0}. Only confirmed tags are counted.', sharesText(shares))}</p>
+        <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>${l10n.t('Show likely categories (suggested, not confirmed)')}</vscode-checkbox>
       </div>
       <div class="overview-grid">
         <section aria-labelledby="by-cat-h">
-          <h2 id="by-cat-h">By category</h2>
+          <h2 id="by-cat-h">${l10n.t('By category')}</h2>
           ${categoryTable(ctx, counts, 'technical', likely, comparable)} ${categoryTable(ctx, counts, 'interpersonal', likely, comparable)}
         </section>
         <section aria-labelledby="chart-h">
-          <h2 id="chart-h">Tags received per ${unit}</h2>
-          <div class="chart-box"><canvas id="trend-chart" role="img" aria-label="Stacked bar chart of tags received per ${unit} by category; the same numbers are in the table below it"></canvas></div>
-          <details class="chart-data"><summary>Chart data as a table</summary>${chartTable(labels, series)}</details>
+          <h2 id="chart-h">${weekly ? l10n.t('Tags received per week') : l10n.t('Tags received per month')}</h2>
+          <div class="chart-box"><canvas id="trend-chart" role="img" aria-label=${weekly ? l10n.t('Stacked bar chart of tags received per week by category; the same numbers are in the table below it') : l10n.t('Stacked bar chart of tags received per month by category; the same numbers are in the table below it')}></canvas></div>
+          <details class="chart-data"><summary>${l10n.t('Chart data as a table')}</summary>${chartTable(labels, series)}</details>
         </section>
       </div>
       <div class="overview-grid">
         <section aria-labelledby="themes-h">
-          <h2 id="themes-h">Most frequent themes</h2>
+          <h2 id="themes-h">${l10n.t('Most frequent themes')}</h2>
           ${!enough
-            ? html`<p class="muted" data-testid="themes-too-few">Too few confirmed tags for themes (${counts.confirmed.current}; at least ${MIN_CONFIRMED} needed). To see them, ${CONFIRM_HINT}.</p>`
+            ? html`<p class="muted" data-testid="themes-too-few">${l10n.t('Too few confirmed tags for themes ({0}; at least {1} needed). To see them, {2}.', counts.confirmed.current, MIN_CONFIRMED, CONFIRM_HINT)}</p>`
             : themes.length === 0
-            ? html`<p class="muted">No confirmed tags in this period.</p>`
+            ? html`<p class="muted">${l10n.t('No confirmed tags in this period.')}</p>`
             : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${comparable ? trendBadge(t) : nothing}</li>`)}</ol>`}
         </section>
         <section aria-labelledby="praise-h">
-          <h2 id="praise-h">Praise received</h2>
+          <h2 id="praise-h">${l10n.t('Praise received')}</h2>
           ${praise.length === 0
-            ? html`<p class="muted">No praise in this period yet.</p>`
+            ? html`<p class="muted">${l10n.t('No praise in this period yet.')}</p>`
             : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${dateFmt.format(new Date(f.createdAt))}</figcaption></figure>`)}
         </section>
       </div>`;
@@ -143,12 +140,18 @@ function toReviewButton(ctx: AppContext): TemplateResult | typeof nothing {
   const direction = ReviewView.direction(ctx);
   const n = countToReview(ctx.snapshot.feedback, ctx.snapshot.engineer.login, direction);
   if (n === 0) return nothing;
-  return html`<vscode-button data-testid="to-review" title="Confirm or correct the suggested categories, one key per comment"
-    @click=${() => ctx.update({ tab: 'review' })}><span class="codicon codicon-checklist" aria-hidden="true"></span> ${n} to review</vscode-button>`;
+  return html`<vscode-button data-testid="to-review" title=${l10n.t('Confirm or correct the suggested categories, one key per comment')}
+    @click=${() => ctx.update({ tab: 'review' })}><span class="codicon codicon-checklist" aria-hidden="true"></span> ${l10n.t('{0} to review', n)}</vscode-button>`;
 }
 
-function describeLength(p: PeriodId): string {
-  return p === '2w' ? '2 weeks' : p === '30d' ? '30 days' : p === '90d' ? '90 days' : 'period of the same length';
+function describeComparison(p: PeriodId): string {
+  return p === '2w'
+    ? l10n.t('Trends compare with the previous 2 weeks.')
+    : p === '30d'
+      ? l10n.t('Trends compare with the previous 30 days.')
+      : p === '90d'
+        ? l10n.t('Trends compare with the previous 90 days.')
+        : l10n.t('Trends compare with the previous period of the same length.');
 }
 
 function iconOf(ctx: AppContext, id: string): string {
@@ -168,17 +171,17 @@ function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGro
   const showLikely = ctx.state.showLikely;
   const ids = new Set(ctx.snapshot.categories.filter((c) => c.group === group).map((c) => c.id));
   const rows = counts.byCategory.filter((c) => ids.has(c.id));
-  const title = group === 'technical' ? 'Technical' : 'Interpersonal';
-  return html`<table class="cat-table" aria-label="${title} categories">
-    <thead><tr><th scope="col">${title}</th><th scope="col" class="num">Count</th><th scope="col" class="num">Trend</th>${showLikely ? html`<th scope="col" class="num likely" title="Suggested, not confirmed: not part of the count">Likely</th>` : nothing}</tr></thead>
+  const title = group === 'technical' ? l10n.t('Technical') : l10n.t('Interpersonal');
+  return html`<table class="cat-table" aria-label=${group === 'technical' ? l10n.t('Technical categories') : l10n.t('Interpersonal categories')}>
+    <thead><tr><th scope="col">${title}</th><th scope="col" class="num">${l10n.t('Count')}</th><th scope="col" class="num">${l10n.t('Trend')}</th>${showLikely ? html`<th scope="col" class="num likely" title=${l10n.t('Suggested, not confirmed: not part of the count')}>${l10n.t('Likely')}</th>` : nothing}</tr></thead>
     <tbody>${rows.map((c) => html`<tr data-category=${c.id} class=${c.current === 0 ? 'zero' : ''}>
       <th scope="row"><span class="codicon codicon-${iconOf(ctx, c.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(c.id)}</th>
-      <td class="num">${c.current}</td><td class="num">${comparable ? trendBadge(c) : html`<span class="muted" title="Too few confirmed tags to compare">–</span>`}</td>${showLikely ? html`<td class="num likely" data-testid="likely-${c.id}">${likely.get(c.id) ? html`<span aria-hidden="true">+${likely.get(c.id)}</span><span class="sr-only">${likely.get(c.id)} more likely, not confirmed</span>` : ''}</td>` : nothing}</tr>`)}</tbody>
+      <td class="num">${c.current}</td><td class="num">${comparable ? trendBadge(c) : html`<span class="muted" title=${l10n.t('Too few confirmed tags to compare')}>–</span>`}</td>${showLikely ? html`<td class="num likely" data-testid="likely-${c.id}">${likely.get(c.id) ? html`<span aria-hidden="true">+${likely.get(c.id)}</span><span class="sr-only">${l10n.t('{0} more likely, not confirmed', likely.get(c.id) ?? 0)}</span>` : ''}</td>` : nothing}</tr>`)}</tbody>
   </table>`;
 }
 
 function chartTable(labels: string[], series: ChartSeries[]): TemplateResult {
-  return html`<table class="cat-table"><thead><tr><th scope="col">Bucket</th>${series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}</tr></thead>
+  return html`<table class="cat-table"><thead><tr><th scope="col">${l10n.t('Bucket')}</th>${series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}</tr></thead>
     <tbody>${labels.map((l, i) => html`<tr><th scope="row">${l}</th>${series.map((s) => html`<td class="num">${s.data[i] ?? 0}</td>`)}</tr>`)}</tbody></table>`;
 }
 

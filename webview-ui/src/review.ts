@@ -11,6 +11,8 @@ import type { JournalSnapshot } from '../../src/protocol';
 import type { AppContext } from './context';
 import { dateFmt } from './overview';
 import { bodyOf, safeHref } from './row';
+import * as l10n from '@vscode/l10n';
+import { withParts } from './l10n';
 
 /** Category shortcut keys, in category order; Y, N and U are taken by accept, skip and undo. */
 export const CATEGORY_KEYS = '1234567890abcdefghijklmopqrstvwxz';
@@ -141,26 +143,29 @@ export class ReviewView {
     const item = this.current(s);
     const total = s.reviewedBefore + s.order.length;
     const position = Math.min(total, s.reviewedBefore + s.handled.size + 1);
-    const progress = item ? `${position} of ${total}` : `${s.reviewedBefore + s.decided} of ${total} reviewed`;
+    const progress = item ? l10n.t('{0} of {1}', position, total) : l10n.t('{0} of {1} reviewed', s.reviewedBefore + s.decided, total);
     const ro = ctx.snapshot.readOnly;
-    return html`<section class="review" tabindex="0" aria-label="Review suggestions" aria-describedby="review-keys" aria-keyshortcuts="Enter Y N ArrowRight Backspace U Escape"
+    return html`<section class="review" tabindex="0" aria-label=${l10n.t('Review suggestions')} aria-describedby="review-keys" aria-keyshortcuts="Enter Y N ArrowRight Backspace U Escape"
         @keydown=${(e: KeyboardEvent) => this.onKey(e)}>
       <div class="toolbar">
-        <label class="field" for="review-direction">Review</label>
-        <select id="review-direction" class="native-select" aria-label="Which feedback to review" @change=${(e: Event) => this.setDirection((e.target as HTMLSelectElement).value as ReviewDirection)}>
-          <option value="received" ?selected=${s.direction === 'received'}>Feedback I received</option>
-          <option value="given" ?selected=${s.direction === 'given'}>Comments I gave</option>
+        <label class="field" for="review-direction">${l10n.t('Review')}</label>
+        <select id="review-direction" class="native-select" aria-label=${l10n.t('Which feedback to review')} @change=${(e: Event) => this.setDirection((e.target as HTMLSelectElement).value as ReviewDirection)}>
+          <option value="received" ?selected=${s.direction === 'received'}>${l10n.t('Feedback I received')}</option>
+          <option value="given" ?selected=${s.direction === 'given'}>${l10n.t('Comments I gave')}</option>
         </select>
         <span class="spacer"></span>
         <progress max=${Math.max(1, total)} value=${Math.max(0, position - (item ? 1 : 0))} aria-hidden="true"></progress>
         <span class="review-progress" data-testid="review-progress">${progress}</span>
       </div>
       <p class="sr-only" aria-live="polite" data-testid="review-live">${this.announcement} ${progress}.</p>
-      ${ro ? html`<p class="notice" role="note">Read-only: ${ctx.snapshot.readOnlyReason ?? 'this journal cannot be changed here.'}</p>` : nothing}
+      ${ro ? html`<p class="notice" role="note">${l10n.t('Read-only: {0}', ctx.snapshot.readOnlyReason ?? l10n.t('this journal cannot be changed here.'))}</p>` : nothing}
       ${item ? this.card(ctx, item) : this.done(ctx, s)}
       ${item && !ro ? this.categories(ctx, item) : nothing}
       <p id="review-keys" class="hint keys">
-        <kbd>Enter</kbd>/<kbd>Y</kbd> accept · category key picks another · <kbd>N</kbd>/<kbd>→</kbd> skip · <kbd>Backspace</kbd>/<kbd>U</kbd> undo · <kbd>Esc</kbd> leave (progress is kept)
+        ${withParts(
+          l10n.t('{0}/{1} accept · category key picks another · {2}/{3} skip · {4}/{5} undo · {6} leave (progress is kept)'),
+          ...['Enter', 'Y', 'N', '→', 'Backspace', 'U', 'Esc'].map((k) => html`<kbd>${k}</kbd>`),
+        )}
       </p>
       ${ro ? nothing : this.batchPanel(ctx, s)}
     </section>`;
@@ -173,27 +178,36 @@ export class ReviewView {
     const hunk = f.diffHunk ? f.diffHunk.split('\n').slice(-HUNK_LINES) : [];
     return html`<article class="review-item" data-testid="review-item" data-id=${f.id} aria-labelledby="review-item-h">
       <h2 id="review-item-h" class="review-head">
-        <span>${given ? html`To <strong>${f.author}</strong>` : html`From <strong>${f.reviewer}</strong>`} on
-          <a href=${safeHref(f.prUrl)} class="pr-link">${f.repo}#${f.prNumber}</a>${f.prTitle ? html` <span class="muted">${f.prTitle}</span>` : nothing}</span>
+        <span>${withParts(
+          given ? l10n.t('To {0} on {1}') : l10n.t('From {0} on {1}'),
+          html`<strong>${given ? f.author : f.reviewer}</strong>`,
+          html`<a href=${safeHref(f.prUrl)} class="pr-link">${f.repo}#${f.prNumber}</a>`,
+        )}${f.prTitle ? html` <span class="muted">${f.prTitle}</span>` : nothing}</span>
         <span class="spacer"></span><time class="muted" datetime=${f.createdAt}>${formatDate(f.createdAt)}</time>
       </h2>
       ${f.path ? html`<p class="muted path" data-testid="review-path">${f.path}${f.line ? `:${f.line}` : ''}</p>` : nothing}
-      ${hunk.length ? html`<pre class="hunk" aria-label="Diff hunk">${hunk.map((l) => html`<span class=${l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : l.startsWith('@@') ? 'at' : ''}>${l}\n</span>`)}</pre>` : nothing}
-      <div class="body markdown review-body">${unsafeHTML(body.html)}${body.truncated ? html`<p class="muted">(Long comment shortened here — open it on GitHub to read all of it.)</p>` : nothing}</div>
+      ${hunk.length ? html`<pre class="hunk" aria-label=${l10n.t('Diff hunk')}>${hunk.map((l) => html`<span class=${l.startsWith('+') ? 'add' : l.startsWith('-') ? 'del' : l.startsWith('@@') ? 'at' : ''}>${l}\n</span>`)}</pre>` : nothing}
+      <div class="body markdown review-body">${unsafeHTML(body.html)}${body.truncated ? html`<p class="muted">${l10n.t('(Long comment shortened here — open it on GitHub to read all of it.)')}</p>` : nothing}</div>
       <p class="suggestion" data-testid="review-suggestion">${s
-        ? html`<span class="codicon codicon-sparkle" aria-hidden="true"></span> Suggested: <strong>${ctx.categoryLabel(s.category)}</strong> <span class="muted">(${confidenceText(s.confidence)})</span> — <kbd>Enter</kbd> accepts`
-        : html`<span class="codicon codicon-question" aria-hidden="true"></span> Not sure: no suggestion for this one. Pick a category, or <kbd>N</kbd> to skip.`}</p>
+        ? html`<span class="codicon codicon-sparkle" aria-hidden="true"></span> ${withParts(
+            l10n.t('Suggested: {0} {1} — {2} accepts'),
+            html`<strong>${ctx.categoryLabel(s.category)}</strong>`,
+            html`<span class="muted">(${confidenceText(s.confidence)})</span>`,
+            html`<kbd>Enter</kbd>`,
+          )}`
+        : html`<span class="codicon codicon-question" aria-hidden="true"></span> ${withParts(l10n.t('Not sure: no suggestion for this one. Pick a category, or {0} to skip.'), html`<kbd>N</kbd>`)}`}</p>
     </article>`;
   }
 
   private categories(ctx: AppContext, f: Feedback): TemplateResult {
     const s = suggestedTag(f);
-    return html`<div class="review-cats" role="group" aria-label="Categories">
+    return html`<div class="review-cats" role="group" aria-label=${l10n.t('Categories')}>
       ${ctx.snapshot.categories.slice(0, CATEGORY_KEYS.length).map((c, i) => {
         const key = CATEGORY_KEYS[i]!;
+        // Named by its visible label (axe: label-content-name-mismatch); the key is in aria-keyshortcuts.
         return html`<button class="cat-btn ${s?.category === c.id ? 'suggested' : ''}" data-category=${c.id} aria-keyshortcuts=${key}
-          aria-label="${c.label}${s?.category === c.id ? ' (suggested)' : ''}, key ${key.toUpperCase()}" @click=${() => this.decide({ kind: 'pick', category: c.id })}>
-          <kbd aria-hidden="true">${key.toUpperCase()}</kbd> <span class="codicon codicon-${c.icon.replace(/[^a-z0-9-]/g, '') || 'tag'}" aria-hidden="true"></span> ${c.label}</button>`;
+          @click=${() => this.decide({ kind: 'pick', category: c.id })}>
+          <kbd aria-hidden="true">${key.toUpperCase()}</kbd> <span class="codicon codicon-${c.icon.replace(/[^a-z0-9-]/g, '') || 'tag'}" aria-hidden="true"></span> ${c.label}${s?.category === c.id ? html`<span class="sr-only"> ${l10n.t('(suggested)')}</span>` : nothing}</button>`;
       })}
     </div>`;
   }
@@ -201,9 +215,9 @@ export class ReviewView {
   private done(ctx: AppContext, s: Session): TemplateResult {
     const skipped = ctx.state.review.skipped.length;
     return html`<div class="empty review-done" data-testid="review-done">
-      <p>${s.order.length === 0 && s.reviewedBefore === 0 ? 'Nothing to review: every comment here has a confirmed tag.' : `All done: ${s.reviewedBefore + s.decided} reviewed.`}</p>
-      ${skipped > 0 ? html`<vscode-button @click=${() => this.restart(true)}>Review the ${skipped} skipped</vscode-button>` : nothing}
-      <vscode-button secondary @click=${() => this.leave()}>Back to the overview</vscode-button>
+      <p>${s.order.length === 0 && s.reviewedBefore === 0 ? l10n.t('Nothing to review: every comment here has a confirmed tag.') : l10n.t('All done: {0} reviewed.', s.reviewedBefore + s.decided)}</p>
+      ${skipped > 0 ? html`<vscode-button @click=${() => this.restart(true)}>${l10n.t('Review the {0} skipped', skipped)}</vscode-button>` : nothing}
+      <vscode-button secondary @click=${() => this.leave()}>${l10n.t('Back to the overview')}</vscode-button>
     </div>`;
   }
 
@@ -223,26 +237,26 @@ export class ReviewView {
       this.draw();
     };
     return html`<section class="batch" aria-labelledby="batch-h">
-      <h2 id="batch-h">Accept in bulk</h2>
+      <h2 id="batch-h">${l10n.t('Accept in bulk')}</h2>
       <div class="toolbar">
-        <label for="batch-category">Every suggestion for</label>
+        <label for="batch-category">${l10n.t('Every suggestion for')}</label>
         <select id="batch-category" class="native-select" @change=${(e: Event) => set({ category: (e.target as HTMLSelectElement).value })}>
           ${ctx.snapshot.categories.filter((c) => counts.has(c.id)).map((c) => html`<option value=${c.id} ?selected=${c.id === b.category}>${c.label} (${counts.get(c.id)})</option>`)}
         </select>
-        <label for="batch-min">with confidence ≥</label>
+        <label for="batch-min">${l10n.t('with confidence ≥')}</label>
         <select id="batch-min" class="native-select" @change=${(e: Event) => set({ min: Number((e.target as HTMLSelectElement).value) })}>
           ${THRESHOLDS.map((t) => html`<option value=${t} ?selected=${t === b.min}>${t.toFixed(2)}</option>`)}
         </select>
-        <vscode-button id="batch-preview" ?disabled=${items.length === 0} @click=${() => set({ preview: true })}>Preview ${items.length} item${items.length === 1 ? '' : 's'}</vscode-button>
+        <vscode-button id="batch-preview" ?disabled=${items.length === 0} @click=${() => set({ preview: true })}>${items.length === 1 ? l10n.t('Preview 1 item') : l10n.t('Preview {0} items', items.length)}</vscode-button>
       </div>
       ${b.preview && items.length > 0
-        ? html`<div class="batch-preview" role="region" aria-label="Batch preview" data-testid="batch-preview">
-            <p>Accept <strong>${label}</strong> on these ${items.length} comments (confidence ≥ ${b.min.toFixed(2)})? One step to undo.</p>
+        ? html`<div class="batch-preview" role="region" aria-label=${l10n.t('Batch preview')} data-testid="batch-preview">
+            <p>${withParts(l10n.t('Accept {0} on these {1} comments (confidence ≥ {2})? One step to undo.'), html`<strong>${label}</strong>`, items.length, b.min.toFixed(2))}</p>
             <ol class="batch-list">${items.slice(0, PREVIEW_ROWS).map((f) => html`<li data-id=${f.id}><span class="muted">${confidenceText(suggestedTag(f)?.confidence)}</span> ${f.reviewer}: ${excerptOf(f)}</li>`)}</ol>
-            ${items.length > PREVIEW_ROWS ? html`<p class="muted">…and ${items.length - PREVIEW_ROWS} more.</p>` : nothing}
+            ${items.length > PREVIEW_ROWS ? html`<p class="muted">${l10n.t('…and {0} more.', items.length - PREVIEW_ROWS)}</p>` : nothing}
             <div class="toolbar">
-              <vscode-button id="batch-apply" @click=${() => this.applyBatch(b.category, b.min, items)}>Accept ${items.length}</vscode-button>
-              <vscode-button secondary @click=${() => set({ preview: false })}>Cancel</vscode-button>
+              <vscode-button id="batch-apply" @click=${() => this.applyBatch(b.category, b.min, items)}>${l10n.t('Accept {0}', items.length)}</vscode-button>
+              <vscode-button secondary @click=${() => set({ preview: false })}>${l10n.t('Cancel')}</vscode-button>
             </div>
           </div>`
         : nothing}
@@ -280,13 +294,13 @@ export class ReviewView {
     if (!ctx || !s || !f || ctx.snapshot.readOnly) return;
     const suggestion = suggestedTag(f);
     if (action.kind === 'accept' && !suggestion) {
-      this.say('No suggestion to accept: pick a category or skip.');
+      this.say(l10n.t('No suggestion to accept: pick a category or skip.'));
       this.draw();
       return;
     }
     const category = action.kind === 'accept' ? suggestion!.category : action.category;
-    const verb = action.kind === 'accept' || category === suggestion?.category ? 'Accepted' : 'Tagged';
-    const label = `${verb} ${ctx.categoryLabel(category)}`;
+    const accepted = action.kind === 'accept' || category === suggestion?.category;
+    const label = accepted ? l10n.t('Accepted {0}', ctx.categoryLabel(category)) : l10n.t('Tagged {0}', ctx.categoryLabel(category));
     const cursor = s.cursor;
     s.handled.add(f.id);
     s.revived.delete(f.id);
@@ -300,7 +314,7 @@ export class ReviewView {
     });
     const step: Step = { kind: 'decide', ids: [f.id], cursor, label, sent };
     s.history.push(step);
-    this.say(`${label}.`);
+    this.say(l10n.t('{0}.', label));
     this.draw();
   }
 
@@ -314,7 +328,7 @@ export class ReviewView {
     s.revived.delete(f.id);
     s.cursor++;
     if (!ctx.state.review.skipped.includes(f.id)) ctx.persist({ review: { ...ctx.state.review, skipped: [...ctx.state.review.skipped, f.id].slice(-5_000) } });
-    this.say('Skipped.');
+    this.say(l10n.t('Skipped.'));
     this.draw();
   }
 
@@ -326,20 +340,20 @@ export class ReviewView {
     ids.forEach((id) => (s.handled.add(id), s.revived.delete(id)));
     s.decided += ids.length;
     this.saveProgress(ctx, s);
-    const label = `Accepted ${ctx.categoryLabel(category)} on ${ids.length}`;
+    const label = l10n.t('Accepted {0} on {1}', ctx.categoryLabel(category), ids.length);
     const sent = ctx.send({ type: 'review/batch', category, minConfidence: min, feedbackIds: ids }).then((r) => {
       if (!r.ok) {
         this.failed(step, r.error);
         return false;
       }
       const skipped = r.skipped ?? 0;
-      ctx.toast(`${label}${skipped ? `; ${skipped} had changed meanwhile and were left as they are` : ''}.`, { action: { label: 'Undo', run: () => this.undo(step) } });
+      ctx.toast(skipped ? l10n.t('{0}; {1} had changed meanwhile and were left as they are.', label, skipped) : l10n.t('{0}.', label), { action: { label: l10n.t('Undo'), run: () => this.undo(step) } });
       return true;
     });
     const step: Step = { kind: 'batch', ids, cursor: s.cursor, label, sent };
     s.history.push(step);
     this.batch = { category, min, preview: false };
-    this.say(`${label}.`);
+    this.say(l10n.t('{0}.', label));
     this.draw();
     this.focus();
   }
@@ -351,7 +365,7 @@ export class ReviewView {
     if (!ctx || !s) return;
     const step = s.history.at(-1);
     if (!step || (only && step !== only)) {
-      this.say(only ? 'Only the last decision can be undone.' : 'Nothing to undo.');
+      this.say(only ? l10n.t('Only the last decision can be undone.') : l10n.t('Nothing to undo.'));
       this.draw();
       return;
     }
@@ -372,7 +386,7 @@ export class ReviewView {
         if (!r.ok) ctx.toast(r.error, { error: true });
       });
     }
-    this.say(step.kind === 'skip' ? 'Skip undone.' : `Undone: ${step.label}.`);
+    this.say(step.kind === 'skip' ? l10n.t('Skip undone.') : l10n.t('Undone: {0}.', step.label));
     this.draw();
     this.focus();
   }
@@ -423,7 +437,7 @@ export class ReviewView {
 }
 
 function confidenceText(c: number | undefined): string {
-  return c === undefined ? 'confidence unknown' : `${Math.round(c * 100)}% confident`;
+  return c === undefined ? l10n.t('confidence unknown') : l10n.t('{0}% confident', Math.round(c * 100));
 }
 
 function excerptOf(f: Feedback): string {

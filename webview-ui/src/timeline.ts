@@ -11,6 +11,7 @@ import type { AppContext } from './context';
 import { facetValues, filterFeedback, type SearchIndex } from './filter';
 import { ROW_ESTIMATE, rowTemplate } from './row';
 import { RowGeometry } from './virtualRange';
+import * as l10n from '@vscode/l10n';
 
 const OVERSCAN = 4;
 
@@ -61,21 +62,21 @@ export class TimelineView {
     const reviewers = facetValues(snapshot.feedback, 'reviewer');
     const repos = facetValues(snapshot.feedback, 'repo');
     return html`
-      <div class="filters" role="search" aria-label="Filter feedback">
-        ${select('Show', f.direction, [['received', 'Received'], ['given', 'Given'], ['all', 'Received and given']], (v) => set({ direction: v as TimelineFilters['direction'] }))}
-        ${select('Category', f.category, [['', 'All categories'], ...snapshot.categories.map((c) => [c.id, c.label] as [string, string]), [UNTAGGED, 'Untagged']], (v) => set({ category: v }))}
-        ${select('Reviewer', f.reviewer, [['', 'All reviewers'], ...reviewers.map((r) => [r, r] as [string, string])], (v) => set({ reviewer: v }))}
-        ${select('Repository', f.repo, [['', 'All repositories'], ...repos.map((r) => [r, r] as [string, string])], (v) => set({ repo: v }))}
-        <vscode-textfield class="search" placeholder="Search text" .label=${'Search feedback text'} .value=${f.text}
+      <div class="filters" role="search" aria-label=${l10n.t('Filter feedback')}>
+        ${select(l10n.t('Show'), f.direction, [['received', l10n.t('Received')], ['given', l10n.t('Given')], ['all', l10n.t('Received and given')]], (v) => set({ direction: v as TimelineFilters['direction'] }))}
+        ${select(l10n.t('Category'), f.category, [['', l10n.t('All categories')], ...snapshot.categories.map((c) => [c.id, c.label] as [string, string]), [UNTAGGED, l10n.t('Untagged')]], (v) => set({ category: v }))}
+        ${select(l10n.t('Reviewer'), f.reviewer, [['', l10n.t('All reviewers')], ...reviewers.map((r) => [r, r] as [string, string])], (v) => set({ reviewer: v }))}
+        ${select(l10n.t('Repository'), f.repo, [['', l10n.t('All repositories')], ...repos.map((r) => [r, r] as [string, string])], (v) => set({ repo: v }))}
+        <vscode-textfield class="search" placeholder=${l10n.t('Search text')} .label=${l10n.t('Search feedback text')} .value=${f.text}
           @input=${this.onSearch}></vscode-textfield>
       </div>
       ${unshownNotice(ctx)}
-      <p class="muted count" aria-live="polite" data-testid="timeline-count">${this.items.length === snapshot.feedback.length ? `${this.items.length} comments` : `${this.items.length} of ${snapshot.feedback.length} comments`}</p>
+      <p class="muted count" aria-live="polite" data-testid="timeline-count">${this.items.length === snapshot.feedback.length ? l10n.t('{0} comments', this.items.length) : l10n.t('{0} of {1} comments', this.items.length, snapshot.feedback.length)}</p>
       ${snapshot.feedback.length === 0
-        ? html`<div class="empty"><p>No feedback yet — sync or open demo data.</p></div>`
+        ? html`<div class="empty"><p>${l10n.t('No feedback yet — sync or open demo data.')}</p></div>`
         : this.items.length === 0
-          ? html`<div class="empty"><p>Nothing matches these filters.</p></div>`
-          : html`<div class="viewport" role="feed" aria-label="Feedback, newest first" tabindex="-1" @scroll=${() => this.onScroll()}>
+          ? html`<div class="empty"><p>${l10n.t('Nothing matches these filters.')}</p></div>`
+          : html`<div class="viewport" role="feed" aria-label=${l10n.t('Feedback, newest first')} tabindex="-1" @scroll=${() => this.onScroll()}>
               <div class="spacer-box"></div></div>`}`;
   }
 
@@ -239,8 +240,8 @@ function unshownNotice(ctx: AppContext): TemplateResult | typeof nothing {
   if (list.length === 0) return nothing;
   return html`<div class="unshown" role="note" data-testid="unshown">
     ${list.slice(0, MAX_PLACEHOLDERS).map((u) => html`<p class="placeholder" data-index=${u.index}><span class="codicon codicon-warning" aria-hidden="true"></span>
-      This comment could not be shown: ${u.reason}.${u.id ? html` <span class="muted">(${short(u.id)})</span>` : nothing}</p>`)}
-    ${list.length > MAX_PLACEHOLDERS ? html`<p class="placeholder">… and ${list.length - MAX_PLACEHOLDERS} more comments that could not be shown.</p>` : nothing}
+      ${l10n.t('This comment could not be shown: {0}.', u.reason)}${u.id ? html` <span class="muted">(${short(u.id)})</span>` : nothing}</p>`)}
+    ${list.length > MAX_PLACEHOLDERS ? html`<p class="placeholder">${l10n.t('… and {0} more comments that could not be shown.', list.length - MAX_PLACEHOLDERS)}</p>` : nothing}
   </div>`;
 }
 

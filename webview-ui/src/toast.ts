@@ -1,6 +1,7 @@
 // A small toast at the bottom of the panel: confirmations with an Undo button,
 // and errors from the host. Announced to screen readers via role status/alert.
 import { html, nothing, render } from 'lit';
+import * as l10n from '@vscode/l10n';
 
 export interface ToastOptions {
   error?: boolean;
@@ -19,7 +20,7 @@ export class Toast {
         <span class="codicon codicon-${o.error ? 'error' : 'info'}" aria-hidden="true"></span>
         <span class="toast-text">${message}</span>
         ${o.action ? html`<vscode-button id="toast-action" @click=${() => { this.hide(); o.action!.run(); }}>${o.action.label}</vscode-button>` : nothing}
-        <button class="icon-btn" aria-label="Dismiss" @click=${() => this.hide()}><span class="codicon codicon-close" aria-hidden="true"></span></button>
+        <button class="icon-btn" aria-label=${l10n.t('Dismiss')} @click=${() => this.hide()}><span class="codicon codicon-close" aria-hidden="true"></span></button>
       </div>`,
       this.el,
     );

@@ -4,6 +4,8 @@
 // rests on (at least `min` of them), so the reviewer can read them.
 import { DIFFERENCE, metricShare, percent, type Faceted, type Mix } from './mix';
 import type { MirrorOptions, PersonMix } from './report';
+// Translated where a bundle is configured (the My reviews panel); English in the CLI and the exports.
+import * as l10n from '@vscode/l10n';
 
 export type PromptRule =
   | 'praise-habit'
@@ -37,15 +39,16 @@ interface Input {
 
 const PER_PERSON_RULE = 3;
 
-/** What a blocking theme suggests doing instead, by category id. */
-const BLOCKING_ADVICE: Record<string, string> = {
-  readability: 'is a linter rule the better place?',
-  tooling: 'could a CI check say it before a person has to?',
-  documentation: 'would a checklist in the pull-request template catch these earlier?',
-  testing: 'would a checklist in the pull-request template, or a coverage check, catch these before review?',
-  security: 'blocking is fair for these; would a security checklist in the pull-request template surface them before review?',
-  performance: 'would a benchmark in CI, or a shared guideline, catch these before review?',
-};
+/** What a blocking theme suggests doing instead, by category id (built when asked: translations load after the modules). */
+const blockingAdvice = (category: string): string | undefined =>
+  ({
+    readability: l10n.t('is a linter rule the better place?'),
+    tooling: l10n.t('could a CI check say it before a person has to?'),
+    documentation: l10n.t('would a checklist in the pull-request template catch these earlier?'),
+    testing: l10n.t('would a checklist in the pull-request template, or a coverage check, catch these before review?'),
+    security: l10n.t('blocking is fair for these; would a security checklist in the pull-request template surface them before review?'),
+    performance: l10n.t('would a benchmark in CI, or a shared guideline, catch these before review?'),
+  })[category];
 
 export function promptsFor(input: Input): Prompt[] {
   const { items, overall, min, o } = input;
@@ -62,15 +65,15 @@ export function promptsFor(input: Input): Prompt[] {
   // Recognition first: praise is a habit worth keeping.
   const praise = items.filter((it) => it.x.tone === 'praise');
   if (praise.length >= min && praise.length / overall.total >= 0.15) {
-    add({ rule: 'praise-habit', kind: 'celebrate', ids: ids(praise), text: `${praise.length} of your ${overall.total} comments${period} were praise (${percent(praise.length, overall.total)}): authors hear what to keep doing, not only what to fix.` });
+    add({ rule: 'praise-habit', kind: 'celebrate', ids: ids(praise), text: l10n.t('{0} of your {1} comments{2} were praise ({3}): authors hear what to keep doing, not only what to fix.', praise.length, overall.total, period, percent(praise.length, overall.total)) });
   }
 
   const covered = new Set<string>();
   const persons = input.byPerson.map((p) => ({ ...p, issues: p.items.filter((it) => it.x.tone === 'issue') })).sort((a, b) => b.issues.length - a.issues.length || a.login.localeCompare(b.login));
   for (const p of persons.filter((p) => p.issues.length >= min && !p.items.some((it) => it.x.tone === 'praise')).slice(0, PER_PERSON_RULE)) {
     const likely = p.items.filter((it) => it.x.likelyTone === 'praise').length;
-    const note = likely > 0 ? ` (${likely === 1 ? '1 more comment might be praise: its tag is' : `${likely} more might be praise: their tags are`} only suggested)` : '';
-    add({ rule: 'no-praise-for-person', kind: 'reflect', person: p.login, ids: ids(p.issues), text: `You left ${p.issues.length} issues and no praise for ${name(p.login)}${period}${note}.` });
+    const note = likely === 0 ? '' : likely === 1 ? l10n.t(' (1 more comment might be praise: its tag is only suggested)') : l10n.t(' ({0} more might be praise: their tags are only suggested)', likely);
+    add({ rule: 'no-praise-for-person', kind: 'reflect', person: p.login, ids: ids(p.issues), text: l10n.t('You left {0} issues and no praise for {1}{2}{3}.', p.issues.length, name(p.login), period, note) });
     covered.add(p.login.toLowerCase());
   }
 
@@ -86,8 +89,10 @@ export function promptsFor(input: Input): Prompt[] {
     const noPraise = !p.items.some((it) => it.x.tone === 'praise');
     const text =
       blocking.length === p.items.length
-        ? `All your feedback to ${name(p.login)}${period} is blocking${noPraise ? ', none of it praise' : ''}.`
-        : `${blocking.length} of your ${p.items.length} comments to ${name(p.login)}${period} are blocking; to everyone else, ${percent(restBlocking, rest.length)}.`;
+        ? noPraise
+          ? l10n.t('All your feedback to {0}{1} is blocking, none of it praise.', name(p.login), period)
+          : l10n.t('All your feedback to {0}{1} is blocking.', name(p.login), period)
+        : l10n.t('{0} of your {1} comments to {2}{3} are blocking; to everyone else, {4}.', blocking.length, p.items.length, name(p.login), period, percent(restBlocking, rest.length));
     add({ rule: 'mostly-blocking-for-person', kind: 'reflect', person: p.login, ids: ids(blocking), text });
     covered.add(p.login.toLowerCase());
     blockingPeople++;
@@ -106,10 +111,12 @@ export function promptsFor(input: Input): Prompt[] {
     const others = `${Math.round(d.others * 100)}%`;
     const text =
       d.metric === 'praise'
-        ? `You praise ${who} in ${pct} of your comments${period}, everyone else in ${others}.`
+        ? l10n.t('You praise {0} in {1} of your comments{2}, everyone else in {3}.', who, pct, period, others)
         : d.metric === 'question'
-          ? `You ask ${who} questions in ${pct} of your comments${period}, everyone else in ${others}: ${d.person < d.others ? 'do you tell more than you ask here?' : 'a good way to let the author explain.'}`
-          : `Your inline comments on ${who}'s pull requests${period} are resolved ${pct} of the time, on everyone else's ${others}.`;
+          ? d.person < d.others
+            ? l10n.t('You ask {0} questions in {1} of your comments{2}, everyone else in {3}: do you tell more than you ask here?', who, pct, period, others)
+            : l10n.t('You ask {0} questions in {1} of your comments{2}, everyone else in {3}: a good way to let the author explain.', who, pct, period, others)
+          : l10n.t("Your inline comments on {0}'s pull requests{1} are resolved {2} of the time, on everyone else's {3}.", who, period, pct, others);
     add({ rule: 'person-differs', kind: d.person > d.others && d.metric !== 'resolved' ? 'celebrate' : 'reflect', person: p.login, ids: ids(d.metric === 'resolved' ? mine.filter((it) => it.x.thread) : mine), text });
     differing++;
   }
@@ -119,8 +126,8 @@ export function promptsFor(input: Input): Prompt[] {
   for (const it of blocking) for (const c of it.x.categories) themes.set(c, [...(themes.get(c) ?? []), it]);
   const [theme, themed] = [...themes].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0] ?? [];
   if (theme && themed && themed.length * 2 > blocking.length) {
-    const advice = BLOCKING_ADVICE[theme] ?? 'could a shared guideline or an automated check raise this before review?';
-    add({ rule: 'blocking-theme', kind: 'reflect', ids: ids(themed), text: `Most of your blocking comments${period} are about ${o.labelOf(theme).toLowerCase()} (${themed.length} of ${blocking.length}): ${advice}` });
+    const advice = blockingAdvice(theme) ?? l10n.t('could a shared guideline or an automated check raise this before review?');
+    add({ rule: 'blocking-theme', kind: 'reflect', ids: ids(themed), text: l10n.t('Most of your blocking comments{0} are about {1} ({2} of {3}): {4}', period, o.labelOf(theme).toLowerCase(), themed.length, blocking.length, advice) });
   }
 
   const inline = items.filter((it) => it.x.thread);
@@ -131,33 +138,33 @@ export function promptsFor(input: Input): Prompt[] {
     const rd = directives.filter((it) => it.x.thread === 'resolved').length;
     const q = rq / questions.length;
     const d = rd / directives.length;
-    const counts = (a: number, b: number, c: number, e: number) => `${a} of ${b} against ${c} of ${e}`;
+    const counts = (a: number, b: number, c: number, e: number) => l10n.t('{0} of {1} against {2} of {3}', a, b, c, e);
     const evidence = ids([...questions, ...directives]);
     if (q - d >= 0.15 && (d === 0 || q / d >= 1.4)) {
       const text = d === 0
-        ? `Your questions get resolved (${rq} of ${questions.length}); none of your directives did (0 of ${directives.length}).`
-        : `Your questions are resolved ${times(q / d)} as often as your directives (${counts(rq, questions.length, rd, directives.length)}): asking seems to land well.`;
+        ? l10n.t('Your questions get resolved ({0} of {1}); none of your directives did (0 of {2}).', rq, questions.length, directives.length)
+        : l10n.t('Your questions are resolved {0} as often as your directives ({1}): asking seems to land well.', times(q / d), counts(rq, questions.length, rd, directives.length));
       add({ rule: 'questions-vs-directives', kind: 'celebrate', ids: evidence, text });
     } else if (d - q >= 0.15 && (q === 0 || d / q >= 1.4)) {
       const text = q === 0
-        ? `Your directives get resolved (${rd} of ${directives.length}); none of your questions did (0 of ${questions.length}): do your questions get an answer?`
-        : `Your directives are resolved ${times(d / q)} as often as your questions (${counts(rd, directives.length, rq, questions.length)}): do your questions get an answer, or read as optional?`;
+        ? l10n.t('Your directives get resolved ({0} of {1}); none of your questions did (0 of {2}): do your questions get an answer?', rd, directives.length, questions.length)
+        : l10n.t('Your directives are resolved {0} as often as your questions ({1}): do your questions get an answer, or read as optional?', times(d / q), counts(rd, directives.length, rq, questions.length));
       add({ rule: 'questions-vs-directives', kind: 'reflect', ids: evidence, text });
     }
   }
 
   const outdated = inline.filter((it) => it.x.thread === 'outdated');
   if (outdated.length >= min) {
-    add({ rule: 'left-outdated', kind: 'reflect', ids: ids(outdated), text: `${outdated.length} of your inline comments${period} sit on code that has changed since and were never resolved: a short follow-up tells the author whether they still matter.` });
+    add({ rule: 'left-outdated', kind: 'reflect', ids: ids(outdated), text: l10n.t('{0} of your inline comments{1} sit on code that has changed since and were never resolved: a short follow-up tells the author whether they still matter.', outdated.length, period) });
   }
 
   const unlabelled = items.filter((it) => !it.x.labelled);
   if (items.length >= 2 * min && unlabelled.length / items.length >= 0.6) {
-    add({ rule: 'unlabelled', kind: 'reflect', ids: ids(unlabelled), text: `${unlabelled.length} of your ${items.length} comments${period} have no Conventional Comments label: opening with "issue:", "suggestion (non-blocking):" or "question:" tells the author what you expect.` });
+    add({ rule: 'unlabelled', kind: 'reflect', ids: ids(unlabelled), text: l10n.t('{0} of your {1} comments{2} have no Conventional Comments label: opening with "issue:", "suggestion (non-blocking):" or "question:" tells the author what you expect.', unlabelled.length, items.length, period) });
   }
   return out;
 }
 
 function times(r: number): string {
-  return r < 1.75 ? 'about one and a half times' : r < 2.5 ? 'about twice' : r < 3.5 ? 'about three times' : 'more than three times';
+  return r < 1.75 ? l10n.t('about one and a half times') : r < 2.5 ? l10n.t('about twice') : r < 3.5 ? l10n.t('about three times') : l10n.t('more than three times');
 }

@@ -55,7 +55,7 @@ export function registerAccountFeatures(app: App): void {
       run(async () => {
         const user = await auth.signInWithToken();
         if (user) {
-          void vscode.window.showInformationMessage(`Review Mentor: signed in as ${user.login}.`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Review Mentor: signed in as {0}.', user.login));
           void sync.sync({ interactive: true });
         }
       }),
@@ -65,9 +65,9 @@ export function registerAccountFeatures(app: App): void {
       Commands.sync,
       run(async () => {
         if (!auth.current) {
-          const choice = await vscode.window.showInformationMessage('Sign in to GitHub to sync review feedback.', 'Sign in', 'Use a token');
-          if (choice === 'Sign in') await vscode.commands.executeCommand(Commands.signIn);
-          if (choice === 'Use a token') await vscode.commands.executeCommand(Commands.signInWithToken);
+          const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to GitHub to sync review feedback.'), vscode.l10n.t('Sign in'), vscode.l10n.t('Use a token'));
+          if (choice === vscode.l10n.t('Sign in')) await vscode.commands.executeCommand(Commands.signIn);
+          if (choice === vscode.l10n.t('Use a token')) await vscode.commands.executeCommand(Commands.signInWithToken);
           return;
         }
         await sync.sync({ interactive: true });
@@ -85,8 +85,8 @@ export function registerAccountFeatures(app: App): void {
       Commands.trackEngineer,
       run(async () => {
         const login = await vscode.window.showInputBox({
-          title: 'Track an engineer',
-          prompt: 'GitHub login of someone whose feedback you follow (a report, a mentee). Each gets a journal of their own.',
+          title: vscode.l10n.t('Track an engineer'),
+          prompt: vscode.l10n.t('GitHub login of someone whose feedback you follow (a report, a mentee). Each gets a journal of their own.'),
           validateInput: (v) => validateLogin(v),
         });
         if (!login) return;
@@ -104,7 +104,7 @@ export function registerAccountFeatures(app: App): void {
             ? arg
             : typeof fromNode === 'string'
               ? fromNode
-            : (await vscode.window.showQuickPick(engineers.syncable().slice(auth.current ? 1 : 0).map((e) => e.login), { title: 'Stop tracking' }));
+            : (await vscode.window.showQuickPick(engineers.syncable().slice(auth.current ? 1 : 0).map((e) => e.login), { title: vscode.l10n.t('Stop tracking') }));
         if (login) await engineers.untrack(login);
       }),
     ),
@@ -118,7 +118,7 @@ export function registerAccountFeatures(app: App): void {
     vscode.commands.registerCommand(
       Commands.openDemo,
       run(async () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Review Mentor: preparing demo data…' }, () => loadDemoData(app)),
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Review Mentor: preparing demo data…') }, () => loadDemoData(app)),
       ),
     ),
   );

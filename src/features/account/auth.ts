@@ -179,8 +179,8 @@ export class AuthService implements vscode.Disposable {
     const value =
       token ??
       (await vscode.window.showInputBox({
-        title: `Sign in to ${host} with a personal access token`,
-        prompt: 'The token needs the "repo" scope (or read access to pull requests). It is kept in VS Code\'s secret storage.',
+        title: vscode.l10n.t('Sign in to {0} with a personal access token', host),
+        prompt: vscode.l10n.t('The token needs the "repo" scope (or read access to pull requests). It is kept in VS Code\'s secret storage.'),
         password: true,
         ignoreFocusOut: true,
         validateInput: (v) => (v.trim() === '' ? 'Paste a token, or press Escape to cancel.' : undefined),

@@ -32,5 +32,5 @@ export async function loadDemoData(app: App): Promise<void> {
   await app.engineers.select({ login: team[0]!, host: DEMO_HOST });
   if (!app.auth.current) app.status.set({ kind: 'demo' });
   app.log.info(`Demo data ready: ${team.length} engineers.`);
-  void vscode.window.showInformationMessage(`Review Mentor: showing demo data for ${team[0]}. Switch engineers with "Select engineer..." in the Feedback view's ⋯ menu.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Review Mentor: showing demo data for {0}. Switch engineers with "Select engineer..." in the Feedback view\'s ⋯ menu.', team[0]));
 }

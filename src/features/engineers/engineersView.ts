@@ -33,13 +33,16 @@ export function registerEngineersView(app: App): void {
       const item = new vscode.TreeItem(node.engineer.login, vscode.TreeItemCollapsibleState.None);
       item.id = `${node.engineer.host}/${node.engineer.login}`;
       const syncNote = app.sync.statusOf(node.engineer);
-      const failed = !!syncNote?.startsWith('Last sync failed');
-      item.description = [node.role === 'me' ? 'you' : node.role === 'demo' ? 'demo data' : 'tracked', isSelected ? 'shown' : undefined, failed ? 'sync failed' : undefined].filter(Boolean).join(' · ');
+      const failed = !!syncNote?.failed;
+      const role = node.role === 'me' ? vscode.l10n.t('you') : node.role === 'demo' ? vscode.l10n.t('demo data') : vscode.l10n.t('tracked');
+      item.description = [role, isSelected ? vscode.l10n.t('shown') : undefined, failed ? vscode.l10n.t('sync failed') : undefined].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon(failed ? 'warning' : isSelected ? 'eye' : 'person');
-      item.tooltip = `${node.engineer.login} on ${node.engineer.host}.${syncNote ? ` ${syncNote}` : ''} Click to show their feedback.`;
+      item.tooltip = syncNote
+        ? vscode.l10n.t('{0} on {1}. {2} Click to show their feedback.', node.engineer.login, node.engineer.host, syncNote.text)
+        : vscode.l10n.t('{0} on {1}. Click to show their feedback.', node.engineer.login, node.engineer.host);
       item.contextValue = `engineer ${node.role}`;
       item.accessibilityInformation = { label: engineerAccessibleLabel(node.engineer, node.role, isSelected) };
-      item.command = { command: Commands.showEngineer, title: 'Show feedback', arguments: [node] };
+      item.command = { command: Commands.showEngineer, title: vscode.l10n.t('Show feedback'), arguments: [node] };
       return item;
     },
   };

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
 import { localTimeZone, presetDays, renderSummary, type PresetPeriod } from '../../core/summary';
 import { zonedDate } from '../../core/browse/zone';
-import { defaultExportFolder, exportFileName, insideGitWorkTree, openActions, type FolderProbe } from '../../core/exportTarget';
+import { defaultExportFolder, exportFileName, insideGitWorkTree, openActions, type FolderProbe, type OpenAction } from '../../core/exportTarget';
 import { showSummaryPreview } from './summaryPreview';
 import { writeFileAtomic } from '../../store/atomicFile';
 import type { App } from '../../app';
@@ -19,11 +19,12 @@ import { isStorageError, showStorageError } from '../../platform/storageErrors';
 import { plainStorageError } from '../../store/faults';
 
 type Format = 'md' | 'html' | 'csv' | 'json';
-const FORMATS: { id: Format; label: string; detail: string }[] = [
-  { id: 'md', label: 'Markdown', detail: 'For a 1:1 doc' },
-  { id: 'html', label: 'HTML', detail: 'Self-contained and printable; opens in any browser' },
-  { id: 'csv', label: 'CSV', detail: 'One row per feedback item, for spreadsheets' },
-  { id: 'json', label: 'JSON', detail: 'Versioned schema, for scripts' },
+/** Built when asked: VS Code's translations are read at call time. */
+const formats = (): { id: Format; label: string; detail: string }[] => [
+  { id: 'md', label: vscode.l10n.t('Markdown'), detail: vscode.l10n.t('For a 1:1 doc') },
+  { id: 'html', label: vscode.l10n.t('HTML'), detail: vscode.l10n.t('Self-contained and printable; opens in any browser') },
+  { id: 'csv', label: vscode.l10n.t('CSV'), detail: vscode.l10n.t('One row per feedback item, for spreadsheets') },
+  { id: 'json', label: vscode.l10n.t('JSON'), detail: vscode.l10n.t('Versioned schema, for scripts') },
 ];
 
 export interface ExportRequest {
@@ -58,7 +59,7 @@ export function registerExportCommand(app: App): void {
       } catch (err) {
         app.log.error(`Export failed: ${errorText(err)}`);
         if (isStorageError(err)) showStorageError(err, () => vscode.commands.executeCommand(Commands.exportSummary, req));
-        else void vscode.window.showErrorMessage(`Review Mentor: export failed. ${errorText(err)}`);
+        else void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: export failed. {0}', errorText(err)));
       }
     }),
   );
@@ -72,23 +73,23 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   if (!engineers || engineers.length === 0) return;
   const period = req?.period ? { ...presetDays(req.period, Date.now(), localTimeZone()), timeZone: localTimeZone() } : await pickPeriod();
   if (!period) return;
-  const format = await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, label: f.label })), { title: 'Export format', ignoreFocusOut: true });
+  const format = await vscode.window.showQuickPick(formats(), { title: vscode.l10n.t('Export format'), ignoreFocusOut: true });
   if (!format) return;
   const privacy = await vscode.window.showQuickPick(
     [
-      { label: 'Include comment text', picked: true, id: 'text' },
-      { label: 'Include reviewer names', picked: true, id: 'names' },
-      { label: 'List likely categories', description: 'suggested, not confirmed; shown apart, never counted', picked: false, id: 'likely' },
-      { label: 'Include "Feedback you gave" (My reviews)', description: 'the mix of comments given, per person, with prompts', picked: req?.includeGiven === true, id: 'given' },
+      { label: vscode.l10n.t('Include comment text'), picked: true, id: 'text' },
+      { label: vscode.l10n.t('Include reviewer names'), picked: true, id: 'names' },
+      { label: vscode.l10n.t('List likely categories'), description: vscode.l10n.t('suggested, not confirmed; shown apart, never counted'), picked: false, id: 'likely' },
+      { label: vscode.l10n.t('Include "Feedback you gave" (My reviews)'), description: vscode.l10n.t('the mix of comments given, per person, with prompts'), picked: req?.includeGiven === true, id: 'given' },
     ],
-    { title: 'What to include (untick to leave out)', canPickMany: true, ignoreFocusOut: true },
+    { title: vscode.l10n.t('What to include (untick to leave out)'), canPickMany: true, ignoreFocusOut: true },
   );
   if (!privacy) return;
   // Never a workspace folder by default: a summary about a colleague must not end up in a commit.
   const folder = defaultExportFolder({ remembered: app.context.globalState.get<string>(FOLDER_KEY), home: homedir() }, probe);
   const exportDay = zonedDate(Date.now(), period.timeZone);
   const defaultUri = vscode.Uri.file(path.join(folder, exportFileName(engineers.map((e) => e.login), exportDay, format.id)));
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: 'Save summary' });
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [format.label]: [format.id] }, title: vscode.l10n.t('Save summary') });
   if (!target) return;
   const inGit = target.scheme === 'file' && insideGitWorkTree(path.dirname(target.fsPath), probe);
   if (target.scheme === 'file' && !inGit) await app.context.globalState.update(FOLDER_KEY, path.dirname(target.fsPath));
@@ -123,10 +124,13 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   }
   else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   app.log.info(`Exported a ${format.label} summary for ${engineers.map((e) => e.login).join(', ')} to ${target.fsPath}.`);
-  const saved = `Summary saved to ${vscode.workspace.asRelativePath(target)}.`;
-  const warning = inGit ? ' It is inside a git repository: take care not to commit it.' : '';
+  const where = vscode.workspace.asRelativePath(target);
+  const message = inGit ? vscode.l10n.t('Summary saved to {0}. It is inside a git repository: take care not to commit it.', where) : vscode.l10n.t('Summary saved to {0}.', where);
   const show = inGit ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const choice = await show(saved + warning, ...openActions(format.id, vscode.env.uiKind === vscode.UIKind.Web));
+  const actions = openActions(format.id, vscode.env.uiKind === vscode.UIKind.Web);
+  const labels = actions.map(actionLabel);
+  const picked = await show(message, ...labels);
+  const choice = picked === undefined ? undefined : actions[labels.indexOf(picked)];
   switch (choice) {
     case 'Open':
       await vscode.window.showTextDocument(target);
@@ -143,17 +147,22 @@ async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   }
 }
 
+/** The button for an action after saving, in the display language. */
+function actionLabel(a: OpenAction): string {
+  return { Open: vscode.l10n.t('Open'), 'Open preview': vscode.l10n.t('Open preview'), 'Open in browser': vscode.l10n.t('Open in browser'), Reveal: vscode.l10n.t('Reveal') }[a];
+}
+
 async function pickEngineers(app: App): Promise<EngineerRef[] | undefined> {
   const all = app.engineers.all();
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Sign in or open the demo data first: there is nobody to summarise yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: there is nobody to summarise yet.'));
     return undefined;
   }
   if (all.length === 1) return all;
   // Nobody is ticked: a silent preselection, unticked by the click meant to choose it, exported the wrong set.
   const picks = await vscode.window.showQuickPick(
     all.map((e) => ({ label: e.login, description: e.host, engineer: e })),
-    { title: 'Export a summary for', placeHolder: 'Pick one engineer, several, or all (a team summary compares them)', canPickMany: true, ignoreFocusOut: true },
+    { title: vscode.l10n.t('Export a summary for'), placeHolder: vscode.l10n.t('Pick one engineer, several, or all (a team summary compares them)'), canPickMany: true, ignoreFocusOut: true },
   );
   return picks?.map((p) => p.engineer);
 }
@@ -169,20 +178,20 @@ async function pickPeriod(): Promise<Period | undefined> {
   const timeZone = localTimeZone();
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'Last 2 weeks', id: 'last14' as const },
-      { label: 'Last 30 days', id: 'last30' as const },
-      { label: 'Last 90 days', id: 'last90' as const },
-      { label: 'This quarter', id: 'quarter' as const },
-      { label: 'Custom range...', id: 'custom' as const },
+      { label: vscode.l10n.t('Last 2 weeks'), id: 'last14' as const },
+      { label: vscode.l10n.t('Last 30 days'), id: 'last30' as const },
+      { label: vscode.l10n.t('Last 90 days'), id: 'last90' as const },
+      { label: vscode.l10n.t('This quarter'), id: 'quarter' as const },
+      { label: vscode.l10n.t('Custom range...'), id: 'custom' as const },
     ],
-    { title: 'Period', ignoreFocusOut: true },
+    { title: vscode.l10n.t('Period'), ignoreFocusOut: true },
   );
   if (!pick) return undefined;
   if (pick.id !== 'custom') return { ...presetDays(pick.id, Date.now(), timeZone), timeZone };
-  const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : 'Use the form 2026-01-31.');
-  const from = await vscode.window.showInputBox({ title: 'From (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: valid, ignoreFocusOut: true });
+  const valid = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v)) ? undefined : vscode.l10n.t('Use the form 2026-01-31.'));
+  const from = await vscode.window.showInputBox({ title: vscode.l10n.t('From (inclusive)'), placeHolder: vscode.l10n.t('yyyy-mm-dd'), validateInput: valid, ignoreFocusOut: true });
   if (!from) return undefined;
-  const to = await vscode.window.showInputBox({ title: 'To (inclusive)', placeHolder: 'yyyy-mm-dd', validateInput: (v) => valid(v) ?? (v < from ? 'The end comes before the start.' : undefined), ignoreFocusOut: true });
+  const to = await vscode.window.showInputBox({ title: vscode.l10n.t('To (inclusive)'), placeHolder: vscode.l10n.t('yyyy-mm-dd'), validateInput: (v) => valid(v) ?? (v < from ? vscode.l10n.t('The end comes before the start.') : undefined), ignoreFocusOut: true });
   if (!to) return undefined;
   return { from, to, timeZone };
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import * as path from 'node:path';
 
 export function showSummaryPreview(file: vscode.Uri, html: string): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel('reviewMentor.summaryPreview', `Preview: ${path.basename(file.path)}`, vscode.ViewColumn.Active, {
+  const panel = vscode.window.createWebviewPanel('reviewMentor.summaryPreview', vscode.l10n.t('Preview: {0}', path.basename(file.path)), vscode.ViewColumn.Active, {
     enableScripts: false,
     localResourceRoots: [],
   });

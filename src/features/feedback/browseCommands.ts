@@ -12,21 +12,22 @@ import { labelField } from '../../core/safeText';
 import { TAG_STATE_WORDS, UNTAGGED_WORDS } from '../../core/vocabulary';
 import type { BrowseState, Direction } from './browseState';
 
-const GROUPINGS: { by: GroupBy; label: string; icon: string }[] = [
-  { by: 'category', label: 'Category', icon: 'tag' },
-  { by: 'pr', label: 'Pull request', icon: 'git-pull-request' },
-  { by: 'reviewer', label: 'Reviewer', icon: 'person' },
-  { by: 'repo', label: 'Repository', icon: 'repo' },
-  { by: 'month', label: 'Month', icon: 'calendar' },
+/** Built when asked: VS Code's translations are read at call time. */
+const groupings = (): { by: GroupBy; label: string; icon: string }[] => [
+  { by: 'category', label: vscode.l10n.t('Category'), icon: 'tag' },
+  { by: 'pr', label: vscode.l10n.t('Pull request'), icon: 'git-pull-request' },
+  { by: 'reviewer', label: vscode.l10n.t('Reviewer'), icon: 'person' },
+  { by: 'repo', label: vscode.l10n.t('Repository'), icon: 'repo' },
+  { by: 'month', label: vscode.l10n.t('Month'), icon: 'calendar' },
 ];
 
 export async function pickGroupBy(state: BrowseState): Promise<void> {
   const current = state.groupBy;
   // Feedback given was all written by the engineer: the person who matters is the author.
-  const label = (g: (typeof GROUPINGS)[number]) => (g.by === 'reviewer' && state.direction === 'given' ? 'Pull request author' : g.label);
+  const label = (g: ReturnType<typeof groupings>[number]) => (g.by === 'reviewer' && state.direction === 'given' ? vscode.l10n.t('Pull request author') : g.label);
   const pick = await vscode.window.showQuickPick(
-    GROUPINGS.map((g) => ({ label: `$(${g.icon}) ${label(g)}`, description: g.by === current ? 'current' : undefined, by: g.by })),
-    { title: 'Group feedback by', placeHolder: 'Choose how the Feedback view groups comments' },
+    groupings().map((g) => ({ label: `$(${g.icon}) ${label(g)}`, description: g.by === current ? vscode.l10n.t('current') : undefined, by: g.by })),
+    { title: vscode.l10n.t('Group feedback by'), placeHolder: vscode.l10n.t('Choose how the Feedback view groups comments') },
   );
   if (pick) await state.setGroupBy(pick.by);
 }
@@ -42,15 +43,15 @@ export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy
   const f = state.filter;
   const given = state.direction === 'given';
   const aspects: (vscode.QuickPickItem & { aspect: FilterAspect })[] = [
-    { label: '$(tag) Category or group', description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? GROUP_LABELS[f.group] : ''), aspect: 'category' },
-    { label: given ? '$(person) Pull request author' : '$(person) Reviewer', description: f.reviewers.join(', '), aspect: 'reviewer' },
-    { label: '$(repo) Repository', description: f.repos.join(', '), aspect: 'repo' },
-    { label: '$(calendar) Date range', description: [f.from, f.to].filter(Boolean).join(' – '), aspect: 'dates' },
-    { label: '$(pass) Resolved or not', description: f.resolved, aspect: 'resolved' },
-    { label: '$(lightbulb) Confirmed, likely or not sure', description: f.tagState === 'any' ? '' : TAG_STATE_LABELS[f.tagState], aspect: 'tagState' },
-    { label: '$(clear-all) Clear filter', aspect: 'clear' },
+    { label: `$(tag) ${vscode.l10n.t('Category or group')}`, description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? GROUP_LABELS[f.group] : ''), aspect: 'category' },
+    { label: `$(person) ${given ? vscode.l10n.t('Pull request author') : vscode.l10n.t('Reviewer')}`, description: f.reviewers.join(', '), aspect: 'reviewer' },
+    { label: `$(repo) ${vscode.l10n.t('Repository')}`, description: f.repos.join(', '), aspect: 'repo' },
+    { label: `$(calendar) ${vscode.l10n.t('Date range')}`, description: [f.from, f.to].filter(Boolean).join(' – '), aspect: 'dates' },
+    { label: `$(pass) ${vscode.l10n.t('Resolved or not')}`, description: f.resolved, aspect: 'resolved' },
+    { label: `$(lightbulb) ${vscode.l10n.t('Confirmed, likely or not sure')}`, description: f.tagState === 'any' ? '' : TAG_STATE_LABELS[f.tagState], aspect: 'tagState' },
+    { label: `$(clear-all) ${vscode.l10n.t('Clear filter')}`, aspect: 'clear' },
   ];
-  const aspect = await vscode.window.showQuickPick(aspects, { title: 'Filter feedback', placeHolder: 'What do you want to filter by?' });
+  const aspect = await vscode.window.showQuickPick(aspects, { title: vscode.l10n.t('Filter feedback'), placeHolder: vscode.l10n.t('What do you want to filter by?') });
   if (!aspect) return;
   const patch = await pickAspect(aspect.aspect, f, items, taxonomy, state.direction);
   if (patch) await state.patchFilter(patch);
@@ -69,7 +70,7 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
       return { ...EMPTY_FILTER };
     case 'category': {
       const groupItems = (['technical', 'interpersonal'] as CategoryGroup[]).map((g) => ({
-        label: `All ${GROUP_LABELS[g].toLowerCase()}`,
+        label: vscode.l10n.t('All {0}', GROUP_LABELS[g].toLowerCase()),
         picked: f.group === g,
         group: g as CategoryGroup | undefined,
         id: undefined as string | undefined,
@@ -81,44 +82,44 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
         group: undefined as CategoryGroup | undefined,
         id: c.id as string | undefined,
       }));
-      const picks = await vscode.window.showQuickPick([...groupItems, ...categoryItems], { title: 'Filter by category', canPickMany: true });
+      const picks = await vscode.window.showQuickPick([...groupItems, ...categoryItems], { title: vscode.l10n.t('Filter by category'), canPickMany: true });
       if (!picks) return undefined;
       return { group: picks.find((p) => p.group)?.group, categories: picks.flatMap((p) => (p.id ? [p.id] : [])) };
     }
     case 'reviewer':
       return direction === 'given'
-        ? pickValues('Filter by pull request author', count(items.map((i) => i.author)), f.reviewers).then((v) => v && { reviewers: v })
-        : pickValues('Filter by reviewer', count(items.map((i) => i.reviewer)), f.reviewers).then((v) => v && { reviewers: v });
+        ? pickValues(vscode.l10n.t('Filter by pull request author'), count(items.map((i) => i.author)), f.reviewers).then((v) => v && { reviewers: v })
+        : pickValues(vscode.l10n.t('Filter by reviewer'), count(items.map((i) => i.reviewer)), f.reviewers).then((v) => v && { reviewers: v });
     case 'repo':
-      return pickValues('Filter by repository', count(items.map((i) => i.repo)), f.repos).then((v) => v && { repos: v });
+      return pickValues(vscode.l10n.t('Filter by repository'), count(items.map((i) => i.repo)), f.repos).then((v) => v && { repos: v });
     case 'dates': {
-      const from = await askDate('From (yyyy-mm-dd, empty for no start)', f.from);
+      const from = await askDate(vscode.l10n.t('From (yyyy-mm-dd, empty for no start)'), f.from);
       if (from === undefined) return undefined;
-      const to = await askDate('To (yyyy-mm-dd, inclusive, empty for no end)', f.to);
+      const to = await askDate(vscode.l10n.t('To (yyyy-mm-dd, inclusive, empty for no end)'), f.to);
       if (to === undefined) return undefined;
       return { from: from || undefined, to: to || undefined };
     }
     case 'resolved': {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Any', value: 'any' as const },
-          { label: 'Resolved', value: 'resolved' as const },
-          { label: 'Unresolved', value: 'unresolved' as const },
+          { label: vscode.l10n.t('Any'), value: 'any' as const },
+          { label: vscode.l10n.t('Resolved'), value: 'resolved' as const },
+          { label: vscode.l10n.t('Unresolved'), value: 'unresolved' as const },
         ],
-        { title: 'Resolved or not' },
+        { title: vscode.l10n.t('Resolved or not') },
       );
       return pick && { resolved: pick.value };
     }
     case 'tagState': {
       const pick = await vscode.window.showQuickPick(
         [
-          { label: 'Any', value: 'any' as const },
-          { label: TAG_STATE_LABELS.tagged, detail: `Tagged by a person, a published marker or a Conventional Comments label (counted)`, value: 'tagged' as const },
+          { label: vscode.l10n.t('Any'), value: 'any' as const },
+          { label: TAG_STATE_LABELS.tagged, detail: vscode.l10n.t('Tagged by a person, a published marker or a Conventional Comments label (counted)'), value: 'tagged' as const },
           { label: TAG_STATE_LABELS.untagged, detail: UNTAGGED_WORDS.meaning, value: 'untagged' as const },
           { label: TAG_STATE_LABELS.suggested, detail: TAG_STATE_WORDS.likely.meaning, value: 'suggested' as const },
           { label: TAG_STATE_LABELS['not-sure'], detail: TAG_STATE_WORDS['not-sure'].meaning, value: 'not-sure' as const },
         ],
-        { title: 'Tag state' },
+        { title: vscode.l10n.t('Tag state') },
       );
       return pick && { tagState: pick.value };
     }
@@ -146,8 +147,8 @@ async function askDate(prompt: string, value: string | undefined): Promise<strin
   return vscode.window.showInputBox({
     prompt,
     value: value ?? '',
-    placeHolder: 'yyyy-mm-dd',
-    validateInput: (v) => (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v))) ? undefined : 'Use the form 2026-01-31.'),
+    placeHolder: vscode.l10n.t('yyyy-mm-dd'),
+    validateInput: (v) => (v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !isNaN(Date.parse(v))) ? undefined : vscode.l10n.t('Use the form 2026-01-31.')),
   });
 }
 
@@ -157,8 +158,8 @@ async function askDate(prompt: string, value: string | undefined): Promise<strin
  */
 export async function searchQuickPick(items: Feedback[], login: string, taxonomy: Taxonomy, initial: string, open: (f: Feedback) => Promise<void>): Promise<void> {
   const qp = vscode.window.createQuickPick<vscode.QuickPickItem & { item: Feedback }>();
-  qp.title = 'Search feedback';
-  qp.placeholder = 'Type words to find in comments, files, reviewers, repositories';
+  qp.title = vscode.l10n.t('Search feedback');
+  qp.placeholder = vscode.l10n.t('Type words to find in comments, files, reviewers, repositories');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.value = initial;
@@ -188,18 +189,18 @@ export async function searchQuickPick(items: Feedback[], login: string, taxonomy
 
 export async function pickEngineer(all: EngineerRef[], selected: EngineerRef | undefined, me: EngineerRef | undefined): Promise<EngineerRef | undefined> {
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Sign in or open the demo data first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
     all.map((e) => ({
       label: `$(person) ${e.login}`,
-      description: [me && e.login === me.login && e.host === me.host ? 'you' : undefined, e.host, selected && e.login === selected.login && e.host === selected.host ? 'shown' : undefined]
+      description: [me && e.login === me.login && e.host === me.host ? vscode.l10n.t('you') : undefined, e.host, selected && e.login === selected.login && e.host === selected.host ? vscode.l10n.t('shown') : undefined]
         .filter(Boolean)
         .join(' · '),
       engineer: e,
     })),
-    { title: 'Show feedback of', placeHolder: 'Choose an engineer' },
+    { title: vscode.l10n.t('Show feedback of'), placeHolder: vscode.l10n.t('Choose an engineer') },
   );
   return pick?.engineer;
 }

@@ -60,7 +60,7 @@ export async function openFeedback(item: Feedback, host: string, previews: Feedb
 export async function openOnGitHub(item: Feedback): Promise<void> {
   const uri = vscode.Uri.parse(item.url);
   if (uri.scheme !== 'https' && uri.scheme !== 'http') {
-    void vscode.window.showWarningMessage('This comment has no web address to open.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('This comment has no web address to open.'));
     return;
   }
   await vscode.env.openExternal(uri);
@@ -83,7 +83,8 @@ export function feedbackAsMarkdown(item: Feedback, taxonomy: Taxonomy): string {
 
 export async function copyAsMarkdown(items: Feedback[], taxonomy: Taxonomy): Promise<void> {
   await vscode.env.clipboard.writeText(items.map((i) => feedbackAsMarkdown(i, taxonomy)).join('\n'));
-  vscode.window.setStatusBarMessage(`$(check) Copied ${items.length} comment${items.length === 1 ? '' : 's'} as Markdown`, 3000);
+  const copied = items.length === 1 ? vscode.l10n.t('Copied 1 comment as Markdown') : vscode.l10n.t('Copied {0} comments as Markdown', items.length);
+  vscode.window.setStatusBarMessage(`$(check) ${copied}`, 3000);
 }
 
 /** Toggles "learned"; the state lives in the journal, so other windows see it. */

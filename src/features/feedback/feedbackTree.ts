@@ -104,7 +104,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const engineer = this.source.engineer();
     const filterText = describeFilter(this.source.filter(), this.source.taxonomy());
     const direction = this.source.direction();
-    this.view.title = direction === 'given' ? 'Feedback given' : 'Feedback received';
+    this.view.title = direction === 'given' ? vscode.l10n.t('Feedback given') : vscode.l10n.t('Feedback received');
     this.view.description = [engineer?.login, filterText].filter(Boolean).join(' · ');
     setContext(ContextKeys.direction, direction);
     setContext(ContextKeys.hasEngineer, !!engineer);
@@ -117,11 +117,11 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     setContext(ContextKeys.empty, this.journalSize === 0);
     // The description is hidden when the sidebar is narrow, so an active filter is also said in the message.
     if (engineer && this.total === 0 && this.journalSize > 0) {
-      this.view.message = direction === 'given' ? `No feedback given by ${engineer.login} yet.` : `No feedback received by ${engineer.login} yet.`;
+      this.view.message = direction === 'given' ? vscode.l10n.t('No feedback given by {0} yet.', engineer.login) : vscode.l10n.t('No feedback received by {0} yet.', engineer.login);
     } else if (engineer && this.total > 0 && this.shown === 0) {
-      this.view.message = `No feedback matches the filter (${filterText}). Use "Clear filter" in the view title to see everything.`;
+      this.view.message = vscode.l10n.t('No feedback matches the filter ({0}). Use "Clear filter" in the view title to see everything.', filterText);
     } else if (filterText) {
-      this.view.message = `Filtered: ${filterText} (${this.shown} of ${this.total}). Clear it with the ✕ button in the view title.`;
+      this.view.message = vscode.l10n.t('Filtered: {0} ({1} of {2}). Clear it with the ✕ button in the view title.', filterText, this.shown, this.total);
     } else {
       this.view.message = undefined;
     }
@@ -151,14 +151,16 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const isCategory = g.key.startsWith('category:');
     if (g.key === UNTAGGED_KEY) {
       item.description = String(g.count);
-      item.tooltip = `${g.label}: ${comments(g.count)} with no tag, and the classifier is not sure enough to suggest one. Tag them with "Tag...".`;
+      item.tooltip = vscode.l10n.t('{0}: {1} with no tag, and the classifier is not sure enough to suggest one. Tag them with "Tag...".', g.label, comments(g.count));
     } else if (isCategory) {
       // A category group holds its confirmed items and the untagged ones likely to belong to it.
       item.description = stateCounts({ confirmed: s.confirmed, likely: s.likely, notSure: 0 });
-      item.tooltip = `${g.label}: ${stateComments(s.confirmed, 'confirmed')}${s.likely ? `, and ${stateComments(s.likely, 'likely')} (${TAG_STATE_WORDS.likely.meaning})` : ''}.`;
+      item.tooltip = s.likely
+        ? vscode.l10n.t('{0}: {1}, and {2} ({3}).', g.label, stateComments(s.confirmed, 'confirmed'), stateComments(s.likely, 'likely'), TAG_STATE_WORDS.likely.meaning)
+        : vscode.l10n.t('{0}: {1}.', g.label, stateComments(s.confirmed, 'confirmed'));
     } else {
       item.description = String(g.count);
-      item.tooltip = `${g.label}: ${comments(g.count)} (${stateCounts(s, ', ')}).`;
+      item.tooltip = vscode.l10n.t('{0}: {1} ({2}).', g.label, comments(g.count), stateCounts(s, ', '));
     }
     item.contextValue = 'group';
     item.accessibilityInformation = { label: groupAccessibleLabel(g.label, s, isCategory ? 'category' : g.key === UNTAGGED_KEY ? 'not-sure' : 'other') };
@@ -183,7 +185,7 @@ export class FeedbackTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (isGivenBy(f, login)) contexts.push('given');
     item.contextValue = contexts.join(' ');
     item.accessibilityInformation = { label: feedbackAccessibleLabel(f, (id) => taxonomy.labelOf(id), login) };
-    item.command = { command: Commands.openFeedback, title: 'Open', arguments: [node] };
+    item.command = { command: Commands.openFeedback, title: vscode.l10n.t('Open'), arguments: [node] };
     return item;
   }
 

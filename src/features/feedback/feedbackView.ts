@@ -114,7 +114,7 @@ export function registerFeedbackView(app: App): {
       guard(async (arg?: { text?: string }) => {
         const engineer = engineers.selected();
         if (!engineer) {
-          void vscode.window.showInformationMessage('Sign in or open the demo data to search feedback.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data to search feedback.'));
           return;
         }
         await searchQuickPick(await items(), engineer.login, taxonomy.current, typeof arg?.text === 'string' ? arg.text : '', (f: Feedback) => openFeedback(f, engineer.host, previews));

@@ -12,6 +12,13 @@ export interface JournalHtmlInput {
   remoteImages?: boolean;
   /** Shown until the script takes over (default "Loading journal…"). */
   loading?: string;
+  /**
+   * vscode.l10n.bundle: the translations of the display language (undefined
+   * for English), for the page's own strings (webview-ui/src/l10n.ts).
+   */
+  l10n?: Record<string, string>;
+  /** vscode.env.language, for <html lang>. */
+  language?: string;
 }
 
 /**
@@ -38,9 +45,9 @@ function attr(value: string): string {
 export function journalHtml(input: JournalHtmlInput): string {
   const styles = input.styleUris.map((u) => `<link rel="stylesheet" href="${attr(u)}">`).join('\n    ');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attr(input.language ?? 'en')}">
   <head>
-    <meta charset="UTF-8">
+    <meta charset="UTF-8">${input.l10n ? `\n    <meta name="l10n-bundle" content="${attr(JSON.stringify(input.l10n))}">` : ''}
     <meta http-equiv="Content-Security-Policy" content="${attr(journalCsp(input.cspSource, input.nonce, input.remoteImages))}">
     <meta name="viewport" content="width=device-width, initial-scale=1.0">
     ${styles}

@@ -17,6 +17,7 @@ import type { DisposableLike, JournalPanelBackend, PanelLogger } from './backend
 import { inversePatch, undoLabel, type UndoRecord } from './undo';
 import type { Applied, ReviewReceipt } from '../review/reviewWriter';
 import type { TabId } from '../../protocol';
+import * as l10n from '@vscode/l10n';
 
 export interface WebviewPort {
   postMessage(message: HostMessage): PromiseLike<boolean>;
@@ -69,8 +70,8 @@ function reviewHunk(hunk: string): string {
 
 /** An action item may serve a goal of the same journal; nothing else has one. */
 function assertGoal(journal: Journal, kind: string, goalId: string): void {
-  if (kind !== 'action') throw new Error('Only action items belong to a goal.');
-  if (!journal.entries.some((x) => x.id === goalId && x.kind === 'goal')) throw new Error('That goal no longer exists.');
+  if (kind !== 'action') throw new Error(l10n.t('Only action items belong to a goal.'));
+  if (!journal.entries.some((x) => x.id === goalId && x.kind === 'goal')) throw new Error(l10n.t('That goal no longer exists.'));
 }
 
 export class JournalController implements DisposableLike {
@@ -166,17 +167,17 @@ export class JournalController implements DisposableLike {
       case 'feedback/openOnGitHub': {
         // The URL comes from the journal, never from the message.
         const f = (await b.load(e)).feedback[req.feedbackId];
-        if (!f) throw new Error('That feedback is no longer in the journal.');
-        if (!isOpenableUrl(f.url, new Set(['https:', 'http:']))) throw new Error('The feedback has no web address.');
+        if (!f) throw new Error(l10n.t('That feedback is no longer in the journal.'));
+        if (!isOpenableUrl(f.url, new Set(['https:', 'http:']))) throw new Error(l10n.t('The feedback has no web address.'));
         await b.openExternal(f.url);
         return;
       }
       case 'link/open':
-        if (!isOpenableUrl(req.url)) throw new Error('Only http, https and mailto links can be opened.');
+        if (!isOpenableUrl(req.url)) throw new Error(l10n.t('Only http, https and mailto links can be opened.'));
         await b.openExternal(req.url);
         return;
       case 'export/open':
-        if (!b.openExport) throw new Error('Export is not available here.');
+        if (!b.openExport) throw new Error(l10n.t('Export is not available here.'));
         await b.openExport(e, req.period);
         return;
       default:
@@ -218,10 +219,10 @@ export class JournalController implements DisposableLike {
       case 'review/undo':
         return this.serial(async () => {
           const last = this.reviewReceipts.at(-1);
-          if (!last) throw new Error('Nothing to undo.');
+          if (!last) throw new Error(l10n.t('Nothing to undo.'));
           // The page names what it decided; a batch may have changed fewer (items tagged meanwhile are left alone).
           const named = new Set(req.feedbackIds);
-          if (last.ids.some((id) => !named.has(id))) throw new Error('That decision can no longer be undone here (the journal changed since).');
+          if (last.ids.some((id) => !named.has(id))) throw new Error(l10n.t('That decision can no longer be undone here (the journal changed since).'));
           await b.undoReview(e, last);
           this.reviewReceipts.pop();
           return { applied: last.ids.length };
@@ -233,7 +234,7 @@ export class JournalController implements DisposableLike {
       case 'entry/update': {
         const journal = await b.load(e);
         const before = journal.entries.find((x) => x.id === req.id);
-        if (!before) throw new Error('That entry no longer exists.');
+        if (!before) throw new Error(l10n.t('That entry no longer exists.'));
         if (req.patch.goalId) assertGoal(journal, before.kind, req.patch.goalId);
         await b.updateEntry(e, req.id, req.patch);
         this.undoRecord = { kind: 'update', before };
@@ -246,7 +247,7 @@ export class JournalController implements DisposableLike {
       }
       case 'entry/undo': {
         const r = this.undoRecord;
-        if (!r) throw new Error('Nothing to undo.');
+        if (!r) throw new Error(l10n.t('Nothing to undo.'));
         this.undoRecord = undefined;
         if (r.kind === 'delete') await b.restoreEntry(e, r.entry);
         else await b.updateEntry(e, r.before.id, inversePatch(r.before));
@@ -272,8 +273,8 @@ export class JournalController implements DisposableLike {
         else await b.tag(e, req.feedbackId, '', 'reject');
         return;
       case 'feedback/tagPicker':
-        if (!(await b.load(e)).feedback[req.feedbackId]) throw new Error('That feedback is no longer in the journal.');
-        if (!b.tagWithPicker) throw new Error('Tagging is not available here.');
+        if (!(await b.load(e)).feedback[req.feedbackId]) throw new Error(l10n.t('That feedback is no longer in the journal.'));
+        if (!b.tagWithPicker) throw new Error(l10n.t('Tagging is not available here.'));
         await b.tagWithPicker(e, req.feedbackId);
         return;
       default:
@@ -282,8 +283,8 @@ export class JournalController implements DisposableLike {
   }
 
   private assertExists(journal: Journal, feedbackId: string, entryId: string): void {
-    if (!journal.feedback[feedbackId]) throw new Error('That feedback is no longer in the journal.');
-    if (!journal.entries.some((x) => x.id === entryId)) throw new Error('That entry no longer exists.');
+    if (!journal.feedback[feedbackId]) throw new Error(l10n.t('That feedback is no longer in the journal.'));
+    if (!journal.entries.some((x) => x.id === entryId)) throw new Error(l10n.t('That entry no longer exists.'));
   }
 
   private async assertWritable(): Promise<void> {

@@ -14,6 +14,8 @@ function keyOf(e: EngineerRef): string {
   return `${e.host}/${e.login.toLowerCase()}`;
 }
 
+const journalTitle = (e: EngineerRef): string => vscode.l10n.t('Journal — {0}', e.login);
+
 export class JournalPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly controller: JournalController;
@@ -31,7 +33,7 @@ export class JournalPanel implements vscode.Disposable {
     const webview = panel.webview;
     // Set again on restore: the serializer gets a panel with default options.
     webview.options = { enableScripts: true, localResourceRoots: [this.root] };
-    panel.title = `Journal — ${engineer.login}`;
+    panel.title = journalTitle(engineer);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     this.load(remoteImages);
     this.controller = new JournalController(engineer, webview, backend, log);
@@ -61,6 +63,9 @@ export class JournalPanel implements vscode.Disposable {
       styleUris: [asset('codicon.css'), asset('journal.css')],
       title: this.panel.title,
       remoteImages,
+      loading: vscode.l10n.t('Loading journal…'),
+      l10n: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
   }
 
@@ -105,7 +110,7 @@ export class JournalPanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(JOURNAL_VIEW_TYPE, `Journal — ${engineer.login}`, column, {
+    const panel = vscode.window.createWebviewPanel(JOURNAL_VIEW_TYPE, journalTitle(engineer), column, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],

@@ -58,7 +58,7 @@ export class JournalService implements vscode.Disposable {
   async write<T>(engineer: EngineerRef, fn: (h: JournalHandle) => Promise<T>): Promise<T> {
     const handle = await this.handle(engineer);
     if (handle.readOnly) {
-      throw new Error(handle.readOnlyReason ?? `The journal of ${engineer.login} is read-only.`);
+      throw new Error(handle.readOnlyReason ?? vscode.l10n.t('The journal of {0} is read-only.', engineer.login));
     }
     return fn(handle);
   }

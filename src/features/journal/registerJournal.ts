@@ -28,13 +28,13 @@ export function registerJournalPanel(app: App): JournalPanels {
     vscode.commands.registerCommand(Commands.openJournal, async (arg?: unknown) => {
       const engineer = engineerFrom(arg) ?? app.engineers.selected();
       if (!engineer) {
-        void vscode.window.showInformationMessage('Sign in or open the demo data first: the journal shows an engineer\'s feedback.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: the journal shows an engineer\'s feedback.'));
         return;
       }
       try {
         panels.show(engineer);
       } catch (err) {
-        void vscode.window.showErrorMessage(`Review Mentor: could not open the journal. ${errorText(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: could not open the journal. {0}', errorText(err)));
       }
     }),
   );
@@ -53,7 +53,7 @@ function journalBackend(app: App): JournalPanelBackend {
     app.journals.write(engineer, (h) => h.updateMeta((m) => fn(m.entries)));
   const findEntry = (entries: Entry[], id: string): Entry => {
     const entry = entries.find((e) => e.id === id);
-    if (!entry) throw new Error('That entry no longer exists (it may have been deleted in another window).');
+    if (!entry) throw new Error(vscode.l10n.t('That entry no longer exists (it may have been deleted in another window).'));
     return entry;
   };
   const who = () => app.auth.current?.login ?? app.engineers.selected()?.login ?? 'me';
@@ -62,7 +62,7 @@ function journalBackend(app: App): JournalPanelBackend {
     load: (engineer) => app.journals.load(engineer),
     readOnlyReason: async (engineer) => {
       const h = await app.journals.handle(engineer);
-      return h.readOnly ? (h.readOnlyReason ?? 'This journal is read-only.') : undefined;
+      return h.readOnly ? (h.readOnlyReason ?? vscode.l10n.t('This journal is read-only.')) : undefined;
     },
     categories: () => app.taxonomy.current.categories,
     timeZone: () => localTimeZone(),
@@ -97,7 +97,7 @@ function journalBackend(app: App): JournalPanelBackend {
       let removed: Entry | undefined;
       await meta(engineer, (entries) => {
         const index = entries.findIndex((e) => e.id === id);
-        if (index < 0) throw new Error('That entry no longer exists.');
+        if (index < 0) throw new Error(vscode.l10n.t('That entry no longer exists.'));
         removed = entries.splice(index, 1)[0];
       });
       return removed!;

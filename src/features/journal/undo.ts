@@ -1,13 +1,15 @@
 // The one undoable change the panel remembers: the last deleted or edited entry.
 import type { Entry } from '../../core/model';
 import type { EntryPatch } from '../../protocol';
+import * as l10n from '@vscode/l10n';
 
 export type UndoRecord = { kind: 'delete'; entry: Entry } | { kind: 'update'; before: Entry };
 
 export function undoLabel(r: UndoRecord): string {
   const what = r.kind === 'delete' ? r.entry : r.before;
-  const noun = what.kind === 'action' ? 'Action item' : what.kind === 'goal' ? 'Goal' : 'Note';
-  return r.kind === 'delete' ? `${noun} deleted` : `${noun} updated`;
+  // Whole sentences per kind: other languages inflect the noun or the verb.
+  if (r.kind === 'delete') return what.kind === 'action' ? l10n.t('Action item deleted') : what.kind === 'goal' ? l10n.t('Goal deleted') : l10n.t('Note deleted');
+  return what.kind === 'action' ? l10n.t('Action item updated') : what.kind === 'goal' ? l10n.t('Goal updated') : l10n.t('Note updated');
 }
 
 /** The patch that puts an edited entry back as it was. */

@@ -6,6 +6,7 @@ import { assertNever } from '../../protocol';
 import { parseMirrorWebviewMessage, type MirrorHostMessage, type MirrorRequest, type MirrorSnapshot, type MirrorViewState } from '../../protocol/mirror';
 import { isOpenableUrl, type WebviewPort } from '../journal/journalController';
 import type { DisposableLike, MirrorBackend, PanelLogger } from './backend';
+import * as l10n from '@vscode/l10n';
 
 export interface MirrorPort {
   postMessage(message: MirrorHostMessage): PromiseLike<boolean>;
@@ -83,14 +84,14 @@ export class MirrorController implements DisposableLike {
       case 'mirror/openComment': {
         // The comment and its URL come from the journals, never from the message.
         const item = collectGiven(this.reviewer.login, await b.journals(this.reviewer)).items.find((f) => f.id === req.feedbackId);
-        if (!item) throw new Error('That comment is no longer in the journals.');
+        if (!item) throw new Error(l10n.t('That comment is no longer in the journals.'));
         if (req.where === 'editor') return b.openInEditor(this.reviewer, item);
-        if (!isOpenableUrl(item.url, new Set(['https:', 'http:']))) throw new Error('The comment has no web address.');
+        if (!isOpenableUrl(item.url, new Set(['https:', 'http:']))) throw new Error(l10n.t('The comment has no web address.'));
         await b.openExternal(item.url);
         return;
       }
       case 'link/open':
-        if (!isOpenableUrl(req.url)) throw new Error('Only http, https and mailto links can be opened.');
+        if (!isOpenableUrl(req.url)) throw new Error(l10n.t('Only http, https and mailto links can be opened.'));
         await b.openExternal(req.url);
         return;
       case 'export/open':

@@ -16,6 +16,8 @@ function keyOf(e: EngineerRef): string {
   return `${e.host}/${e.login.toLowerCase()}`;
 }
 
+const mirrorTitle = (e: EngineerRef): string => vscode.l10n.t('My reviews — {0}', e.login);
+
 export class MirrorPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   readonly controller: MirrorController;
@@ -33,7 +35,7 @@ export class MirrorPanel implements vscode.Disposable {
   ) {
     // Set again on restore: the serializer gets a panel with default options.
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.root] };
-    panel.title = `My reviews — ${reviewer.login}`;
+    panel.title = mirrorTitle(reviewer);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     this.load(remoteImages);
     this.controller = new MirrorController(reviewer, panel.webview, backend, log);
@@ -62,8 +64,10 @@ export class MirrorPanel implements vscode.Disposable {
       scriptUri: asset('mirror.js'),
       styleUris: [asset('codicon.css'), asset('mirror.css')],
       title: this.panel.title,
-      loading: 'Loading your reviews…',
+      loading: vscode.l10n.t('Loading your reviews…'),
       remoteImages,
+      l10n: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
   }
 
@@ -101,7 +105,7 @@ export class MirrorPanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(MIRROR_VIEW_TYPE, `My reviews — ${reviewer.login}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(MIRROR_VIEW_TYPE, mirrorTitle(reviewer), vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: false,
       localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],

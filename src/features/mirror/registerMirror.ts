@@ -33,14 +33,14 @@ export function registerMirrorPanel(app: App): void {
       // From the Engineers view: that engineer; else you, or the engineer shown (demo data).
       const reviewer = engineerFrom(arg) ?? app.engineers.signedIn ?? app.engineers.selected();
       if (!reviewer) {
-        void vscode.window.showInformationMessage('Sign in or open the demo data first: My reviews shows the feedback you gave.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: My reviews shows the feedback you gave.'));
         return;
       }
       try {
         get().show(reviewer);
       } catch (err) {
         app.log.error(`Could not open My reviews: ${errorText(err)}`);
-        void vscode.window.showErrorMessage(`Review Mentor: could not open My reviews. ${errorText(err)}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: could not open My reviews. {0}', errorText(err)));
       }
     }),
   );

@@ -50,7 +50,7 @@ interface RenderedDoc {
 }
 
 export class PastFeedbackController extends Disposable implements vscode.HoverProvider {
-  private readonly controller = vscode.comments.createCommentController('reviewMentor.pastFeedback', 'Past review feedback');
+  private readonly controller = vscode.comments.createCommentController('reviewMentor.pastFeedback', vscode.l10n.t('Past review feedback'));
   private readonly rendered = new Map<string, RenderedDoc>();
   private readonly stale = new Set<string>();
   private readonly hint = vscode.window.createStatusBarItem('reviewMentor.pastFeedback', vscode.StatusBarAlignment.Right, 100);
@@ -70,7 +70,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
 
   constructor(private readonly source: PastFeedbackSource) {
     super();
-    this.controller.options = { placeHolder: 'Past review feedback is read-only.' };
+    this.controller.options = { placeHolder: vscode.l10n.t('Past review feedback is read-only.') };
     [
       this.controller,
       this.hint,
@@ -92,7 +92,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
       }),
       vscode.languages.registerHoverProvider({ scheme: 'file' }, this),
     ].forEach((d) => this.register(d));
-    this.hint.name = 'Review Mentor: past feedback on this file';
+    this.hint.name = vscode.l10n.t('Review Mentor: past feedback on this file');
   }
 
   /** The journal, the engineer, the taxonomy or a setting changed: re-render what is visible. */
@@ -193,7 +193,7 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
     for (const spec of changes.create) {
       const thread = this.controller.createCommentThread(uri, lineRange(spec.line), this.comments(spec.items));
       thread.canReply = false;
-      thread.label = `Past review feedback (${spec.items.length})`;
+      thread.label = vscode.l10n.t('Past review feedback ({0})', spec.items.length);
       thread.contextValue = 'pastFeedback';
       thread.collapsibleState = opensExpanded(readConfig().expandPastFeedback, spec.items)
         ? vscode.CommentThreadCollapsibleState.Expanded
@@ -254,9 +254,10 @@ export class PastFeedbackController extends Disposable implements vscode.HoverPr
       return;
     }
     const first = placed.reduce((a, b) => (a.line <= b.line ? a : b));
-    this.hint.text = `$(comment-discussion) ${placed.length} past review comment${placed.length === 1 ? '' : 's'}`;
-    this.hint.tooltip = `Past review feedback on this file, first on line ${first.line}: "${labelField(firstLine(first.item.body))}". Click to list them.`;
-    this.hint.command = { command: Commands.search, title: 'Show past feedback', arguments: [{ text: first.item.path }] };
+    const count = placed.length === 1 ? vscode.l10n.t('1 past review comment') : vscode.l10n.t('{0} past review comments', placed.length);
+    this.hint.text = `$(comment-discussion) ${count}`;
+    this.hint.tooltip = vscode.l10n.t('Past review feedback on this file, first on line {0}: "{1}". Click to list them.', first.line, labelField(firstLine(first.item.body)));
+    this.hint.command = { command: Commands.search, title: vscode.l10n.t('Show past feedback'), arguments: [{ text: first.item.path }] };
     this.hint.show();
   }
 

@@ -17,7 +17,7 @@ export function registerReviewFeature(app: App, panels: JournalPanels): void {
   const open = async (engineer: EngineerRef | undefined) => {
     const e = engineer ?? app.engineers.selected();
     if (!e) {
-      void vscode.window.showInformationMessage('Sign in or open the demo data first: the review flow works on an engineer\'s feedback.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Sign in or open the demo data first: the review flow works on an engineer\'s feedback.'));
       return;
     }
     await panels.show(e).controller.show('review');
@@ -53,7 +53,7 @@ class ReviewStatusBar implements vscode.Disposable {
   private pending = false;
 
   constructor(private readonly app: App) {
-    this.item.name = 'Review Mentor: suggestions to review';
+    this.item.name = vscode.l10n.t('Review Mentor: suggestions to review');
     this.item.command = Commands.reviewSuggestions;
     this.subscriptions = [app.journals.onDidChange(() => this.schedule()), app.engineers.onDidChange(() => this.schedule())];
     this.schedule();
@@ -76,9 +76,12 @@ class ReviewStatusBar implements vscode.Disposable {
       const direction = defaultDirection(items, e.login);
       const n = countToReview(items, e.login, direction);
       if (n === 0) return void this.item.hide();
-      this.item.text = `$(checklist) ${n} to review`;
-      this.item.tooltip = `${n} ${direction === 'received' ? 'comments received' : 'comments given'} by ${e.login} have no confirmed tag. Click to review the suggestions with the keyboard.`;
-      this.item.accessibilityInformation = { label: `${n} comments to review. Open the review flow.` };
+      this.item.text = `$(checklist) ${vscode.l10n.t('{0} to review', n)}`;
+      this.item.tooltip =
+        direction === 'received'
+          ? vscode.l10n.t('{0} comments received by {1} have no confirmed tag. Click to review the suggestions with the keyboard.', n, e.login)
+          : vscode.l10n.t('{0} comments given by {1} have no confirmed tag. Click to review the suggestions with the keyboard.', n, e.login);
+      this.item.accessibilityInformation = { label: vscode.l10n.t('{0} comments to review. Open the review flow.', n) };
       this.item.show();
     } catch (err) {
       this.app.log.warn(`Review count: ${err instanceof Error ? err.message : String(err)}`);

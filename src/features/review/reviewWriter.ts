@@ -5,6 +5,7 @@ import type { Correction } from '../../core/classifier';
 import type { Feedback } from '../../core/model';
 import { assignItem, decide, restoreTagState, ReviewDecisionError, tagState, type ReviewAction, type TagState } from '../../core/review';
 import { effectiveTags, suggestedTag } from '../../core/model';
+import * as l10n from '@vscode/l10n';
 
 export interface ReviewDecision {
   feedbackId: string;
@@ -67,8 +68,8 @@ export async function applyDecisions(journal: FeedbackWriter, decisions: readonl
   // A single decision that could not be applied is an error the person should see.
   if (decisions.length === 1 && receipt.ids.length === 0) {
     if (firstError) throw firstError;
-    if (missing.length > 0) throw new ReviewDecisionError('That comment is no longer in the journal.');
-    throw new ReviewDecisionError('That comment was tagged meanwhile (in another window or by a sync); it was left as it is.');
+    if (missing.length > 0) throw new ReviewDecisionError(l10n.t('That comment is no longer in the journal.'));
+    throw new ReviewDecisionError(l10n.t('That comment was tagged meanwhile (in another window or by a sync); it was left as it is.'));
   }
   return { receipt, skipped: [...skipped, ...missing] };
 }

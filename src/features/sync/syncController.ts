@@ -35,6 +35,12 @@ export interface SyncDeps {
 
 const LAST_SYNC_KEY = 'reviewMentor.lastSync';
 
+/** A line about one engineer's last sync, shown in the Engineers view. */
+export interface EngineerSyncNote {
+  failed: boolean;
+  text: string;
+}
+
 export class SyncController implements vscode.Disposable {
   private running: { abort: AbortController; done: Promise<void>; interactive: boolean } | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -44,7 +50,7 @@ export class SyncController implements vscode.Disposable {
   /** This window, for the sync lease. */
   private readonly owner = `${process.pid}-${randomUUID()}`;
   /** Why an engineer's last sync failed (or who syncs them), for the Engineers view. */
-  private readonly engineerNotes = new Map<string, string>();
+  private readonly engineerNotes = new Map<string, EngineerSyncNote>();
   private readonly notesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeEngineerStatus = this.notesChanged.event;
 
@@ -69,7 +75,7 @@ export class SyncController implements vscode.Disposable {
   }
 
   /** Why the engineer's last sync failed, or that another window syncs them; undefined when fine. */
-  statusOf(engineer: EngineerRef): string | undefined {
+  statusOf(engineer: EngineerRef): EngineerSyncNote | undefined {
     return this.engineerNotes.get(engineerKey(engineer));
   }
 
@@ -101,7 +107,7 @@ export class SyncController implements vscode.Disposable {
     const done = Promise.resolve(
       opts.interactive
         ? vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Review Mentor', cancellable: true },
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Review Mentor'), cancellable: true },
             (progress, token) => {
               token.onCancellationRequested(() => abort.abort());
               return this.run(engineers, abort.signal, (message) => progress.report({ message }), true, opts.full ?? false);
@@ -152,12 +158,12 @@ export class SyncController implements vscode.Disposable {
         const key = engineerKey(o.engineer);
         if (o.kind === 'elsewhere') {
           log.info(`${o.engineer.login} is being synced by ${o.holder}; this window shows its writes as they land.`);
-          this.engineerNotes.set(key, `Synced by ${o.holder}.`);
+          this.engineerNotes.set(key, { failed: false, text: vscode.l10n.t('Synced by {0}.', o.holder) });
           continue;
         }
         if (o.kind === 'failed') {
           failed.push(`${o.engineer.login}: ${o.message}`);
-          this.engineerNotes.set(key, `Last sync failed: ${o.message}`);
+          this.engineerNotes.set(key, { failed: true, text: vscode.l10n.t('Last sync failed: {0}', o.message) });
           continue;
         }
         const r = o.result;
@@ -170,7 +176,7 @@ export class SyncController implements vscode.Disposable {
         r.problems.forEach((p) => problems.add(`${o.engineer.login}: ${p}`));
         log.info(`Synced ${o.engineer.login}: ${r.prs} PRs, ${r.added} new, ${r.updated} updated and ${r.removed} deleted comments, ${r.requests} requests (cost ${r.graphqlCost}).`);
         if (r.retrying > 0) log.warn(`${o.engineer.login}: ${r.retrying} pull request(s) could not be fetched whole; the next sync tries them again.`);
-        if (r.problems.length > 0) this.engineerNotes.set(key, r.problems.join(' '));
+        if (r.problems.length > 0) this.engineerNotes.set(key, { failed: false, text: r.problems.join(' ') });
         else this.engineerNotes.delete(key);
       }
       this.notesChanged.fire();
@@ -178,11 +184,15 @@ export class SyncController implements vscode.Disposable {
       await this.deps.state.update(LAST_SYNC_KEY, new Date().toISOString());
       this.markSynced();
       const warnings = [...failed, ...problems];
-      if (skipped.size > 0) warnings.push(`Skipped ${skipped.size === 1 ? 'a repository' : 'repositories'} GitHub says are gone or not visible: ${[...skipped].join(', ')}.`);
+      if (skipped.size > 0) {
+        const list = [...skipped].join(', ');
+        warnings.push(skipped.size === 1 ? vscode.l10n.t('Skipped a repository GitHub says is gone or not visible: {0}.', list) : vscode.l10n.t('Skipped repositories GitHub says are gone or not visible: {0}.', list));
+      }
       status.set({ kind: 'idle', lastSync: this.lastSync, ...(warnings.length ? { warnings } : {}) });
       for (const w of warnings) log.warn(w);
       if (interactive && warnings.length > 0) {
-        void vscode.window.showWarningMessage(`Review Mentor: ${warnings[0]}${warnings.length > 1 ? ` (and ${warnings.length - 1} more in the log)` : ''}`, 'Show log').then((c) => {
+        const text = warnings.length > 1 ? vscode.l10n.t('Review Mentor: {0} (and {1} more in the log)', warnings[0]!, warnings.length - 1) : vscode.l10n.t('Review Mentor: {0}', warnings[0]!);
+        void vscode.window.showWarningMessage(text, vscode.l10n.t('Show log')).then((c) => {
           if (c) log.show();
         });
       }
@@ -201,12 +211,12 @@ export class SyncController implements vscode.Disposable {
     }
     if (err instanceof AuthError) {
       log.warn(`Sync stopped: ${err.message}`);
-      status.set({ kind: 'error', message: 'GitHub did not accept the sign-in.', lastSync: this.lastSync });
+      status.set({ kind: 'error', message: vscode.l10n.t('GitHub did not accept the sign-in.'), lastSync: this.lastSync });
       void vscode.window
-        .showErrorMessage('Review Mentor: GitHub did not accept your sign-in (signed out or token revoked).', 'Sign in again', 'Use a token')
+        .showErrorMessage(vscode.l10n.t('Review Mentor: GitHub did not accept your sign-in (signed out or token revoked).'), vscode.l10n.t('Sign in again'), vscode.l10n.t('Use a token'))
         .then((choice) => {
-          if (choice === 'Sign in again') void vscode.commands.executeCommand('reviewMentor.signIn');
-          if (choice === 'Use a token') void vscode.commands.executeCommand('reviewMentor.signInWithToken');
+          if (choice === vscode.l10n.t('Sign in again')) void vscode.commands.executeCommand('reviewMentor.signIn');
+          if (choice === vscode.l10n.t('Use a token')) void vscode.commands.executeCommand('reviewMentor.signInWithToken');
         });
       return;
     }
@@ -220,7 +230,7 @@ export class SyncController implements vscode.Disposable {
       log.warn(`Sync could not reach GitHub: ${err.message} Trying again in ${Math.round(delay / 1000)} s.`);
       status.set({ kind: 'offline', message: err.message, lastSync: this.lastSync });
       this.retryIn(delay);
-      if (interactive) void vscode.window.showWarningMessage(`Review Mentor: ${err.message} Sync tries again by itself.`);
+      if (interactive) void vscode.window.showWarningMessage(vscode.l10n.t('Review Mentor: {0} Sync tries again by itself.', err.message));
       return;
     }
     if (isStorageError(err)) {
@@ -234,9 +244,9 @@ export class SyncController implements vscode.Disposable {
     log.error(`Sync failed: ${message}`);
     status.set({ kind: 'error', message, lastSync: this.lastSync });
     if (interactive) {
-      void vscode.window.showErrorMessage(`Review Mentor: sync failed. ${message}`, 'Retry', 'Show log').then((choice) => {
-        if (choice === 'Retry') void this.sync({ interactive: true });
-        if (choice === 'Show log') log.show();
+      void vscode.window.showErrorMessage(vscode.l10n.t('Review Mentor: sync failed. {0}', message), vscode.l10n.t('Retry'), vscode.l10n.t('Show log')).then((choice) => {
+        if (choice === vscode.l10n.t('Retry')) void this.sync({ interactive: true });
+        if (choice === vscode.l10n.t('Show log')) log.show();
       });
     }
   }
@@ -250,7 +260,7 @@ export class SyncController implements vscode.Disposable {
     this.deps.status.set({ kind: 'rate-limited', resumesAt: resetAt });
     const time = resetAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     this.deps.log.warn(`GitHub rate limit reached; sync waits and resumes at ${time}.`);
-    if (this.running?.interactive) void vscode.window.showWarningMessage(`Review Mentor: GitHub's rate limit was reached. Sync resumes by itself at ${time}.`);
+    if (this.running?.interactive) void vscode.window.showWarningMessage(vscode.l10n.t('Review Mentor: GitHub\'s rate limit was reached. Sync resumes by itself at {0}.', time));
   }
 
   /** Shows when sync resumes after a rate limit, and resumes by itself then. */
@@ -259,7 +269,7 @@ export class SyncController implements vscode.Disposable {
     status.set({ kind: 'rate-limited', resumesAt: resetAt });
     const time = resetAt.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
     log.warn(`GitHub rate limit reached; sync resumes at ${time}.`);
-    if (interactive) void vscode.window.showWarningMessage(`Review Mentor: GitHub's rate limit was reached. Sync resumes by itself at ${time}.`);
+    if (interactive) void vscode.window.showWarningMessage(vscode.l10n.t('Review Mentor: GitHub\'s rate limit was reached. Sync resumes by itself at {0}.', time));
     this.retryIn(Math.max(1000, resetAt.getTime() - Date.now() + 1000));
   }
 

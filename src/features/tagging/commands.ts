@@ -20,7 +20,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
     reportErrors(log, async (arg?: unknown, selected?: unknown) => {
       const target = await resolve(arg, selected);
       if (!target || target.items.length === 0) {
-        void vscode.window.showInformationMessage('Select one or more feedback items in the Feedback view first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select one or more feedback items in the Feedback view first.'));
         return;
       }
       await fn(target);
@@ -32,7 +32,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
     vscode.commands.registerCommand(
       Commands.tag,
       guard(async (t) => {
-        const title = t.items.length === 1 ? 'Tag feedback' : `Tag ${t.items.length} feedback items`;
+        const title = t.items.length === 1 ? vscode.l10n.t('Tag feedback') : vscode.l10n.t('Tag {0} feedback items', t.items.length);
         const categories = await pickCategories(t.items, taxonomy.current, title);
         if (!categories) return;
         const at = new Date().toISOString();
@@ -47,18 +47,18 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
       guard(async (t) => {
         const present = [...new Set(t.items.flatMap((f) => effectiveTags(f).map((tag) => tag.category)))];
         if (present.length === 0) {
-          void vscode.window.showInformationMessage('These items have no tags to remove.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('These items have no tags to remove.'));
           return;
         }
         const pick =
           present.length === 1
             ? present[0]
-            : (await vscode.window.showQuickPick(present.map((id) => ({ label: taxonomy.current.labelOf(id), id })), { title: 'Remove which tag?' }))?.id;
+            : (await vscode.window.showQuickPick(present.map((id) => ({ label: taxonomy.current.labelOf(id), id })), { title: vscode.l10n.t('Remove which tag?') }))?.id;
         if (!pick) return;
         const before = t.items.map((f) => ({ id: f.id, tags: f.tags }));
         await update(t, (f) => Object.assign(f, removeTag(f, pick)));
         if (readConfig().alwaysPublishTags) await publishTags(app, t, { quiet: true });
-        const undo = await vscode.window.showInformationMessage(`Removed "${taxonomy.current.labelOf(pick)}".`, 'Undo');
+        const undo = await vscode.window.showInformationMessage(vscode.l10n.t('Removed "{0}".', taxonomy.current.labelOf(pick)), vscode.l10n.t('Undo'));
         if (undo) {
           await update(t, (f) => {
             const prev = before.find((b) => b.id === f.id);
@@ -73,7 +73,7 @@ export function registerTaggingCommands(app: App, resolve: TargetResolver): void
         const at = new Date().toISOString();
         const accepted = t.items.filter((f) => suggestedTag(f));
         if (accepted.length === 0) {
-          void vscode.window.showInformationMessage('None of the selected items has a suggested tag to accept.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('None of the selected items has a suggested tag to accept.'));
           return;
         }
         await update({ ...t, items: accepted }, (f) => Object.assign(f, acceptSuggestion(f, who(), at)));

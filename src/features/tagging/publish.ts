@@ -15,7 +15,7 @@ import { errorText } from '../../platform/errors';
 export async function publishTags(app: App, target: TagTarget, opts: { quiet: boolean }): Promise<void> {
   const me = app.auth.current?.login;
   if (!me) {
-    if (!opts.quiet) void vscode.window.showWarningMessage('Sign in to GitHub to publish tags.');
+    if (!opts.quiet) void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to GitHub to publish tags.'));
     return;
   }
   const journal = await app.journals.load(target.engineer);
@@ -24,7 +24,7 @@ export async function publishTags(app: App, target: TagTarget, opts: { quiet: bo
   const skipped = items.length - own.length;
   if (own.length === 0) {
     if (!opts.quiet) {
-      void vscode.window.showWarningMessage('Only tags on your own comments can be published, and the comment needs a tag first. The tags stay in your journal.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Only tags on your own comments can be published, and the comment needs a tag first. The tags stay in your journal.'));
     }
     return;
   }
@@ -48,16 +48,22 @@ export async function publishTags(app: App, target: TagTarget, opts: { quiet: bo
       published++;
     } catch (err) {
       const why =
-        err instanceof CommentChangedError ? 'edited on GitHub since the last sync: sync, then publish again' : err instanceof ForbiddenError ? 'GitHub refused the edit' : err instanceof NotFoundError ? 'the comment is gone' : errorText(err);
+        err instanceof CommentChangedError
+          ? vscode.l10n.t('edited on GitHub since the last sync: sync, then publish again')
+          : err instanceof ForbiddenError
+            ? vscode.l10n.t('GitHub refused the edit')
+            : err instanceof NotFoundError
+              ? vscode.l10n.t('the comment is gone')
+              : errorText(err);
       refused.push(`${f.repo}#${f.prNumber} (${why})`);
       app.log.warn(`Could not publish a tag on ${f.url}: ${errorText(err)}`);
     }
   }
   if (refused.length > 0) {
-    void vscode.window.showWarningMessage(`Review Mentor could not publish ${refused.length} tag(s); they stay local: ${refused.join(', ')}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Review Mentor could not publish {0} tag(s); they stay local: {1}.', refused.length, refused.join(', ')));
   } else if (!opts.quiet) {
     void vscode.window.showInformationMessage(
-      `Published tags on ${published} comment${published === 1 ? '' : 's'}${skipped ? `; ${skipped} not yours were kept local` : ''}.`,
+      skipped ? vscode.l10n.t('Published tags on {0} comment(s); {1} not yours were kept local.', published, skipped) : vscode.l10n.t('Published tags on {0} comment(s).', published),
     );
   }
 }

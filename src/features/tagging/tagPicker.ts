@@ -17,7 +17,7 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
       const suggested = suggestion?.category === c.id;
       picks.push({
         label: `$(${c.icon}) ${c.label}`,
-        description: suggested ? `$(lightbulb) suggested (${Math.round((suggestion?.confidence ?? 0) * 100)}%)` : c.description,
+        description: suggested ? `$(lightbulb) ${vscode.l10n.t('suggested ({0}%)', Math.round((suggestion?.confidence ?? 0) * 100))}` : c.description,
         picked: current.has(c.id) || (current.size === 0 && suggested),
         id: c.id,
       });
@@ -26,13 +26,13 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
   // Ids from other versions or other users' settings stay visible and keep their tags.
   const unknown = [...current].filter((id) => !taxonomy.isKnown(id));
   if (unknown.length > 0) {
-    picks.push({ label: 'Unknown categories', kind: vscode.QuickPickItemKind.Separator });
-    unknown.forEach((id) => picks.push({ label: `$(question) ${id}`, description: 'not in your categories', picked: true, id }));
+    picks.push({ label: vscode.l10n.t('Unknown categories'), kind: vscode.QuickPickItemKind.Separator });
+    unknown.forEach((id) => picks.push({ label: `$(question) ${id}`, description: vscode.l10n.t('not in your categories'), picked: true, id }));
   }
   const chosen = await vscode.window.showQuickPick(picks, {
     title,
     canPickMany: true,
-    placeHolder: 'Choose one or more categories (Space to toggle, Enter to apply)',
+    placeHolder: vscode.l10n.t('Choose one or more categories (Space to toggle, Enter to apply)'),
     matchOnDescription: true,
   });
   return chosen?.flatMap((c) => (c.id ? [c.id] : []));
@@ -46,6 +46,6 @@ export async function pickOneCategory(taxonomy: Taxonomy, title: string, exclude
       if (c.id !== exclude) picks.push({ label: `$(${c.icon}) ${c.label}`, description: c.description, id: c.id });
     }
   }
-  const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: 'Which category is right?' });
+  const chosen = await vscode.window.showQuickPick(picks, { title, placeHolder: vscode.l10n.t('Which category is right?') });
   return chosen?.id;
 }

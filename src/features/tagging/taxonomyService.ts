@@ -29,7 +29,7 @@ export class TaxonomyService implements vscode.Disposable {
     if (problems.length > 0) {
       const text = problems.map((p) => `entry ${p.index + 1}: ${p.message}`).join('; ');
       this.log.warn(`Some extra categories were skipped: ${text}`);
-      void vscode.window.showWarningMessage(`Review Mentor skipped some extra categories in settings: ${text}`, 'Open settings').then((c) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Review Mentor skipped some extra categories in settings: {0}', text), vscode.l10n.t('Open settings')).then((c) => {
         if (c) void vscode.commands.executeCommand('workbench.action.openSettings', 'reviewMentor.categories.extra');
       });
     }

@@ -35,7 +35,7 @@ export default async function (h) {
   // Without a .vscodeignore the package also carries sources, tests and test
   // output; say so (not a failure: the extension still works).
   const shipped = [...new Set(files.map((f) => f.split('/')[0]))];
-  const extra = shipped.filter((f) => !/^(\.vsixmanifest|dist|media|package\.json|readme\.md|changelog\.md|license(\.md|\.txt)?)$/i.test(f));
+  const extra = shipped.filter((f) => !/^(\.vsixmanifest|dist|media|l10n|package(\.nls(\.[\w-]+)?)?\.json|readme\.md|changelog\.md|license(\.md|\.txt)?)$/i.test(f));
   if (extra.length) console.log(`      note: the .vsix also ships ${extra.join(', ')} (add a .vscodeignore)`);
 
   await h.openWorkbench({ waitForExtension: true });

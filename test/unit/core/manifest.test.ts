@@ -1,9 +1,10 @@
 // The manifest and the code must agree on command ids, or menus break silently.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Commands } from '../../../src/platform/commandIds';
+import { manifest } from './manifest';
 
-const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const pkg = manifest;
 
 describe('package.json contributions', () => {
   const contributed: string[] = pkg.contributes.commands.map((c: { command: string }) => c.command);

@@ -68,6 +68,15 @@ describe('journal panel HTML', () => {
     assert.match(page, /<body data-remote-images="off">/);
   });
 
+  it('carries the display language and its string bundle as data, escaped, and nothing for English', () => {
+    const de = journalHtml({ cspSource: 'x', nonce: 'n', scriptUri: 's', styleUris: [], title: 't', language: 'de', l10n: { Overview: 'Übersicht "<x>"' } });
+    assert.match(de, /<html lang="de">/);
+    assert.match(de, /<meta name="l10n-bundle" content="\{&quot;Overview&quot;:&quot;Übersicht \\&quot;&lt;x&gt;\\&quot;&quot;\}">/);
+    assert.equal(de.match(/<script/g)?.length, 1, 'the bundle is not a script');
+    assert.match(page, /<html lang="en">/);
+    assert.ok(!page.includes('l10n-bundle'));
+  });
+
   it('has one script tag, carrying the nonce, and no inline script or style', () => {
     assert.equal(page.match(/<script/g)?.length, 1);
     assert.match(page, /<script type="module" nonce="abc\+\/=" src="https:\/\/x\.vscode-cdn\.net\/journal\.js"><\/script>/);

@@ -37,7 +37,11 @@ export async function startHarness(): Promise<Harness> {
       if (bundle) {
         const nonce = randomBytes(16).toString('base64');
         const remoteImages = url.searchParams.get('remoteImages') === '1';
+        // ?lang=de: the page as VS Code serves it in that display language (vscode.l10n.bundle).
+        const lang = url.searchParams.get('lang');
+        const l10n = lang ? (JSON.parse(await readFile(join(ROOT, 'l10n', `bundle.l10n.${lang.replace(/[^a-z-]/gi, '')}.json`), 'utf8')) as Record<string, string>) : undefined;
         const page = journalHtml({
+          ...(l10n ? { l10n, language: lang! } : {}),
           cspSource: origin,
           nonce,
           remoteImages,

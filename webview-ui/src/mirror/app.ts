@@ -12,9 +12,22 @@ import { MirrorBridge, type MirrorRequestInput } from './bridge';
 import { categoryTable, mixTable, type MixColumn } from './mixView';
 import { peopleTable } from './peopleView';
 import { PAGE, promptsList } from './promptsView';
+import * as l10n from '@vscode/l10n';
 
-const PERIOD_LABELS: Record<PeriodId, string> = { '2w': 'Last 2 weeks', '30d': 'Last 30 days', '90d': 'Last 90 days', quarter: 'This quarter', all: 'All time' };
-const PERIOD_PHRASES: Record<PeriodId, string> = { '2w': ' in the last 2 weeks', '30d': ' in the last 30 days', '90d': ' in the last 90 days', quarter: ' this quarter', all: '' };
+/** Computed at render time: the translations are configured after the modules load. */
+const periodLabel = (p: PeriodId): string =>
+  ({ '2w': l10n.t('Last 2 weeks'), '30d': l10n.t('Last 30 days'), '90d': l10n.t('Last 90 days'), quarter: l10n.t('This quarter'), all: l10n.t('All time') })[p];
+/** The line under the toolbar: how many comments, in which period, from which journals. */
+function sourcesLine(total: number, period: PeriodId, others: number, onlyInOthers: number): string {
+  const when = periodWords(period);
+  const gave = total === 1 ? (when ? l10n.t('1 comment you gave {0}', when) : l10n.t('1 comment you gave')) : when ? l10n.t('{0} comments you gave {1}', total, when) : l10n.t('{0} comments you gave', total);
+  if (!others) return l10n.t('{0}, from your journal.', gave);
+  return others === 1 ? l10n.t('{0}, from your journal and 1 other journal ({1} found only there).', gave, onlyInOthers) : l10n.t('{0}, from your journal and {1} other journals ({2} found only there).', gave, others, onlyInOthers);
+}
+/** "in the last 30 days", or nothing for all time. */
+function periodWords(period: PeriodId): string {
+  return period === 'all' ? '' : ({ '2w': l10n.t('in the last 2 weeks'), '30d': l10n.t('in the last 30 days'), '90d': l10n.t('in the last 90 days'), quarter: l10n.t('this quarter') })[period];
+}
 
 export class MirrorApp {
   private readonly bridge: MirrorBridge;
@@ -73,7 +86,7 @@ export class MirrorApp {
   render(): void {
     const s = this.snapshot;
     this.root.setAttribute('aria-busy', s ? 'false' : 'true');
-    render(s ? this.page(s) : html`<p class="loading">Loading your reviews…</p>`, this.root);
+    render(s ? this.page(s) : html`<p class="loading">${l10n.t('Loading your reviews…')}</p>`, this.root);
   }
 
   private report(s: MirrorSnapshot): MirrorReport {
@@ -86,55 +99,55 @@ export class MirrorApp {
       to: range.end.getTime(),
       groupOf: (id) => groups.get(id),
       labelOf: (id) => labels.get(id) ?? id,
-      periodPhrase: PERIOD_PHRASES[this.state.period],
+      periodPhrase: periodWords(this.state.period) && ` ${periodWords(this.state.period)}`,
     });
   }
 
   private categoryLabel(s: MirrorSnapshot, id: string): string {
-    return s.categories.find((c) => c.id === id)?.label ?? `${id} (unknown)`;
+    return s.categories.find((c) => c.id === id)?.label ?? l10n.t('{0} (unknown)', id);
   }
 
   private page(s: MirrorSnapshot): TemplateResult {
     const r = this.report(s);
     const login = s.reviewer.login;
     const person = r.people.find((p) => sameLogin(p.login, this.state.person));
-    const columns: MixColumn[] = person ? [{ title: `To ${person.login}`, mix: person.mix }, { title: 'Everyone else', mix: this.othersMix(s, r, person.login) }] : [{ title: 'All comments', mix: r.overall }];
+    const columns: MixColumn[] = person ? [{ title: l10n.t('To {0}', person.login), mix: person.mix }, { title: l10n.t('Everyone else'), mix: this.othersMix(s, r, person.login) }] : [{ title: l10n.t('All comments'), mix: r.overall }];
     const m = r.overall;
     const others = s.sources.journals.filter((j) => !sameLogin(j, login)).length;
     return html`
       <header class="title">
-        <h1>My reviews — ${login}</h1>
+        <h1>${l10n.t('My reviews — {0}', login)}</h1>
         <span class="muted">${s.reviewer.host}</span>
       </header>
-      <p class="lead">How the feedback you give lands: what kind of comments you write, to whom, and what became of them. Observations to reflect on, never a score.</p>
+      <p class="lead">${l10n.t('How the feedback you give lands: what kind of comments you write, to whom, and what became of them. Observations to reflect on, never a score.')}</p>
       <div class="toolbar">
-        <label class="field" for="period">Period</label>
-        <vscode-single-select id="period" aria-label="Period" .value=${this.state.period}
+        <label class="field" for="period">${l10n.t('Period')}</label>
+        <vscode-single-select id="period" label=${l10n.t('Period')} .value=${this.state.period}
           @change=${(e: Event) => this.update({ period: (e.target as HTMLSelectElement).value as PeriodId, open: [] })}>
-          ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === this.state.period}>${PERIOD_LABELS[p]}</vscode-option>`)}
+          ${PERIODS.map((p) => html`<vscode-option value=${p} ?selected=${p === this.state.period}>${periodLabel(p)}</vscode-option>`)}
         </vscode-single-select>
-        <label class="field" for="person">Compare</label>
-        <vscode-single-select id="person" aria-label="Compare one person with everyone else" .value=${person?.login ?? ''}
+        <label class="field" for="person">${l10n.t('Compare')}</label>
+        <vscode-single-select id="person" label=${l10n.t('Compare one person with everyone else')} .value=${person?.login ?? ''}
           @change=${(e: Event) => this.update({ person: (e.target as HTMLSelectElement).value })}>
-          <vscode-option value="" ?selected=${!person}>Nobody: all comments</vscode-option>
+          <vscode-option value="" ?selected=${!person}>${l10n.t('Nobody: all comments')}</vscode-option>
           ${r.people.map((p) => html`<vscode-option value=${p.login} ?selected=${p === person}>${p.login} (${p.mix.total})</vscode-option>`)}
         </vscode-single-select>
         <span class="spacer"></span>
-        <vscode-button secondary id="export" @click=${() => void this.request({ type: 'export/open', period: this.state.period })}>Export with "Feedback you gave"…</vscode-button>
+        <vscode-button secondary id="export" @click=${() => void this.request({ type: 'export/open', period: this.state.period })}>${l10n.t('Export with "Feedback you gave"…')}</vscode-button>
       </div>
-      <p class="hint" data-testid="mirror-sources">${m.total} ${m.total === 1 ? 'comment' : 'comments'} you gave${PERIOD_PHRASES[this.state.period]}, from your journal${others ? ` and ${others} other ${others === 1 ? 'journal' : 'journals'} (${s.sources.onlyInOthers} found only there)` : ''}.</p>
+      <p class="hint" data-testid="mirror-sources">${sourcesLine(m.total, this.state.period, others, s.sources.onlyInOthers)}</p>
       ${s.items.length === 0
-        ? html`<div class="empty"><p>No review comments you gave yet — sync, or open the demo data.</p></div>`
+        ? html`<div class="empty"><p>${l10n.t('No review comments you gave yet — sync, or open the demo data.')}</p></div>`
         : html`
-          <section class="cards" aria-label="Your comments at a glance">
-            ${card('Comments', String(m.total), `${r.people.length} ${r.people.length === 1 ? 'person' : 'people'}`, 'mirror-total')}
-            ${card('Praise', percent(m.tone.counts.praise, m.total), `${m.tone.counts.praise} of ${m.total}`, 'mirror-praise')}
-            ${card('Blocking', percent(m.blocking.counts.blocking, m.total), `${m.blocking.counts.blocking} of ${m.total}`, 'mirror-blocking')}
-            ${card('Questions', percent(m.form.counts.question, m.total), `${m.form.counts.question} of ${m.total}`, 'mirror-questions')}
-            ${card('Inline resolved', percent(m.thread.counts.resolved, m.thread.total), `${m.thread.counts.resolved} of ${m.thread.total}`, 'mirror-resolved')}
+          <section class="cards" aria-label=${l10n.t('Your comments at a glance')}>
+            ${card(l10n.t('Comments'), String(m.total), r.people.length === 1 ? l10n.t('1 person') : l10n.t('{0} people', r.people.length), 'mirror-total')}
+            ${card(l10n.t('Praise'), percent(m.tone.counts.praise, m.total), l10n.t('{0} of {1}', m.tone.counts.praise, m.total), 'mirror-praise')}
+            ${card(l10n.t('Blocking'), percent(m.blocking.counts.blocking, m.total), l10n.t('{0} of {1}', m.blocking.counts.blocking, m.total), 'mirror-blocking')}
+            ${card(l10n.t('Questions'), percent(m.form.counts.question, m.total), l10n.t('{0} of {1}', m.form.counts.question, m.total), 'mirror-questions')}
+            ${card(l10n.t('Inline resolved'), percent(m.thread.counts.resolved, m.thread.total), l10n.t('{0} of {1}', m.thread.counts.resolved, m.thread.total), 'mirror-resolved')}
           </section>
           <section aria-labelledby="prompts-h">
-            <h2 id="prompts-h">Prompts</h2>
+            <h2 id="prompts-h">${l10n.t('Prompts')}</h2>
             ${promptsList(r.prompts, {
               byId: this.byId,
               open: new Set(this.state.open),
@@ -154,12 +167,12 @@ export class MirrorApp {
             })}
           </section>
           <section aria-labelledby="mix-h">
-            <h2 id="mix-h">${person ? `Your mix: ${person.login} and everyone else` : 'Your mix'}</h2>
+            <h2 id="mix-h">${person ? l10n.t('Your mix: {0} and everyone else', person.login) : l10n.t('Your mix')}</h2>
             ${mixTable(columns)}
-            <details class="chart-data"><summary>Categories</summary>${categoryTable(columns, (id) => this.categoryLabel(s, id))}</details>
+            <details class="chart-data"><summary>${l10n.t('Categories')}</summary>${categoryTable(columns, (id) => this.categoryLabel(s, id))}</details>
           </section>
           <section aria-labelledby="people-h">
-            <h2 id="people-h">Between the people you review</h2>
+            <h2 id="people-h">${l10n.t('Between the people you review')}</h2>
             ${peopleTable(r.people, person?.login ?? '', (l) => this.update({ person: l }))}
           </section>`}
       ${nothing}`;

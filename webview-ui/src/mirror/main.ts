@@ -6,6 +6,9 @@ import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '../styles.css';
 import './mirror.css';
 import { MirrorApp } from './app';
+import { initL10n } from '../l10n';
+
+initL10n();
 
 const root = document.getElementById('app')!;
 const toastRoot = document.createElement('div');

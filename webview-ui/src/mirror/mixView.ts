@@ -3,6 +3,7 @@
 // the categories. With a person chosen, their mix sits beside everyone else's.
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { percent, type Mix, type Split } from '../../../src/core/mirror';
+import * as l10n from '@vscode/l10n';
 
 interface Segment {
   key: string;
@@ -18,63 +19,73 @@ interface Axis {
   note?: (m: Mix) => string;
 }
 
-const likely = (parts: [string, number][]) => {
-  const shown = parts.filter(([, n]) => n > 0).map(([label, n]) => `${n} ${label}`);
-  return shown.length ? `Not confirmed, likely: ${shown.join(', ')}` : '';
+/** "Not confirmed, likely: 2 praise, 1 issue" from the counted phrases that are not zero. */
+const likely = (parts: [number, string][]) => {
+  const shown = parts.filter(([n]) => n > 0).map(([, phrase]) => phrase);
+  return shown.length ? l10n.t('Not confirmed, likely: {0}', shown.join(', ')) : '';
 };
 
-export const AXES: Axis[] = [
+/** Built at render time: the translations are configured after the modules load. */
+const axes = (): Axis[] => [
   {
     id: 'kind',
-    title: 'Kind',
+    title: l10n.t('Kind'),
     split: (m) => m.tone,
     segments: [
-      { key: 'praise', label: 'Praise' },
-      { key: 'issue', label: 'Issues' },
-      { key: 'remark', label: 'Questions & remarks' },
-      { key: 'unknown', label: 'Not labelled or tagged' },
+      { key: 'praise', label: l10n.t('Praise') },
+      { key: 'issue', label: l10n.t('Issues') },
+      { key: 'remark', label: l10n.t('Questions & remarks') },
+      { key: 'unknown', label: l10n.t('Not labelled or tagged') },
     ],
-    note: (m) => likely([['praise', m.likelyTone.counts.praise], [m.likelyTone.counts.issue === 1 ? 'issue' : 'issues', m.likelyTone.counts.issue]]),
+    note: (m) =>
+      likely([
+        [m.likelyTone.counts.praise, l10n.t('{0} praise', m.likelyTone.counts.praise)],
+        [m.likelyTone.counts.issue, m.likelyTone.counts.issue === 1 ? l10n.t('1 issue') : l10n.t('{0} issues', m.likelyTone.counts.issue)],
+      ]),
   },
   {
     id: 'group',
-    title: 'Topics',
+    title: l10n.t('Topics'),
     split: (m) => m.group,
     segments: [
-      { key: 'technical', label: 'Technical' },
-      { key: 'interpersonal', label: 'Interpersonal' },
-      { key: 'both', label: 'Both' },
-      { key: 'untagged', label: 'Untagged' },
+      { key: 'technical', label: l10n.t('Technical') },
+      { key: 'interpersonal', label: l10n.t('Interpersonal') },
+      { key: 'both', label: l10n.t('Both') },
+      { key: 'untagged', label: l10n.t('Untagged') },
     ],
-    note: (m) => likely([['technical', m.likelyGroup.counts.technical], ['interpersonal', m.likelyGroup.counts.interpersonal]]),
+    note: (m) =>
+      likely([
+        [m.likelyGroup.counts.technical, l10n.t('{0} technical', m.likelyGroup.counts.technical)],
+        [m.likelyGroup.counts.interpersonal, l10n.t('{0} interpersonal', m.likelyGroup.counts.interpersonal)],
+      ]),
   },
-  { id: 'blocking', title: 'Blocking', split: (m) => m.blocking, segments: [{ key: 'blocking', label: 'Blocking' }, { key: 'nonBlocking', label: 'Not blocking' }] },
+  { id: 'blocking', title: l10n.t('Blocking'), split: (m) => m.blocking, segments: [{ key: 'blocking', label: l10n.t('Blocking') }, { key: 'nonBlocking', label: l10n.t('Not blocking') }] },
   {
     id: 'form',
-    title: 'Asking or telling',
+    title: l10n.t('Asking or telling'),
     split: (m) => m.form,
     segments: [
-      { key: 'question', label: 'Questions' },
-      { key: 'directive', label: 'Directives' },
-      { key: 'neither', label: 'Neither' },
+      { key: 'question', label: l10n.t('Questions') },
+      { key: 'directive', label: l10n.t('Directives') },
+      { key: 'neither', label: l10n.t('Neither') },
     ],
   },
   {
     id: 'thread',
-    title: 'Inline threads',
+    title: l10n.t('Inline threads'),
     split: (m) => m.thread,
     segments: [
-      { key: 'resolved', label: 'Resolved' },
-      { key: 'open', label: 'Left open' },
-      { key: 'outdated', label: 'Outdated' },
+      { key: 'resolved', label: l10n.t('Resolved') },
+      { key: 'open', label: l10n.t('Left open') },
+      { key: 'outdated', label: l10n.t('Outdated') },
     ],
   },
-  { id: 'labels', title: 'Conventional Comments labels', split: (m) => m.labels, segments: [{ key: 'labelled', label: 'Labelled' }, { key: 'unlabelled', label: 'No label' }] },
+  { id: 'labels', title: l10n.t('Conventional Comments labels'), split: (m) => m.labels, segments: [{ key: 'labelled', label: l10n.t('Labelled') }, { key: 'unlabelled', label: l10n.t('No label') }] },
 ];
 
 function describe(axis: Axis, s: Split<string>): string {
-  if (s.total === 0) return `${axis.title}: none`;
-  return `${axis.title}: ${axis.segments.map((g) => `${g.label.toLowerCase()} ${s.counts[g.key] ?? 0} (${percent(s.counts[g.key] ?? 0, s.total)})`).join(', ')}`;
+  if (s.total === 0) return l10n.t('{0}: none', axis.title);
+  return l10n.t('{0}: {1}', axis.title, axis.segments.map((g) => `${g.label.toLowerCase()} ${s.counts[g.key] ?? 0} (${percent(s.counts[g.key] ?? 0, s.total)})`).join(', '));
 }
 
 /** A stacked bar; x and width are attributes, so no style attribute is needed. */
@@ -94,7 +105,7 @@ function bar(axis: Axis, s: Split<string>): TemplateResult {
 
 function legend(axis: Axis, m: Mix): TemplateResult {
   const s = axis.split(m);
-  if (s.total === 0) return html`<p class="muted legend">None in this period.</p>`;
+  if (s.total === 0) return html`<p class="muted legend">${l10n.t('None in this period.')}</p>`;
   const note = axis.note?.(m);
   return html`<p class="legend" aria-hidden="true">${axis.segments
     .filter((g) => (s.counts[g.key] ?? 0) > 0)
@@ -108,9 +119,9 @@ export interface MixColumn {
 }
 
 export function mixTable(columns: MixColumn[]): TemplateResult {
-  return html`<table class="mix-table" aria-label="The mix of your comments">
-    <thead><tr><th scope="col" class="axis-col"><span class="sr-only">Axis</span></th>${columns.map((c) => html`<th scope="col">${c.title} <span class="muted">(${c.mix.total})</span></th>`)}</tr></thead>
-    <tbody>${AXES.map((axis) => html`<tr data-axis=${axis.id}>
+  return html`<table class="mix-table" aria-label=${l10n.t('The mix of your comments')}>
+    <thead><tr><th scope="col" class="axis-col"><span class="sr-only">${l10n.t('Axis')}</span></th>${columns.map((c) => html`<th scope="col">${c.title} <span class="muted">(${c.mix.total})</span></th>`)}</tr></thead>
+    <tbody>${axes().map((axis) => html`<tr data-axis=${axis.id}>
       <th scope="row">${axis.title}</th>
       ${columns.map((c) => html`<td>${bar(axis, axis.split(c.mix))}${legend(axis, c.mix)}</td>`)}
     </tr>`)}</tbody>
@@ -121,9 +132,9 @@ export function categoryTable(columns: MixColumn[], labelOf: (id: string) => str
   const ids = [...new Set(columns.flatMap((c) => c.mix.categories.map((t) => t.id)))];
   const first = columns[0]!.mix.categories;
   ids.sort((a, b) => (first.find((t) => t.id === b)?.confirmed ?? 0) - (first.find((t) => t.id === a)?.confirmed ?? 0) || a.localeCompare(b));
-  if (ids.length === 0) return html`<p class="muted">No tagged comments in this period.</p>`;
-  return html`<table class="cat-table" aria-label="Categories of your comments">
-    <thead><tr><th scope="col">Category</th>${columns.map((c) => html`<th scope="col" class="num">${c.title}</th><th scope="col" class="num">Likely</th>`)}</tr></thead>
+  if (ids.length === 0) return html`<p class="muted">${l10n.t('No tagged comments in this period.')}</p>`;
+  return html`<table class="cat-table" aria-label=${l10n.t('Categories of your comments')}>
+    <thead><tr><th scope="col">${l10n.t('Category')}</th>${columns.map((c) => html`<th scope="col" class="num">${c.title}</th><th scope="col" class="num">${l10n.t('Likely')}</th>`)}</tr></thead>
     <tbody>${ids.map((id) => html`<tr data-category=${id}><th scope="row">${labelOf(id)}</th>${columns.map((c) => {
       const t = c.mix.categories.find((x) => x.id === id);
       return html`<td class="num">${t?.confirmed ?? 0}</td><td class="num muted">${t?.likely ? `+${t.likely}` : ''}</td>`;

@@ -1,0 +1,151 @@
+// Localisation: every user-visible string can be translated. The manifest
+// takes its strings from package.nls.json (%key%); the extension's messages,
+// quick-pick titles, placeholders and prompts go through vscode.l10n.t, whose
+// English strings are in l10n/bundle.l10n.json (npm run l10n:export).
+import { strict as assert } from 'node:assert';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { rawManifest, nls } from './manifest';
+import { isL10nCall, tsFiles, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
+
+/** Manifest fields VS Code shows to people. */
+function visibleManifestStrings(): { where: string; value: string }[] {
+  const out: { where: string; value: string }[] = [];
+  const add = (where: string, value: unknown) => typeof value === 'string' && out.push({ where, value });
+  const c = rawManifest.contributes;
+  add('displayName', rawManifest.displayName);
+  add('description', rawManifest.description);
+  for (const [k, v] of Object.entries(rawManifest.capabilities ?? {})) add(`capabilities.${k}.description`, (v as { description?: string }).description);
+  for (const vc of c.viewsContainers?.activitybar ?? []) add(`viewsContainer ${vc.id}`, vc.title);
+  for (const views of Object.values(c.views ?? {}) as { id: string; name: string; contextualTitle?: string }[][]) for (const v of views) (add(`view ${v.id}`, v.name), add(`view ${v.id} contextualTitle`, v.contextualTitle));
+  for (const w of c.viewsWelcome ?? []) add(`viewsWelcome ${w.view}`, w.contents);
+  for (const cmd of c.commands ?? []) (add(`command ${cmd.command}`, cmd.title), add(`command ${cmd.command} category`, cmd.category), add(`command ${cmd.command} shortTitle`, cmd.shortTitle));
+  for (const wt of c.walkthroughs ?? []) {
+    add(`walkthrough ${wt.id}`, wt.title);
+    add(`walkthrough ${wt.id} description`, wt.description);
+    for (const s of wt.steps) (add(`step ${s.id}`, s.title), add(`step ${s.id} description`, s.description), add(`step ${s.id} altText`, s.media?.altText));
+  }
+  add('configuration.title', c.configuration?.title);
+  const props = (p: Record<string, Record<string, unknown>>, prefix: string) => {
+    for (const [name, prop] of Object.entries(p)) {
+      for (const f of ['description', 'markdownDescription', 'deprecationMessage', 'markdownDeprecationMessage']) add(`${prefix}${name}.${f}`, prop[f]);
+      for (const f of ['enumDescriptions', 'markdownEnumDescriptions']) for (const d of (prop[f] as string[] | undefined) ?? []) add(`${prefix}${name}.${f}`, d);
+      const items = prop['items'] as { properties?: Record<string, Record<string, unknown>> } | undefined;
+      if (items?.properties) props(items.properties, `${prefix}${name}.items.`);
+    }
+  };
+  props(c.configuration?.properties ?? {}, 'setting ');
+  return out;
+}
+
+/** The English messages of every l10n.t('...') call with a literal message. */
+function l10nMessages(files: string[]): Set<string> {
+  const messages = new Set<string>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if (isL10nCall(node)) {
+        const first = (node as ts.CallExpression).arguments[0];
+        if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) messages.add(first.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return messages;
+}
+
+describe('localisation', () => {
+  it('takes every user-visible manifest string from package.nls.json', () => {
+    const strings = visibleManifestStrings();
+    assert.ok(strings.length > 60, `${strings.length} manifest strings found`);
+    const literal = strings.filter((s) => !/^%[\w.-]+%$/.test(s.value)).map((s) => `${s.where}: ${s.value.slice(0, 60)}`);
+    assert.deepEqual(literal, [], 'manifest strings written in place');
+    const missing = strings.map((s) => s.value.slice(1, -1)).filter((k) => nls[k] === undefined);
+    assert.deepEqual(missing, [], 'keys without an English string in package.nls.json');
+  });
+
+  it('has no unused keys, and translations only of keys that exist', () => {
+    const used = new Set(visibleManifestStrings().map((s) => s.value.slice(1, -1)));
+    assert.deepEqual(Object.keys(nls).filter((k) => !used.has(k)), [], 'unused keys in package.nls.json');
+    const translations = readdirSync('.').filter((f) => /^package\.nls\.[\w-]+\.json$/.test(f));
+    assert.ok(translations.length >= 1, 'at least one translation proves the path');
+    for (const f of translations) {
+      const t = JSON.parse(readFileSync(f, 'utf8')) as Record<string, string>;
+      assert.deepEqual(Object.keys(t).filter((k) => nls[k] === undefined), [], `${f} translates keys that do not exist`);
+      for (const [k, v] of Object.entries(t)) assert.equal([...v.matchAll(/command:[\w.]+/g)].join(), [...nls[k]!.matchAll(/command:[\w.]+/g)].join(), `${f} ${k} keeps its command links`);
+    }
+  });
+
+  it('passes every message, title, placeholder, prompt, tooltip, label, description, status bar text and thrown error in src/features, src/platform, src/extension.ts and the My reviews prompts (src/core/mirror) through l10n.t', () => {
+    const found = [...tsFiles('src/features'), ...tsFiles('src/platform'), 'src/extension.ts', ...tsFiles('src/core/mirror')].flatMap((f) => unlocalisedStrings(f));
+    assert.deepEqual(found, []);
+  });
+
+  it('catches a string written in place (checked on code that breaks the rule)', () => {
+    const bad = [
+      "vscode.window.showInformationMessage('Synced.');",
+      'vscode.window.showErrorMessage(`Sync failed: ${why}`, l10n.t("Retry"));',
+      "vscode.window.showWarningMessage(l10n.t('Careful'), 'Open settings');",
+      "vscode.window.showQuickPick(items, { title: 'Pick one', placeHolder: 'Type to filter' });",
+      "vscode.window.showInputBox({ prompt: 'Token ' + hint });",
+      "item.tooltip = `${login} on ${host}. Click to show their feedback.`;",
+      "item.description = [mine ? 'you' : 'tracked', shown ? l10n.t('shown') : undefined].filter(Boolean).join(' · ');",
+      "bar.text = '$(warning) Review Mentor: sync failed';",
+      "const node = new vscode.TreeItem('Received', collapsed);",
+      "thread.label = `Past review feedback (${n})`;",
+      "throw new ReviewDecisionError('That comment is no longer in the journal.');",
+    ].join('\n');
+    assert.deepEqual(unlocalisedStrings('bad.ts', bad).map((f) => f.split(' ')[1]), ['showInformationMessage:', 'showErrorMessage:', 'showWarningMessage:', 'title:', 'placeHolder:', 'prompt:', '.tooltip', '.description', '.text', 'TreeItem:', '.label', 'new']);
+    const good = [
+      "vscode.window.showInformationMessage(vscode.l10n.t('Synced {0}.', login), label); const o = { title: l10n.t('Pick one'), id: 'x' };",
+      "item.description = [role, failed ? vscode.l10n.t('sync failed') : undefined].filter(Boolean).join(' · ');",
+      "bar.text = `$(checklist) ${vscode.l10n.t('{0} to review', n)}`; item.id = `${host}/${login}`; const t = new vscode.TreeItem(engineer.login);",
+    ].join('\n');
+    assert.deepEqual(unlocalisedStrings('good.ts', good), []);
+  });
+
+  // The panels: the journal (tabs, review flow) and My reviews. Lit templates hold no English of their own.
+  const panelFiles = () => tsFiles('webview-ui/src');
+
+  it('passes the words of the panels\' templates through l10n.t (text between tags, aria-label, title, placeholder)', () => {
+    assert.ok(panelFiles().length >= 15, `${panelFiles().length} files checked`);
+    assert.deepEqual(panelFiles().flatMap((f) => untranslatedTemplateText(f)), []);
+    assert.deepEqual(panelFiles().flatMap((f) => unlocalisedStrings(f)), []);
+  });
+
+  it('catches English written in a template (checked on code that breaks the rule)', () => {
+    const bad = [
+      'html`<h2>Accept in bulk</h2>`;',
+      'html`<p>${n} of ${total} reviewed</p>`;',
+      'html`<button aria-label="Dismiss" @click=${close}>${icon}</button>`;',
+      'html`<select id="x" title="Pick ${what}"></select>`;',
+      'svg`<rect><title>${label}: ${n}</title></rect>`;',
+      'html`<p>Read-only: ${reason}</p>`;',
+    ].join('\n');
+    assert.deepEqual(untranslatedTemplateText('bad.ts', bad).map((f) => f.replace(/^bad\.ts:\d+ /, '')), ['Accept in bulk', 'of reviewed', 'aria-label="Dismiss"', 'title="Pick"', 'Read-only:']);
+    const good = [
+      "html`<h2 id=\"batch-h\" class=\"x\">${l10n.t('Accept in bulk')}</h2>`;",
+      "html`<p>${l10n.t('{0} of {1} reviewed', n, total)} &middot; ${a}:${b}</p>`;",
+      "html`<button aria-label=${l10n.t('Dismiss')} data-testid=\"toast\"><span class=\"codicon codicon-close\"></span></button>`;",
+      'html`<p>${withParts(l10n.t(\'{0}/{1} accept\'), html`<kbd>Enter</kbd>`, html`<kbd>Y</kbd>`)}</p>`;',
+      'html`<!-- Long comment --><code>npm run sandbox</code>`;',
+    ].join('\n');
+    assert.deepEqual(untranslatedTemplateText('good.ts', good), []);
+  });
+
+  it('keeps l10n/bundle.l10n.json in step with the code (npm run l10n:export)', () => {
+    const bundle = JSON.parse(readFileSync('l10n/bundle.l10n.json', 'utf8')) as Record<string, unknown>;
+    const code = l10nMessages([...tsFiles('src'), ...tsFiles('webview-ui/src')]);
+    assert.ok(code.size > 50, `${code.size} messages`);
+    const keyOf = (k: string) => k.replace(/\/[^/]*$/, ''); // a key may carry a comment after "/"
+    const inBundle = new Set(Object.keys(bundle).map((k) => (typeof bundle[k] === 'string' ? k : keyOf(k))));
+    assert.deepEqual([...code].filter((m) => !inBundle.has(m)), [], 'messages missing from the bundle: run npm run l10n:export');
+    for (const f of readdirSync('l10n').filter((n) => /^bundle\.l10n\.[\w-]+\.json$/.test(n))) {
+      const t = JSON.parse(readFileSync(join('l10n', f), 'utf8')) as Record<string, string>;
+      assert.deepEqual(Object.keys(t).filter((k) => !(k in bundle)), [], `${f} translates messages that no longer exist`);
+    }
+    assert.ok(existsSync(rawManifest.l10n), 'package.json names the l10n folder');
+  });
+});
