@@ -71,6 +71,8 @@ export class ShardedJournalHandle implements JournalHandle {
   private watcher: { dispose(): void } | undefined;
   /** Set by a write method for the change event `write` fires; 'all' when a method does not say. */
   private pendingChange: Omit<JournalChange, 'origin'> | undefined;
+  /** Writes of this handle still running: their files are noted as our own only when they end. */
+  private readonly writing = new Set<Promise<unknown>>();
   /** Shards a read found damaged: the next write sets them aside (reads change nothing). */
   private readonly damaged = new Set<number>();
   /** Damaged files already reported by a read, so each is told once, not on every load. */
@@ -244,6 +246,9 @@ export class ShardedJournalHandle implements JournalHandle {
 
   /** Files changed on disk: our own writes are skipped (already announced); others' are read and diffed. */
   private async onDiskChange(files: ChangedFiles): Promise<void> {
+    // The watcher can fire between our rename and noting the file as ours
+    // (a loaded machine): wait for our writes to end before judging.
+    while (this.writing.size > 0) await Promise.allSettled([...this.writing]);
     const foreign = async (file: string) => {
       const key = await fileKey(file);
       return key === undefined || key !== this.files.ownWrites.get(file);
@@ -274,7 +279,17 @@ export class ShardedJournalHandle implements JournalHandle {
     return [...ids].filter((id) => JSON.stringify(before.feedback[id]) !== JSON.stringify(after[id]));
   }
 
-  private async write<T>(fn: (main: MainFile) => Promise<T>): Promise<T> {
+  private write<T>(fn: (main: MainFile) => Promise<T>): Promise<T> {
+    const run = this.writeNow(fn);
+    this.writing.add(run);
+    void run.then(
+      () => this.writing.delete(run),
+      () => this.writing.delete(run),
+    );
+    return run;
+  }
+
+  private async writeNow<T>(fn: (main: MainFile) => Promise<T>): Promise<T> {
     if (this.readOnly) throw new JournalReadOnlyError(this.readOnlyReason ?? 'This journal is read-only.');
     this.pendingChange = undefined;
     try {
