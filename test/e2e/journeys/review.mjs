@@ -33,7 +33,11 @@ async function exportMarkdown(h, file) {
   // Demo: several engineers; pick priya-dev only.
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
-  if (await page.locator('.quick-input-widget', { hasText: 'Export a summary for' }).isVisible()) {
+  // The first step is the engineer picker (several journals) or the period: wait until one has its title.
+  const engineerStep = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export a summary for' });
+  const periodStep = page.locator('.quick-input-widget .quick-input-title', { hasText: /^Period$/ });
+  await engineerStep.or(periodStep).first().waitFor({ timeout: 20_000 });
+  if (await engineerStep.isVisible()) {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: ME }).first();
     if ((await row.getAttribute('aria-checked')) !== 'true') await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
     await page.keyboard.press('Enter');
