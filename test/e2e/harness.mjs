@@ -88,7 +88,15 @@ export function listFiles(dir) {
   if (!existsSync(dir)) return [];
   const out = [];
   const walk = (d) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch (err) {
+      // A lock folder the extension removed while we walked: it held no journal file.
+      if (err.code === 'ENOENT') return;
+      throw err;
+    }
+    for (const e of entries) {
       const p = join(d, e.name);
       if (e.isDirectory()) walk(p);
       else out.push(relative(dir, p));
