@@ -1,6 +1,8 @@
-// Builds the three bundles: the extension host code, the CLI and the webview front end.
+// Builds the bundles: the extension host code (dist/extension.js and the
+// bundles it loads on first use), the CLI, the sandbox and the webview front end.
 // `node esbuild.config.mjs` builds for development, `--production` minifies,
-// `--watch` rebuilds on change. Source maps are always written.
+// `--watch` rebuilds on change, `--analyze` also prints the biggest inputs of
+// the extension's bundles (esbuild's metafile). Source maps are always written.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { copyWebviewAssets, webviewBuildOptions } from './build/webview.mjs';
@@ -8,6 +10,7 @@ import { copyWebviewAssets, webviewBuildOptions } from './build/webview.mjs';
 const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
+const analyze = process.argv.includes('--analyze');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -46,6 +49,9 @@ function writeModelJson() {
   writeFileSync(MODEL_JSON, JSON.parse(literal));
 }
 
+/** Loaded by the extension on first use (src/platform/lazyBundle.ts names them). */
+const LAZY_BUNDLE_FILES = ['dist/demo.js', 'dist/my-reviews.js', 'dist/summary.js'];
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
@@ -79,6 +85,19 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    alias: { zod: './build/zod-slim.mjs' },
+  },
+  {
+    // "Export summary..." loads the summary builder and renderers on first use
+    // (src/platform/lazyBundle.ts), keeping them out of activation.
+    ...common,
+    entryPoints: ['src/core/summary/render.ts'],
+    outfile: 'dist/summary.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // stopword's ES module build, which esbuild trims to the English list (210 KB as CommonJS).
+    mainFields: ['module', 'main'],
     alias: { zod: './build/zod-slim.mjs' },
   },
   {
@@ -121,6 +140,15 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build(analyze ? { ...b, metafile: true } : b)));
   copyStaticAssets();
+  if (analyze) await printAnalysis(results);
+}
+
+/** The extension host's bundles (not the CLI, sandbox or webview), biggest inputs first. */
+async function printAnalysis(results) {
+  for (const [i, result] of results.entries()) {
+    const out = builds[i].outfile;
+    if (out === 'dist/extension.js' || LAZY_BUNDLE_FILES.includes(out)) console.log(await esbuild.analyzeMetafile(result.metafile));
+  }
 }

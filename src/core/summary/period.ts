@@ -94,3 +94,8 @@ export function presetDays(id: PresetPeriod, now: number, timeZone: string): { f
     }
   }
 }
+
+/** The machine's IANA time zone: the default of both front ends. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}

@@ -12,6 +12,8 @@ import { toCsv } from './csv';
 import { toJson } from './json';
 import type { Summary } from './schema';
 
+export { localTimeZone } from './period';
+
 export const SUMMARY_FORMATS = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson } as const;
 export type SummaryFormat = keyof typeof SUMMARY_FORMATS;
 
@@ -54,9 +56,4 @@ export function summarise(r: SummaryRequest): Summary {
 
 export function renderSummary(r: SummaryRequest, format: SummaryFormat): string {
   return SUMMARY_FORMATS[format](summarise(r));
-}
-
-/** The machine's IANA time zone: the default of both front ends. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -1,18 +1,17 @@
 // "Open demo data": writes journals for the built-in demo team, generated
 // offline from the same deterministic data the sandbox GitHub serves.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import { feedbackForEngineer } from '../../demo/toFeedback';
 import type { App } from '../../app';
 import { DEMO_HOST } from '../engineers/engineerService';
 import { prepareSyncedFeedback } from '../tagging/prepare';
+import { loadLazyBundle } from '../../platform/lazyBundle';
 
 type Generator = typeof import('../../demo/generate');
 
 /** The generator and its text templates are a bundle of their own, loaded only when asked for. */
 function loadGenerator(): Generator {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(__dirname, 'demo.js')) as Generator;
+  return loadLazyBundle<Generator>('demo');
 }
 
 export async function loadDemoData(app: App): Promise<void> {

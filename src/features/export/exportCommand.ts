@@ -1,12 +1,13 @@
 // "Export summary...": engineers, period, format and privacy options, then a
 // file written atomically and offered to open. The CLI produces the same
-// output from the same core functions.
+// output from the same core functions. The summary builder and renderers are
+// a bundle of their own (dist/summary.js), loaded on the first export.
 import * as vscode from 'vscode';
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
-import { localTimeZone, presetDays, renderSummary, type PresetPeriod } from '../../core/summary';
+import { localTimeZone, presetDays, type PresetPeriod } from '../../core/summary/period';
 import { zonedDate } from '../../core/browse/zone';
 import { defaultExportFolder, exportFileName, insideGitWorkTree, openActions, type FolderProbe, type OpenAction } from '../../core/exportTarget';
 import { showSummaryPreview } from './summaryPreview';
@@ -14,9 +15,12 @@ import { writeFileAtomic } from '../../store/atomicFile';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { errorText } from '../../platform/errors';
+import { loadLazyBundle } from '../../platform/lazyBundle';
 import { journalsAround } from '../mirror/sources';
 import { isStorageError, showStorageError } from '../../platform/storageErrors';
 import { plainStorageError } from '../../store/faults';
+
+type SummaryRenderer = typeof import('../../core/summary/render');
 
 type Format = 'md' | 'html' | 'csv' | 'json';
 /** Built when asked: VS Code's translations are read at call time. */
@@ -69,6 +73,8 @@ export function registerExportCommand(app: App): void {
 // button, the webview took focus back as the first pick closed, and the next
 // pick vanished (seen in the My reviews end-to-end journey).
 async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
+  // Loaded before the first question, so a damaged install says so before any choice is made.
+  const { renderSummary } = loadLazyBundle<SummaryRenderer>('summary');
   const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
   if (!engineers || engineers.length === 0) return;
   const period = req?.period ? { ...presetDays(req.period, Date.now(), localTimeZone()), timeZone: localTimeZone() } : await pickPeriod();

@@ -13,7 +13,7 @@ import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { ContextKeys, setContext } from '../../platform/contextKeys';
 import { applyEntryPatch } from './undo';
-import { localTimeZone } from '../../core/summary/render';
+import { localTimeZone } from '../../core/summary/period';
 import { PRESET_OF } from '../../core/journalStats';
 import { errorText } from '../../platform/errors';
 import { affectsConfig, readConfig } from '../../platform/config';

@@ -2,12 +2,12 @@
 // Engineers view) and the panel serializer. The panel host itself is a bundle
 // of its own (panelModule.ts -> dist/my-reviews.js), loaded on first use.
 import * as vscode from 'vscode';
-import * as path from 'node:path';
 import type { EngineerRef } from '../../core/model';
 import type { App } from '../../app';
 import { Commands } from '../../platform/commandIds';
 import { affectsConfig } from '../../platform/config';
 import { errorText } from '../../platform/errors';
+import { loadLazyBundle } from '../../platform/lazyBundle';
 import type { MirrorPanels } from './mirrorPanel';
 import { MIRROR_VIEW_TYPE } from './viewType';
 
@@ -17,8 +17,7 @@ export function registerMirrorPanel(app: App): void {
   let panels: MirrorPanels | undefined;
   const get = (): MirrorPanels => {
     if (!panels) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(path.join(__dirname, 'my-reviews.js')) as PanelModule;
+      const mod = loadLazyBundle<PanelModule>('myReviews');
       panels = mod.createMirrorPanels(app);
       app.context.subscriptions.push(panels);
     }
