@@ -4,10 +4,7 @@
 // http/https (nodeFetch.ts: VS Code's proxy support). GraphQL goes through
 // `octokit.request` (not `octokit.graphql`) so partial data with per-node
 // errors survives, and so every failure is mapped to one typed error here.
-// @octokit/core, not @octokit/rest: nothing here calls the REST method table
-// (`octokit.rest.*`, 82 KB minified), so the bundles leave it out.
-import { Octokit } from '@octokit/core';
-import { requestLog } from '@octokit/plugin-request-log';
+import { Octokit } from '@octokit/rest';
 import { throttling } from '@octokit/plugin-throttling';
 import { retry } from '@octokit/plugin-retry';
 // The plugin's own (untyped) light build; its types come from the main entry.
@@ -97,8 +94,7 @@ function permanentFailures(octokit: Pick<Octokit, 'hook'>) {
   });
 }
 
-// requestLog first, as in @octokit/rest: failed requests are reported to `log` (below).
-const ThrottledOctokit = Octokit.plugin(requestLog, permanentFailures, throttling, retry);
+const ThrottledOctokit = Octokit.plugin(permanentFailures, throttling, retry);
 
 export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   const { serverUrl, kind, webUrl, apiUrl, graphqlUrl, host } = resolveGitHubEndpoints(opts.serverUrl);
