@@ -11,6 +11,10 @@ const production = process.argv.includes('--production');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const watch = process.argv.includes('--watch');
 const analyze = process.argv.includes('--analyze');
+// Bundles that hold the GitHub client: zod without its locales and JSON Schema
+// converters, and @octokit/rest without its generated REST method table
+// (see the two files in build/); both are unused and large.
+const withoutRestMethods = { zod: './build/zod-slim.mjs', '@octokit/plugin-rest-endpoint-methods': './build/octokit-rest-methods-slim.mjs' };
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -64,7 +68,7 @@ const builds = [
     external: ['vscode'],
     // lowdb and Octokit are ESM-only; esbuild turns them into CommonJS here.
     mainFields: ['module', 'main'],
-    alias: { zod: './build/zod-slim.mjs' },
+    alias: withoutRestMethods,
     plugins: [modelBesideBundle],
   },
   {
@@ -110,7 +114,7 @@ const builds = [
     banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(version) },
     mainFields: ['module', 'main'],
-    alias: { zod: './build/zod-slim.mjs' },
+    alias: withoutRestMethods,
     // The model travels beside it (dist/classifier-model.json), in the .vsix
     // and in the CLI package (cli-package/).
     plugins: [modelBesideBundle],
