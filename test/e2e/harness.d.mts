@@ -55,6 +55,7 @@ export class Harness {
   readonly globalStorage: string;
   readonly systemCertificates: string[];
   addSystemCertificate(pem: string): void;
+  onClose(fn: () => unknown): void;
   settings(obj: Record<string, unknown>): Promise<void>;
   reload(): Promise<void>;
   globalStorageFiles(): string[];

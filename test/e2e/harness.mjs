@@ -161,6 +161,13 @@ export class Harness {
     this.shots = [];
     /** PEM certificates code-server sees in the system's CA bundle (see addSystemCertificate). */
     this.systemCertificates = [];
+    /** Run by close(), newest first: what a helper started for the journey (a sandbox GitHub). */
+    this.cleanups = [];
+  }
+
+  /** Runs `fn` when the harness closes (after the journey, passed or failed), before code-server ends. */
+  onClose(fn) {
+    this.cleanups.push(fn);
   }
 
   get origin() {
@@ -487,6 +494,7 @@ export class Harness {
 
   /** Closes the page and ends code-server and its children. Keeps the temp folder when keep is true. */
   async close({ keep = false } = {}) {
+    for (const fn of this.cleanups.splice(0).reverse()) await Promise.resolve().then(fn).catch(() => {});
     if (this.context) await this.context.close().catch(() => {});
     this.context = undefined;
     this.page = undefined;

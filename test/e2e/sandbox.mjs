@@ -45,6 +45,37 @@ export async function startSandbox(extraArgs = ['--base-date', 'today'], port = 
   };
 }
 
+/**
+ * The start most journeys share: the sandbox GitHub, `login`'s token for the
+ * extension (REVIEW_MENTOR_TOKEN, as a user who stored it), the GitHub
+ * Enterprise URL setting pointing at the sandbox, the workbench, the Review
+ * Mentor view container, and `login`'s first sync. The sandbox closes with the
+ * harness, so a journey needs no try/finally of its own.
+ * @param {import('./harness.mjs').Harness} h
+ * @param {object} [o]
+ * @param {string} [o.login] who signs in (default priya-dev)
+ * @param {boolean} [o.periodicSync] false: `sync.intervalMinutes` 0, no sync but the first and those the journey asks for (default: the product's interval)
+ * @param {Record<string, unknown>} [o.settings] more User settings
+ * @param {(sandbox: Awaited<ReturnType<typeof startSandbox>>) => unknown} [o.beforeOpen] runs once the sandbox is up, before the workbench opens (write a workspace clone, set a fault)
+ * @param {boolean} [o.waitForRows] also wait for the Feedback view's first row (the tree painted the sync)
+ */
+export async function signInToSandbox(h, { login = 'priya-dev', periodicSync = true, settings = {}, beforeOpen, waitForRows = false } = {}) {
+  const sandbox = await startSandbox();
+  h.onClose(() => sandbox.close());
+  await beforeOpen?.(sandbox);
+  h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${login}`;
+  await h.settings({
+    'reviewMentor.github.serverUrl': sandbox.url,
+    ...(periodicSync ? {} : { 'reviewMentor.sync.intervalMinutes': 0 }),
+    ...settings,
+  });
+  const page = await h.openWorkbench();
+  await h.openViewContainer('Review Mentor');
+  if (waitForRows) await h.view('Feedback').locator('.monaco-list-row').first().waitFor({ timeout: 90_000 });
+  await h.waitForLog(new RegExp(`Synced ${login}\\b`), 90_000);
+  return { sandbox, page };
+}
+
 /** Writes files of a demo clone of `repo` into `dir`, remote pointing at the sandbox. */
 export async function writeDemoClone(dir, dataset, repo, url) {
   const { mkdirSync, writeFileSync } = await import('node:fs');

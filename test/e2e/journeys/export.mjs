@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { receivedCount, startSandbox } from '../sandbox.mjs';
+import { receivedCount, signInToSandbox } from '../sandbox.mjs';
 import { RESULTS_DIR } from '../harness.mjs';
 
 export const name = 'export';
@@ -45,48 +45,39 @@ function today() {
 }
 
 export default async function (h) {
-  const sandbox = await startSandbox();
-  try {
-    h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
-    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url });
-    await h.openWorkbench();
-    await h.openViewContainer('Review Mentor');
-    await h.waitForLog(/Synced priya-dev/, 90_000);
+  const { sandbox } = await signInToSandbox(h, { login: ME });
 
-    const first = await exportSummary(h, 'Markdown', join(h.workspace, 'summary.md'));
-    const md = first.text;
-    // The proposed file: named for the export date, outside the workspace (a git work tree in real life).
-    assert.ok(first.proposed.endsWith(`review-summary-${ME}-${today()}.md`), `proposed ${first.proposed}`);
-    assert.ok(!first.proposed.startsWith(h.workspace), `the default location is not the workspace: ${first.proposed}`);
-    const period = /^Period: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}) \((\d+) days/m.exec(md);
-    assert.ok(period, `the summary names its period:\n${md.slice(0, 400)}`);
-    assert.equal(period[3], '30');
-    const from = `${period[1]}T00:00:00Z`;
-    const end = new Date(`${period[2]}T00:00:00Z`);
-    end.setUTCDate(end.getUTCDate() + 1);
-    const expected = receivedCount(await sandbox.data(), ME, from, end.toISOString().replace('.000', ''));
-    const total = /## Feedback received[\s\S]*?\| Total \| (\d+) \|/.exec(md);
-    assert.ok(total, 'the summary has a total of feedback received');
-    assert.equal(Number(total[1]), expected, 'total received in the summary equals the sandbox data for the period');
-    assert.ok(expected > 0, 'the period holds feedback (the demo data covers it)');
+  const first = await exportSummary(h, 'Markdown', join(h.workspace, 'summary.md'));
+  const md = first.text;
+  // The proposed file: named for the export date, outside the workspace (a git work tree in real life).
+  assert.ok(first.proposed.endsWith(`review-summary-${ME}-${today()}.md`), `proposed ${first.proposed}`);
+  assert.ok(!first.proposed.startsWith(h.workspace), `the default location is not the workspace: ${first.proposed}`);
+  const period = /^Period: (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}) \((\d+) days/m.exec(md);
+  assert.ok(period, `the summary names its period:\n${md.slice(0, 400)}`);
+  assert.equal(period[3], '30');
+  const from = `${period[1]}T00:00:00Z`;
+  const end = new Date(`${period[2]}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const expected = receivedCount(await sandbox.data(), ME, from, end.toISOString().replace('.000', ''));
+  const total = /## Feedback received[\s\S]*?\| Total \| (\d+) \|/.exec(md);
+  assert.ok(total, 'the summary has a total of feedback received');
+  assert.equal(Number(total[1]), expected, 'total received in the summary equals the sandbox data for the period');
+  assert.ok(expected > 0, 'the period holds feedback (the demo data covers it)');
 
-    const htmlFile = join(h.workspace, 'summary.html');
-    const second = await exportSummary(h, 'HTML', htmlFile);
-    const html = second.text;
-    assert.ok(second.proposed.startsWith(h.workspace), `the folder saved to last is remembered: ${second.proposed}`);
-    // In the web workbench "Open in browser" would do nothing: a preview is offered instead, and works.
-    const buttons = await second.toast.locator('.monaco-button').allInnerTexts();
-    assert.ok(!buttons.some((b) => /browser/i.test(b)), `no "Open in browser" in the web workbench: ${buttons.join(', ')}`);
-    await second.toast.locator('.monaco-button', { hasText: 'Open preview' }).click();
-    await h.webviewFrame().locator('h1', { hasText: `Review summary: ${ME}` }).waitFor({ timeout: 30_000 });
-    await h.screenshot('preview');
-    assert.match(html, /<!DOCTYPE html>/i);
-    assert.doesNotMatch(html, /<script/i, 'the HTML export carries no script');
-    const viewer = await h.context.newPage();
-    await viewer.goto(pathToFileURL(htmlFile).href);
-    await viewer.screenshot({ path: join(RESULTS_DIR, 'export-html.png'), fullPage: false });
-    await viewer.close();
-  } finally {
-    sandbox.close();
-  }
+  const htmlFile = join(h.workspace, 'summary.html');
+  const second = await exportSummary(h, 'HTML', htmlFile);
+  const html = second.text;
+  assert.ok(second.proposed.startsWith(h.workspace), `the folder saved to last is remembered: ${second.proposed}`);
+  // In the web workbench "Open in browser" would do nothing: a preview is offered instead, and works.
+  const buttons = await second.toast.locator('.monaco-button').allInnerTexts();
+  assert.ok(!buttons.some((b) => /browser/i.test(b)), `no "Open in browser" in the web workbench: ${buttons.join(', ')}`);
+  await second.toast.locator('.monaco-button', { hasText: 'Open preview' }).click();
+  await h.webviewFrame().locator('h1', { hasText: `Review summary: ${ME}` }).waitFor({ timeout: 30_000 });
+  await h.screenshot('preview');
+  assert.match(html, /<!DOCTYPE html>/i);
+  assert.doesNotMatch(html, /<script/i, 'the HTML export carries no script');
+  const viewer = await h.context.newPage();
+  await viewer.goto(pathToFileURL(htmlFile).href);
+  await viewer.screenshot({ path: join(RESULTS_DIR, 'export-html.png'), fullPage: false });
+  await viewer.close();
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pickInQuickPick } from '../quickPick.mjs';
-import { receivedCount, startSandbox } from '../sandbox.mjs';
+import { receivedCount, signInToSandbox } from '../sandbox.mjs';
 
 export const name = 'sync-truth';
 export const timeoutMs = 360_000;
@@ -83,102 +83,93 @@ async function exportJson(h, file) {
 }
 
 export default async function (h) {
-  const sandbox = await startSandbox();
-  try {
-    h.env.REVIEW_MENTOR_TOKEN = `sandbox-token-${ME}`;
-    h.settings({ 'reviewMentor.github.serverUrl': sandbox.url, 'reviewMentor.sync.intervalMinutes': 0 });
-    const page = await h.openWorkbench();
-    await h.openViewContainer('Review Mentor');
-    await h.waitForLog(/Synced priya-dev/, 90_000);
+  const { sandbox, page } = await signInToSandbox(h, { login: ME, periodicSync: false });
 
-    // A goal, and the newest comment linked to it (journal panel).
-    await h.runCommand('Review Mentor: Open journal');
-    const web = h.webviewFrame();
-    await web.locator('[data-testid=total-count]').waitFor({ timeout: 30_000 });
-    await web.locator('[data-tab=goals]').click();
-    await web.locator('#new-text input').fill(GOAL);
-    await web.locator('#add-entry').click();
-    await web.locator('.entry', { hasText: GOAL }).waitFor();
-    await web.locator('[data-tab=timeline]').click();
-    const row = web.locator('.row').first();
-    await row.waitFor();
-    await row.getByRole('button', { name: 'Link to…' }).click();
-    const value = await row.locator('select').evaluate((el, goal) => [...el.options].find((o) => o.textContent.includes(goal))?.value, GOAL);
-    await row.locator('select').selectOption(value);
-    await row.getByRole('button', { name: 'Link', exact: true }).click();
-    await web.locator('[data-tab=goals]').click();
-    await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li').first().waitFor({ timeout: 10_000 });
-    const linkedId = journalOnDisk(h).main.entries.find((e) => e.text === GOAL)?.links[0];
-    assert.ok(linkedId, 'the goal links a comment on disk');
+  // A goal, and the newest comment linked to it (journal panel).
+  await h.runCommand('Review Mentor: Open journal');
+  const web = h.webviewFrame();
+  await web.locator('[data-testid=total-count]').waitFor({ timeout: 30_000 });
+  await web.locator('[data-tab=goals]').click();
+  await web.locator('#new-text input').fill(GOAL);
+  await web.locator('#add-entry').click();
+  await web.locator('.entry', { hasText: GOAL }).waitFor();
+  await web.locator('[data-tab=timeline]').click();
+  const row = web.locator('.row').first();
+  await row.waitFor();
+  await row.getByRole('button', { name: 'Link to…' }).click();
+  const value = await row.locator('select').evaluate((el, goal) => [...el.options].find((o) => o.textContent.includes(goal))?.value, GOAL);
+  await row.locator('select').selectOption(value);
+  await row.getByRole('button', { name: 'Link', exact: true }).click();
+  await web.locator('[data-tab=goals]').click();
+  await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li').first().waitFor({ timeout: 10_000 });
+  const linkedId = journalOnDisk(h).main.entries.find((e) => e.text === GOAL)?.links[0];
+  assert.ok(linkedId, 'the goal links a comment on disk');
 
-    // What changes on GitHub: the linked comment and another one are deleted, a third is edited.
-    const data = await sandbox.data();
-    const all = received(data);
-    const linked = all.find((x) => x.c.id === linkedId);
-    assert.ok(linked, `the linked item ${linkedId} is a received comment in the dataset`);
-    const now = Date.now();
-    // In the last 30 days (so the summary would count them) and on PRs the reconcile pass re-fetches.
-    const fits = (x) => x.c.id !== linkedId && Date.parse(x.c.createdAt) > now - 25 * DAY && (x.pr.state === 'OPEN' || Date.parse(x.pr.updatedAt) > now - 10 * DAY);
-    const [gone, edited] = all.filter(fits);
-    assert.ok(gone && edited, 'the dataset has two recent received comments besides the linked one');
+  // What changes on GitHub: the linked comment and another one are deleted, a third is edited.
+  const data = await sandbox.data();
+  const all = received(data);
+  const linked = all.find((x) => x.c.id === linkedId);
+  assert.ok(linked, `the linked item ${linkedId} is a received comment in the dataset`);
+  const now = Date.now();
+  // In the last 30 days (so the summary would count them) and on PRs the reconcile pass re-fetches.
+  const fits = (x) => x.c.id !== linkedId && Date.parse(x.c.createdAt) > now - 25 * DAY && (x.pr.state === 'OPEN' || Date.parse(x.pr.updatedAt) > now - 10 * DAY);
+  const [gone, edited] = all.filter(fits);
+  assert.ok(gone && edited, 'the dataset has two recent received comments besides the linked one');
 
-    // Grouped by reviewer, before.
-    await h.runCommand('Review Mentor: Group by...', { opensInput: true });
-    await pickInQuickPick(page, 'Reviewer');
-    const tree = h.view('Feedback').locator('.monaco-list-row');
-    await tree.filter({ hasText: gone.c.author }).first().waitFor({ timeout: 15_000 });
-    const before = await reviewerCounts(h);
+  // Grouped by reviewer, before.
+  await h.runCommand('Review Mentor: Group by...', { opensInput: true });
+  await pickInQuickPick(page, 'Reviewer');
+  const tree = h.view('Feedback').locator('.monaco-list-row');
+  await tree.filter({ hasText: gone.c.author }).first().waitFor({ timeout: 15_000 });
+  const before = await reviewerCounts(h);
 
-    // Quiet changes: the PRs' updatedAt stays, so the search from the cursor cannot find them.
-    await sandbox.behave({ editsBumpPr: false });
-    await sandbox.change([
-      { op: 'delete', id: linked.c.id },
-      { op: 'delete', id: gone.c.id },
-      { op: 'edit', id: edited.c.id, body: EDITED },
-    ]);
-    for (const x of [linked, gone, edited]) assert.equal((await sandbox.data()).pullRequests.find((p) => p.id === x.pr.id).updatedAt, x.pr.updatedAt, 'the PR did not move');
-    // An hour and a bit later by GitHub's clock: the reconcile pass is due.
-    await sandbox.behave({ clockOffsetMs: 61 * 60_000 });
-    await h.runCommand('Review Mentor: Sync');
-    await h.waitForLog(/Synced priya-dev: .*\b2 deleted comments/, 60_000);
+  // Quiet changes: the PRs' updatedAt stays, so the search from the cursor cannot find them.
+  await sandbox.behave({ editsBumpPr: false });
+  await sandbox.change([
+    { op: 'delete', id: linked.c.id },
+    { op: 'delete', id: gone.c.id },
+    { op: 'edit', id: edited.c.id, body: EDITED },
+  ]);
+  for (const x of [linked, gone, edited]) assert.equal((await sandbox.data()).pullRequests.find((p) => p.id === x.pr.id).updatedAt, x.pr.updatedAt, 'the PR did not move');
+  // An hour and a bit later by GitHub's clock: the reconcile pass is due.
+  await sandbox.behave({ clockOffsetMs: 61 * 60_000 });
+  await h.runCommand('Review Mentor: Sync');
+  await h.waitForLog(/Synced priya-dev: .*\b2 deleted comments/, 60_000);
 
-    // Feedback view: the deleted comments' reviewers count one less each, nobody else changed.
-    const expected = { ...before };
-    for (const x of [linked, gone]) expected[x.c.author] -= 1;
-    for (const [k, v] of Object.entries(expected)) if (v === 0) delete expected[k];
-    let after = {};
-    for (let i = 0; i < 40; i++) {
-      after = await reviewerCounts(h);
-      if (JSON.stringify(Object.entries(after).sort()) === JSON.stringify(Object.entries(expected).sort())) break;
-      await page.waitForTimeout(250);
-    }
-    assert.deepEqual(after, expected, 'the Feedback view counts neither deleted comment');
-    await h.screenshot('tree-after');
-
-    // On disk: the unlinked comment is gone, the linked one is a marked stub, the edit is in.
-    const disk = journalOnDisk(h);
-    assert.equal(disk.feedback[gone.c.id], undefined, 'the unlinked deleted comment left the journal');
-    assert.match(disk.feedback[linked.c.id]?.deletedOnGitHubAt ?? '', /^\d{4}-\d{2}-\d{2}T/, 'the linked one stays as a stub marked deletedOnGitHubAt');
-    assert.equal(disk.feedback[edited.c.id]?.body, EDITED, 'the quiet edit reached the journal');
-
-    // The goal still shows its link, as deleted on GitHub.
-    await web.locator('[data-tab=goals]').click();
-    await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li', { hasText: /Deleted on GitHub on \w+ \d+, \d{4}; kept here because this goal links to it/ }).waitFor({ timeout: 15_000 });
-    await h.screenshot('goal-stub');
-
-    // The exported summary: totals equal the data now on GitHub, computed from the dataset alone.
-    const summary = await exportJson(h, join(h.workspace, 'summary.json'));
-    const [eng] = summary.engineers;
-    const iso = (t) => new Date(t).toISOString();
-    const total = receivedCount(await sandbox.data(), ME, iso(summary.period.from), iso(summary.period.to));
-    assert.equal(eng.received.total.current, total, 'the summary counts what GitHub holds now');
-    const items = eng.items.filter((r) => r.direction === 'received');
-    assert.equal(items.length, total);
-    for (const x of [linked, gone]) assert.ok(!items.some((r) => r.url.endsWith(String(x.c.databaseId))), `${x.c.id} is not in the summary`);
-    assert.equal(items.find((r) => r.url.endsWith(String(edited.c.databaseId)))?.body, EDITED, 'the summary shows the edited text');
-    const goal = eng.goals.find((g) => g.text === GOAL);
-    assert.match(goal?.links[0]?.text ?? '', /^\(deleted on GitHub\)/, 'the summary marks the goal link as deleted on GitHub');
-  } finally {
-    sandbox.close();
+  // Feedback view: the deleted comments' reviewers count one less each, nobody else changed.
+  const expected = { ...before };
+  for (const x of [linked, gone]) expected[x.c.author] -= 1;
+  for (const [k, v] of Object.entries(expected)) if (v === 0) delete expected[k];
+  let after = {};
+  for (let i = 0; i < 40; i++) {
+    after = await reviewerCounts(h);
+    if (JSON.stringify(Object.entries(after).sort()) === JSON.stringify(Object.entries(expected).sort())) break;
+    await page.waitForTimeout(250);
   }
+  assert.deepEqual(after, expected, 'the Feedback view counts neither deleted comment');
+  await h.screenshot('tree-after');
+
+  // On disk: the unlinked comment is gone, the linked one is a marked stub, the edit is in.
+  const disk = journalOnDisk(h);
+  assert.equal(disk.feedback[gone.c.id], undefined, 'the unlinked deleted comment left the journal');
+  assert.match(disk.feedback[linked.c.id]?.deletedOnGitHubAt ?? '', /^\d{4}-\d{2}-\d{2}T/, 'the linked one stays as a stub marked deletedOnGitHubAt');
+  assert.equal(disk.feedback[edited.c.id]?.body, EDITED, 'the quiet edit reached the journal');
+
+  // The goal still shows its link, as deleted on GitHub.
+  await web.locator('[data-tab=goals]').click();
+  await web.locator('.entry', { hasText: GOAL }).locator('[aria-label="Linked feedback"] li', { hasText: /Deleted on GitHub on \w+ \d+, \d{4}; kept here because this goal links to it/ }).waitFor({ timeout: 15_000 });
+  await h.screenshot('goal-stub');
+
+  // The exported summary: totals equal the data now on GitHub, computed from the dataset alone.
+  const summary = await exportJson(h, join(h.workspace, 'summary.json'));
+  const [eng] = summary.engineers;
+  const iso = (t) => new Date(t).toISOString();
+  const total = receivedCount(await sandbox.data(), ME, iso(summary.period.from), iso(summary.period.to));
+  assert.equal(eng.received.total.current, total, 'the summary counts what GitHub holds now');
+  const items = eng.items.filter((r) => r.direction === 'received');
+  assert.equal(items.length, total);
+  for (const x of [linked, gone]) assert.ok(!items.some((r) => r.url.endsWith(String(x.c.databaseId))), `${x.c.id} is not in the summary`);
+  assert.equal(items.find((r) => r.url.endsWith(String(edited.c.databaseId)))?.body, EDITED, 'the summary shows the edited text');
+  const goal = eng.goals.find((g) => g.text === GOAL);
+  assert.match(goal?.links[0]?.text ?? '', /^\(deleted on GitHub\)/, 'the summary marks the goal link as deleted on GitHub');
 }
