@@ -47,6 +47,9 @@ const BASE_SETTINGS = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
 };
 
+/** Settings VS Code registers with machine scope (see writeSettings). */
+const MACHINE_SCOPED = ['workbench.welcomePage.walkthroughs.openOnInstall'];
+
 /** True when code-server is installed (scripts/setup-vscode.sh finished). */
 export function codeServerInstalled() {
   return existsSync(join(CS_DIR, `.installed-${CS_VERSION}`)) && existsSync(CODE_SERVER);
@@ -145,7 +148,8 @@ export class Harness {
     for (const d of [join(this.userDataDir, 'User'), this.extensionsDir, this.workspace]) mkdirSync(d, { recursive: true });
     writeFileSync(this.configFile, 'auth: none\ncert: false\n');
     this.settingsFile = join(this.userDataDir, 'User/settings.json');
-    writeFileSync(this.settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...(o.settings ?? {}) }, null, 2));
+    this.machineSettingsFile = join(this.userDataDir, 'Machine/settings.json');
+    this.writeSettings({ ...BASE_SETTINGS, ...(o.settings ?? {}) });
     /** Environment added to code-server's; change it before openWorkbench(). */
     this.env = { ...(o.env ?? {}) };
     this.extension = o.extension ?? 'dev';
@@ -186,8 +190,21 @@ export class Harness {
    */
   async settings(obj) {
     const cur = JSON.parse(readFileSync(this.settingsFile, 'utf8'));
-    writeFileSync(this.settingsFile, JSON.stringify({ ...cur, ...obj }, null, 2));
+    this.writeSettings({ ...cur, ...obj });
     if (this.page) await this.reload();
+  }
+
+  /**
+   * code-server's extension host is a remote one: it takes machine-scoped
+   * settings (such as workbench.welcomePage.walkthroughs.openOnInstall) from
+   * Machine/settings.json and ignores them in User/settings.json, so those go
+   * to both files.
+   */
+  writeSettings(all) {
+    writeFileSync(this.settingsFile, JSON.stringify(all, null, 2));
+    const machine = Object.fromEntries(Object.entries(all).filter(([k]) => MACHINE_SCOPED.includes(k)));
+    mkdirSync(dirname(this.machineSettingsFile), { recursive: true });
+    writeFileSync(this.machineSettingsFile, JSON.stringify(machine, null, 2));
   }
 
   /** Reloads the window and waits for the workbench (and the extension's new activation). */

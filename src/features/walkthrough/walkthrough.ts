@@ -15,8 +15,9 @@ export function registerWalkthrough(app: App): void {
   if (shown) return;
   void context.globalState.update(WALKTHROUGH_SHOWN_KEY, true);
   void decideOnFirstStart(app).then((facts) => {
-    if (!shouldOpenWalkthrough(facts)) return;
-    app.log.info('First start after install: opening the getting-started walkthrough.');
+    const open_ = shouldOpenWalkthrough(facts);
+    app.log.info(`First start after install: ${open_ ? 'opening' : 'not opening'} the getting-started walkthrough (${JSON.stringify(facts)}).`);
+    if (!open_) return;
     return open();
   }).then(undefined, (err: unknown) => app.log.warn(`Could not open the walkthrough: ${err instanceof Error ? err.message : String(err)}`));
 }

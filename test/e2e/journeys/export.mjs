@@ -46,6 +46,8 @@ function today() {
 
 export default async function (h) {
   const { sandbox } = await signInToSandbox(h, { login: ME });
+  // VS Code's "open walkthroughs on install" is off here (the harness): the extension respects it.
+  assert.match(h.extensionLog(), /not opening the getting-started walkthrough \(.*"openOnInstall":false/);
 
   const first = await exportSummary(h, 'Markdown', join(h.workspace, 'summary.md'));
   const md = first.text;
