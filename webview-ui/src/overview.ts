@@ -12,7 +12,7 @@ import {
   type PeriodCounts,
 } from '../../src/core/journalStats';
 import type { CategoryGroup } from '../../src/core/model';
-import { CONFIRM_HINT, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
+import { confirmLikelyHint, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
 import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
 import type { AppContext } from './context';
@@ -82,7 +82,7 @@ export class OverviewView {
         ? nothing
         : comparable
           ? html`<p class="hint">${describeComparison(state.period)}</p>`
-          : html`<p class="hint" data-testid="too-few">${l10n.t('Changes by category need at least {0} comments with a confirmed tag in both periods ({1} now, {2} before): {3} first.', MIN_CONFIRMED, counts.confirmed.current, counts.confirmed.previous ?? 0, CONFIRM_HINT)}</p>`}
+          : html`<p class="hint" data-testid="too-few">${l10n.t('Changes by category need at least {0} comments with a confirmed tag in both periods ({1} now, {2} before): {3} first.', MIN_CONFIRMED, counts.confirmed.current, counts.confirmed.previous ?? 0, confirmLikelyHint())}</p>`}
       <div class="likely-bar">
         <p class="shares" data-testid="tag-shares">${l10n.t('Tags on comments received: {0}. Only confirmed tags are counted.', sharesText(shares))}</p>
         <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>${l10n.t('Show likely categories (suggested, not confirmed)')}</vscode-checkbox>
@@ -102,7 +102,7 @@ export class OverviewView {
         <section aria-labelledby="themes-h">
           <h2 id="themes-h">${l10n.t('Most frequent themes')}</h2>
           ${!enough
-            ? html`<p class="muted" data-testid="themes-too-few">${l10n.t('Too few confirmed tags for themes ({0}; at least {1} needed). To see them, {2}.', counts.confirmed.current, MIN_CONFIRMED, CONFIRM_HINT)}</p>`
+            ? html`<p class="muted" data-testid="themes-too-few">${l10n.t('Too few confirmed tags for themes ({0}; at least {1} needed). To see them, {2}.', counts.confirmed.current, MIN_CONFIRMED, confirmLikelyHint())}</p>`
             : themes.length === 0
             ? html`<p class="muted">${l10n.t('No confirmed tags in this period.')}</p>`
             : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${comparable ? trendBadge(t) : nothing}</li>`)}</ol>`}
