@@ -265,7 +265,7 @@ function entries(journal: Journal, kind: 'goal' | 'action', ctx: Ctx): SummaryEn
         links: e.links.map((id) => {
           const f = journal.feedback[id];
           if (!f) return { id };
-          const gone = f.deletedOnGitHubAt ? '(deleted on GitHub) ' : '';
+          const gone = f.deletedOnGitHubAt ? `${l10n.t('(deleted on GitHub)')} ` : '';
           return ctx.o.includeText ? { id, url: f.url, text: gone + ctx.names.scrub(quoteText(firstLine(f.body), LINK_MAX)) } : { id, url: f.url, ...(gone ? { text: gone.trim() } : {}) };
         }),
       };

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { rawManifest, nls } from './manifest';
-import { isL10nCall, tsFiles, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
+import { isL10nCall, tsFiles, unlocalisedCoreText, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
 
 /** Manifest fields VS Code shows to people. */
 function visibleManifestStrings(): { where: string; value: string }[] {
@@ -104,6 +104,44 @@ describe('localisation', () => {
       "bar.text = `$(checklist) ${vscode.l10n.t('{0} to review', n)}`; item.id = `${host}/${login}`; const t = new vscode.TreeItem(engineer.login);",
     ].join('\n');
     assert.deepEqual(unlocalisedStrings('good.ts', good), []);
+  });
+
+  // Core, GitHub and the store build words away from the vscode API: returned, joined, pushed onto lists.
+  const coreFiles = () => [
+    'src/core/vocabulary.ts', 'src/core/deletedStubs.ts',
+    ...['browse', 'pastFeedback', 'summary', 'review', 'mirror'].flatMap((d) => tsFiles(`src/core/${d}`)),
+    ...tsFiles('src/github'), ...tsFiles('src/store'),
+  ];
+
+  it('passes the words built in src/core (vocabulary, browse, past feedback, deleted stubs, summaries, review, mirror), src/github and src/store through l10n.t', () => {
+    assert.ok(coreFiles().length >= 60, `${coreFiles().length} files checked`);
+    assert.deepEqual(coreFiles().flatMap((f) => unlocalisedCoreText(f)), []);
+  });
+
+  it('catches words built in place in core, GitHub and store code (checked on code that breaks the rule)', () => {
+    const bad = [
+      "export const WORDS = { confirmed: { label: l10n.t('Confirmed'), word: 'confirmed', meaning: l10n.t('counted') } };",
+      "function comments(n: number) { return `${n} comment${n === 1 ? '' : 's'}`; }",
+      "const personText = (f: Feedback) => (f.given ? `to ${f.author}` : f.reviewer);",
+      "if (f.conventional?.blocking) flags.push('blocking');",
+      "out.push(`<p class=\"muted\">Nothing stands out this period.</p>`);",
+      "const gone = f.deleted ? '(deleted on GitHub) ' : '';",
+      "class AuthError extends GitHubError { constructor(message = 'Sign in again.') { super(message); } }",
+      "class CancelledError extends GitHubError { constructor() { super(`Sync cancelled after ${n} pull requests.`); } }",
+      "report({ kind: 'damaged', file, message: `Could not read ${file}.` });",
+      "if (d < MINUTE) return 'just now';",
+      "return [l10n.t('{0}% confirmed', a), `${b}% likely`].join(' · ');",
+    ].join('\n');
+    assert.deepEqual(unlocalisedCoreText('bad.ts', bad).map((f) => f.split(' ')[1]), ['word:', 'return:', '=>:', 'push:', 'push:', 'const:', 'default:', 'super:', 'message:', 'return:', 'return:']);
+    const good = [
+      "export function tagStateOf(f: Feedback): TagState { return f.tags.length ? 'confirmed' : 'not-sure'; }",
+      "const key = `category:${tag.category}`; const file = `journal-${login}.json`; parts.push(`${f.repo}#${f.prNumber}`);",
+      "out.push('<ul class=\"points\">', `<li>${esc(p.text)}</li>`, '</ul>'); const sep = ' · ';",
+      "if (status === 'resolved') return l10n.t('resolved'); throw new MalformedResponseError('ReviewMentorFeedback', problems);",
+      "this.name = 'StoreLockError'; logger.warn(`Took over the lock ${dir}: it was stale.`);",
+      "return `${monthNames()[m]} ${y}`;",
+    ].join('\n');
+    assert.deepEqual(unlocalisedCoreText('good.ts', good), []);
   });
 
   // The panels: the journal (tabs, review flow) and My reviews. Lit templates hold no English of their own.
