@@ -20,18 +20,16 @@ import { trendBadge } from './trend';
 import { countToReview, likelyByCategory, sharesText, tagShares } from '../../src/core/review';
 import { isReceivedBy } from '../../src/core/model';
 import { ReviewView } from './review';
+import { formatDate, formatDay, formatMonth } from './dates';
 import * as l10n from '@vscode/l10n';
 
 /** Built when asked: the translations are configured after the modules load. */
 export const periodLabel = (p: PeriodId): string =>
   ({ '2w': l10n.t('Last 2 weeks'), '30d': l10n.t('Last 30 days'), '90d': l10n.t('Last 90 days'), quarter: l10n.t('This quarter'), all: l10n.t('All time') })[p];
 
-const dayFmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const monthFmt = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const dateFmt = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function bucketLabels(b: Buckets): string[] {
-  return b.starts.map((s) => (b.granularity === 'week' ? dayFmt.format(s) : monthFmt.format(s)));
+  return b.starts.map((s) => (b.granularity === 'week' ? formatDay(s) : formatMonth(s)));
 }
 
 export class OverviewView {
@@ -111,7 +109,7 @@ export class OverviewView {
           <h2 id="praise-h">${l10n.t('Praise received')}</h2>
           ${praise.length === 0
             ? html`<p class="muted">${l10n.t('No praise in this period yet.')}</p>`
-            : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${dateFmt.format(new Date(f.createdAt))}</figcaption></figure>`)}
+            : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${formatDate(new Date(f.createdAt))}</figcaption></figure>`)}
         </section>
       </div>`;
   }

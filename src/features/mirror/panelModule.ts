@@ -18,6 +18,7 @@ function mirrorBackend(app: App): MirrorBackend {
   return {
     journals: (reviewer) => journalsAround(app, reviewer),
     categories: () => app.taxonomy.current.categories,
+    language: () => vscode.env.language,
     openInEditor: async (reviewer, item) => {
       await vscode.commands.executeCommand(Commands.openFeedback, { kind: 'feedback', engineer: reviewer, item, parentKey: 'my-reviews' });
     },
