@@ -6,6 +6,14 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import * as l10n from '@vscode/l10n';
+import { stateCounts, TAG_STATE_WORDS } from '../../../src/core/vocabulary';
+import { relativeAge } from '../../../src/core/browse/text';
+import { buildSummary, toHtml } from '../../../src/core/summary';
+import { DEFAULT_CATEGORIES, Taxonomy } from '../../../src/core/taxonomy';
+import { danaJournal, FROM, NOW, TO } from '../summary/fixture';
+
+const summaryStub = () => buildSummary({ journals: [danaJournal()], from: FROM, to: TO, now: NOW, timeZone: 'UTC', includeText: true, includeReviewerNames: true, excludeBots: true, taxonomy: new Taxonomy(DEFAULT_CATEGORIES) });
 import { rawManifest, nls } from './manifest';
 import { isL10nCall, tsFiles, unlocalisedCoreText, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
 
@@ -142,6 +150,24 @@ describe('localisation', () => {
       "return `${monthNames()[m]} ${y}`;",
     ].join('\n');
     assert.deepEqual(unlocalisedCoreText('good.ts', good), []);
+  });
+
+  it('speaks German in core words once the extension hands @vscode/l10n the German bundle, English again without it (the CLI)', () => {
+    const de = JSON.parse(readFileSync('l10n/bundle.l10n.de.json', 'utf8')) as Record<string, string>;
+    const now = new Date('2026-03-10T12:00:00Z');
+    const words = () => [TAG_STATE_WORDS.likely.label, stateCounts({ confirmed: 3, likely: 1, notSure: 2 }), relativeAge('2026-03-09T11:00:00Z', now)];
+    const english = words();
+    assert.deepEqual(english, ['Likely', '3 confirmed · 1 likely · 2 not sure', 'yesterday']);
+    try {
+      l10n.config({ contents: de });
+      assert.deepEqual(words(), ['Wahrscheinlich', '3 bestätigt · 1 wahrscheinlich · 2 unsicher', 'gestern']);
+      // A summary exported from the extension names its language for screen readers.
+      assert.match(toHtml(summaryStub()), /<html lang="de">[\s\S]*Review-Zusammenfassung: dana/);
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.deepEqual(words(), english);
+    assert.match(toHtml(summaryStub()), /<html lang="en">/);
   });
 
   // The panels: the journal (tabs, review flow) and My reviews. Lit templates hold no English of their own.
