@@ -3,7 +3,9 @@
 // quick-pick titles, placeholders and prompts go through vscode.l10n.t, whose
 // English strings are in l10n/bundle.l10n.json (npm run l10n:export).
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
 import * as l10n from '@vscode/l10n';
@@ -168,6 +170,31 @@ describe('localisation', () => {
     }
     assert.deepEqual(words(), english);
     assert.match(toHtml(summaryStub()), /<html lang="en">/);
+  });
+
+  it('hands the display language to the summary bundle, which carries its own copy of @vscode/l10n (dist/summary.js)', async function () {
+    this.timeout(60_000);
+    const { build } = await import('esbuild');
+    const dir = mkdtempSync(join(tmpdir(), 'rm-l10n-summary-'));
+    try {
+      const outfile = join(dir, 'summary.js');
+      // As esbuild.config.mjs builds it; the copy of @vscode/l10n inside is not this test's.
+      await build({ entryPoints: ['src/core/summary/render.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+      const bundle = createRequire(__filename)(outfile) as typeof import('../../../src/core/summary/render');
+      const request = { journals: [danaJournal()], fromDay: FROM, toDay: TO, timeZone: 'UTC', now: NOW, includeText: true, includeReviewerNames: true, excludeBots: true, taxonomy: new Taxonomy(DEFAULT_CATEGORIES) };
+      const de = JSON.parse(readFileSync('l10n/bundle.l10n.de.json', 'utf8')) as Record<string, string>;
+      try {
+        l10n.config({ contents: de }); // what activation does for the extension's own copy
+        assert.match(bundle.renderSummary(request, 'md'), /^# Review summary: dana/, 'not handed the translations, the bundle writes English');
+        bundle.useTranslations(de);
+        assert.match(bundle.renderSummary(request, 'md'), /^# Review-Zusammenfassung: dana[\s\S]*## Gesprächspunkte/);
+      } finally {
+        l10n.config({ contents: {} });
+        bundle.useTranslations({});
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // The panels: the journal (tabs, review flow) and My reviews. Lit templates hold no English of their own.
