@@ -2,6 +2,7 @@
 // found gone from GitHub stays in the journal only while a goal, action or
 // note links to it (see the store's upsertFeedback), so the entry can still
 // say what it pointed at, when it went, and why it is kept. Counted nowhere.
+import * as l10n from '@vscode/l10n';
 import { excerpt } from './journalStats';
 import type { EntryKind, Journal } from './model';
 
@@ -31,7 +32,14 @@ export function deletedStubs(journal: Pick<Journal, 'feedback' | 'entries'>, ids
 /** What a linked entry says of a stub: "Deleted on GitHub on Nov 14, 2026; kept here because this goal links to it." */
 export function deletedStubText(stub: Pick<DeletedStub, 'deletedOnGitHubAt'>, kind: EntryKind, formatDate: (d: Date) => string): string {
   const at = new Date(stub.deletedOnGitHubAt);
-  const when = Number.isNaN(at.getTime()) ? '' : ` on ${formatDate(at)}`;
-  const what = kind === 'action' ? 'action item' : kind;
-  return `Deleted on GitHub${when}; kept here because this ${what} links to it.`;
+  const known = !Number.isNaN(at.getTime());
+  // One whole sentence per kind, so a translation can inflect it.
+  switch (kind) {
+    case 'goal':
+      return known ? l10n.t('Deleted on GitHub on {0}; kept here because this goal links to it.', formatDate(at)) : l10n.t('Deleted on GitHub; kept here because this goal links to it.');
+    case 'action':
+      return known ? l10n.t('Deleted on GitHub on {0}; kept here because this action item links to it.', formatDate(at)) : l10n.t('Deleted on GitHub; kept here because this action item links to it.');
+    case 'note':
+      return known ? l10n.t('Deleted on GitHub on {0}; kept here because this note links to it.', formatDate(at)) : l10n.t('Deleted on GitHub; kept here because this note links to it.');
+  }
 }

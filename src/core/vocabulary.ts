@@ -10,7 +10,10 @@
 //              (or its suggestion was rejected).
 //   untagged   not confirmed: likely + not sure.
 //
-// Pure: no `vscode`, no I/O.
+// Pure: no `vscode`, no I/O. The words go through @vscode/l10n: translated
+// where the extension configured a bundle, English in the CLI and the tests.
+// They are read when used (getters), never at import, so the bundle is in place.
+import * as l10n from '@vscode/l10n';
 import { effectiveTags, type Feedback, type Tag } from './model';
 
 export type TagState = 'confirmed' | 'likely' | 'not-sure';
@@ -27,12 +30,28 @@ interface StateWords {
 }
 
 export const TAG_STATE_WORDS: Readonly<Record<TagState, StateWords>> = {
-  confirmed: { label: 'Confirmed', word: 'confirmed', meaning: 'tagged by a person, a published marker or a Conventional Comments label; counted' },
-  likely: { label: 'Likely', word: 'likely', meaning: 'suggested by the classifier; not counted until someone accepts it' },
-  'not-sure': { label: 'Not sure', word: 'not sure', meaning: 'no tag, and the classifier is not sure enough to suggest one' },
+  confirmed: {
+    get label() { return l10n.t('Confirmed'); },
+    get word() { return l10n.t('confirmed'); },
+    get meaning() { return l10n.t('tagged by a person, a published marker or a Conventional Comments label; counted'); },
+  },
+  likely: {
+    get label() { return l10n.t('Likely'); },
+    get word() { return l10n.t('likely'); },
+    get meaning() { return l10n.t('suggested by the classifier; not counted until someone accepts it'); },
+  },
+  'not-sure': {
+    get label() { return l10n.t('Not sure'); },
+    get word() { return l10n.t('not sure'); },
+    get meaning() { return l10n.t('no tag, and the classifier is not sure enough to suggest one'); },
+  },
 };
 
-export const UNTAGGED_WORDS: StateWords = { label: 'Untagged', word: 'untagged', meaning: 'no confirmed tag (likely or not sure); not counted in any category' };
+export const UNTAGGED_WORDS: StateWords = {
+  get label() { return l10n.t('Untagged'); },
+  get word() { return l10n.t('untagged'); },
+  get meaning() { return l10n.t('no confirmed tag (likely or not sure); not counted in any category'); },
+};
 
 /** Tags that are confirmed: every source but a suggestion (model.effectiveTags). */
 export function confirmedTags(f: Feedback): Tag[] {
@@ -86,22 +105,29 @@ export function countTagStates(items: Iterable<Feedback>): TagStateCounts {
 
 /** "1 comment", "3 comments" */
 export function comments(n: number): string {
-  return `${n} comment${n === 1 ? '' : 's'}`;
+  return n === 1 ? l10n.t('1 comment') : l10n.t('{0} comments', n);
 }
 
 /** "5 confirmed comments", "1 likely comment", "12 untagged comments", "3 not sure". */
 export function stateComments(n: number, state: TagState | 'untagged'): string {
-  if (state === 'not-sure') return `${n} ${TAG_STATE_WORDS['not-sure'].word}`;
-  const w = state === 'untagged' ? UNTAGGED_WORDS.word : TAG_STATE_WORDS[state].word;
-  return `${n} ${w} comment${n === 1 ? '' : 's'}`;
+  switch (state) {
+    case 'not-sure':
+      return l10n.t('{0} not sure', n);
+    case 'confirmed':
+      return n === 1 ? l10n.t('1 confirmed comment') : l10n.t('{0} confirmed comments', n);
+    case 'likely':
+      return n === 1 ? l10n.t('1 likely comment') : l10n.t('{0} likely comments', n);
+    case 'untagged':
+      return n === 1 ? l10n.t('1 untagged comment') : l10n.t('{0} untagged comments', n);
+  }
 }
 
 /** Short form for a description: "5 confirmed · 12 likely"; parts that are 0 are left out, all zero gives "0". */
 export function stateCounts(c: Pick<TagStateCounts, 'confirmed' | 'likely' | 'notSure'>, sep = ' · '): string {
   const parts: string[] = [];
-  if (c.confirmed) parts.push(`${c.confirmed} ${TAG_STATE_WORDS.confirmed.word}`);
-  if (c.likely) parts.push(`${c.likely} ${TAG_STATE_WORDS.likely.word}`);
-  if (c.notSure) parts.push(`${c.notSure} ${TAG_STATE_WORDS['not-sure'].word}`);
+  if (c.confirmed) parts.push(l10n.t('{0} confirmed', c.confirmed));
+  if (c.likely) parts.push(l10n.t('{0} likely', c.likely));
+  if (c.notSure) parts.push(l10n.t('{0} not sure', c.notSure));
   return parts.length ? parts.join(sep) : '0';
 }
 
@@ -122,11 +148,14 @@ export function enoughConfirmed(confirmed: number): boolean {
 }
 
 /** Where the likely tags are confirmed (the review flow), for messages that ask for it. */
-export const CONFIRM_HINT = 'confirm the likely tags with "Review suggestions" (the Feedback view or the journal)';
+export function confirmLikelyHint(): string {
+  return l10n.t('confirm the likely tags with "Review suggestions" (the Feedback view or the journal)');
+}
 
 /** The same, with the number of likely tags waiting; with none, asks to tag instead. */
 export function confirmHint(likely: number): string {
+  if (likely === 1) return l10n.t('confirm the 1 likely tag with "Review suggestions" (the Feedback view or the journal)');
   return likely > 0
-    ? `confirm the ${likely} likely tag${likely === 1 ? '' : 's'} with "Review suggestions" (the Feedback view or the journal)`
-    : 'tag the comments in the Feedback view or the journal\'s Timeline';
+    ? l10n.t('confirm the {0} likely tags with "Review suggestions" (the Feedback view or the journal)', likely)
+    : l10n.t("tag the comments in the Feedback view or the journal's Timeline");
 }

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { resolveGitHubEndpoints, type GitHubKind } from '../core/githubEndpoints';
 import { CancelledError } from './errors';
 import { mapRequestError, rateLimitFromGraphQL, type GraphQLErrorShape } from './httpErrors';
-import { connectionError, EDITOR_CERTIFICATE_ADVICE, isPermanent } from './networkErrors';
+import { connectionError, editorCertificateAdvice, isPermanent } from './networkErrors';
 import { createNodeFetch, type FetchLike } from './nodeFetch';
 import { VIEWER_QUERY } from './queries';
 import { parseResponse, viewerSchema } from './schemas';
@@ -98,7 +98,7 @@ const ThrottledOctokit = Octokit.plugin(permanentFailures, throttling, retry);
 
 export function createGitHubClient(opts: GitHubClientOptions): GitHubClient {
   const { serverUrl, kind, webUrl, apiUrl, graphqlUrl, host } = resolveGitHubEndpoints(opts.serverUrl);
-  const certificateAdvice = opts.certificateAdvice ?? EDITOR_CERTIFICATE_ADVICE;
+  const certificateAdvice = opts.certificateAdvice ?? editorCertificateAdvice();
   const maxWaitMs = opts.maxRateLimitWaitMs ?? 60_000;
   const stats = { requests: 0, graphqlCost: 0 };
   const redact = makeRedactor();

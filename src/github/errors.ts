@@ -1,5 +1,8 @@
 // Typed GitHub failures with plain, actionable messages. Callers (sync
 // controller, CLI, publishing) branch on the class, never on message text.
+// Messages go through @vscode/l10n: VS Code's display language in the
+// extension, English in the CLI (no bundle).
+import * as l10n from '@vscode/l10n';
 
 export class GitHubError extends Error {
   constructor(message: string) {
@@ -10,7 +13,7 @@ export class GitHubError extends Error {
 
 /** 401: the token is missing, expired or revoked. */
 export class AuthError extends GitHubError {
-  constructor(message = 'GitHub did not accept the sign-in (signed out or token revoked). Sign in again.') {
+  constructor(message = l10n.t('GitHub did not accept the sign-in (signed out or token revoked). Sign in again.')) {
     super(message);
   }
 }
@@ -21,20 +24,20 @@ export class RateLimitError extends GitHubError {
     readonly resetAt: Date,
     readonly kind: 'primary' | 'secondary' = 'primary',
   ) {
-    super(`GitHub's ${kind === 'primary' ? '' : 'secondary '}rate limit was reached; try again after ${resetAt.toISOString()}.`);
+    super(kind === 'primary' ? l10n.t("GitHub's rate limit was reached; try again after {0}.", resetAt.toISOString()) : l10n.t("GitHub's secondary rate limit was reached; try again after {0}.", resetAt.toISOString()));
   }
 }
 
 /** 404 or a GraphQL NOT_FOUND: deleted, renamed, or not visible to this account. */
 export class NotFoundError extends GitHubError {
-  constructor(message = 'GitHub could not find it: it was deleted, renamed, or this account cannot see it.') {
+  constructor(message = l10n.t('GitHub could not find it: it was deleted, renamed, or this account cannot see it.')) {
     super(message);
   }
 }
 
 /** 403 or a GraphQL FORBIDDEN, e.g. editing someone else's comment. */
 export class ForbiddenError extends GitHubError {
-  constructor(message = 'GitHub refused: you can only edit your own comments, in repositories you can read.') {
+  constructor(message = l10n.t('GitHub refused: you can only edit your own comments, in repositories you can read.')) {
     super(message);
   }
 }
@@ -43,7 +46,7 @@ export class ForbiddenError extends GitHubError {
 export class ServerError extends GitHubError {
   constructor(
     readonly status: number,
-    message = `GitHub kept failing (HTTP ${status}) after several retries. Try again in a few minutes.`,
+    message = l10n.t('GitHub kept failing (HTTP {0}) after several retries. Try again in a few minutes.', status),
   ) {
     super(message);
   }
@@ -57,7 +60,7 @@ export class NetworkError extends GitHubError {
     /** Node's error code, e.g. ECONNREFUSED, ENOTFOUND. */
     readonly code?: string,
   ) {
-    super(`Could not reach GitHub at ${url} (${cause}). Check the server URL and your network.`);
+    super(l10n.t('Could not reach GitHub at {0} ({1}). Check the server URL and your network.', url, cause));
   }
 }
 
@@ -70,7 +73,7 @@ export class CertificateError extends GitHubError {
     readonly code: string,
     advice: string,
   ) {
-    super(`the certificate of ${host} ${problem}: ${advice}`);
+    super(l10n.t('the certificate of {0} {1}: {2}', host, problem, advice));
   }
 }
 
@@ -83,7 +86,7 @@ export class MalformedResponseError extends GitHubError {
     readonly operation: string,
     readonly problems: string[],
   ) {
-    super(`GitHub sent an unexpected response to ${operation}: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}.`);
+    super(problems.length > 3 ? l10n.t('GitHub sent an unexpected response to {0}: {1} (and {2} more).', operation, problems.slice(0, 3).join('; '), problems.length - 3) : l10n.t('GitHub sent an unexpected response to {0}: {1}.', operation, problems.join('; ')));
   }
 }
 
@@ -93,13 +96,13 @@ export class GraphQLRequestError extends GitHubError {
     readonly operation: string,
     readonly errors: { type?: string; message: string; path?: (string | number)[] }[],
   ) {
-    super(`GitHub rejected ${operation}: ${errors.map((e) => (e.type ? `${e.type}: ` : '') + e.message).join('; ')}`);
+    super(l10n.t('GitHub rejected {0}: {1}', operation, errors.map((e) => (e.type ? `${e.type}: ` : '') + e.message).join('; ')));
   }
 }
 
 /** Thrown when the caller's AbortSignal fires. */
 export class CancelledError extends GitHubError {
   constructor() {
-    super('Sync cancelled.');
+    super(l10n.t('Sync cancelled.'));
   }
 }

@@ -1,7 +1,8 @@
 // Maps Octokit's RequestError (and GraphQL error lists) to the typed errors in
 // errors.ts, using only status, headers and GitHub's documented error types.
+import * as l10n from '@vscode/l10n';
 import { AuthError, ForbiddenError, GitHubError, GraphQLRequestError, NotFoundError, RateLimitError, ServerError } from './errors';
-import { connectionError, EDITOR_CERTIFICATE_ADVICE } from './networkErrors';
+import { connectionError, editorCertificateAdvice } from './networkErrors';
 
 export interface GraphQLErrorShape {
   type?: string;
@@ -18,7 +19,7 @@ interface RequestErrorLike {
   response?: { headers?: Headers; data?: unknown };
 }
 
-export function mapRequestError(err: unknown, url: string, redact: (s: string) => string, operation = 'the request', certificateAdvice = EDITOR_CERTIFICATE_ADVICE): Error {
+export function mapRequestError(err: unknown, url: string, redact: (s: string) => string, operation = l10n.t('the request'), certificateAdvice = editorCertificateAdvice()): Error {
   if (err instanceof GitHubError) return err;
   if (err && typeof err === 'object' && 'graphqlErrors' in err) return mapGraphQLErrors(operation, (err as { graphqlErrors: GraphQLErrorShape[] }).graphqlErrors);
   if (!err || typeof err !== 'object' || typeof (err as RequestErrorLike).status !== 'number') {
@@ -36,17 +37,17 @@ export function mapRequestError(err: unknown, url: string, redact: (s: string) =
       const after = Number(headers['retry-after']) || 60;
       return new RateLimitError(new Date(Date.now() + after * 1000), 'secondary');
     }
-    return new ForbiddenError(`GitHub refused the request: ${message || 'forbidden'}. Check that your token can read this repository (SSO authorisation, scopes).`);
+    return new ForbiddenError(l10n.t('GitHub refused the request: {0}. Check that your token can read this repository (SSO authorisation, scopes).', message || 'forbidden'));
   }
-  if (status === 404) return new NotFoundError(`Not found at ${url}: check the GitHub server URL, or the repository was deleted or is not visible to you.`);
+  if (status === 404) return new NotFoundError(l10n.t('Not found at {0}: check the GitHub server URL, or the repository was deleted or is not visible to you.', url));
   if (status >= 500) return new ServerError(status);
-  return new GitHubError(`GitHub answered HTTP ${status}: ${message || 'no message'}`);
+  return new GitHubError(l10n.t('GitHub answered HTTP {0}: {1}', status, message || l10n.t('no message')));
 }
 
 export function mapGraphQLErrors(operation: string, errors: GraphQLErrorShape[]): Error {
   const types = new Set(errors.map((e) => e.type));
   if (types.has('FORBIDDEN')) return new ForbiddenError();
-  if (types.has('NOT_FOUND')) return new NotFoundError(`GitHub could not find it (${errors.find((e) => e.type === 'NOT_FOUND')!.message}).`);
+  if (types.has('NOT_FOUND')) return new NotFoundError(l10n.t('GitHub could not find it ({0}).', errors.find((e) => e.type === 'NOT_FOUND')!.message));
   return new GraphQLRequestError(operation, errors);
 }
 

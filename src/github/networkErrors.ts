@@ -3,11 +3,12 @@
 // reached, or GitHub itself out of reach. Reads only Node's error codes and
 // the address it was connecting to, found anywhere on the error's cause chain
 // (Octokit wraps the transport's error; undici wraps the socket's).
+import * as l10n from '@vscode/l10n';
 import { CertificateError, GitHubError, NetworkError, ProxyError } from './errors';
 
 /** What the editor says to do about an untrusted certificate; the CLI passes its own. */
-export const EDITOR_CERTIFICATE_ADVICE =
-  "add your company's certificate authority to this machine's trusted certificates (VS Code passes them on while the http.systemCertificates setting is on)";
+export const editorCertificateAdvice = () =>
+  l10n.t("add your company's certificate authority to this machine's trusted certificates (VS Code passes them on while the http.systemCertificates setting is on)");
 
 const UNTRUSTED = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
@@ -18,17 +19,18 @@ const UNTRUSTED = new Set([
   'CERT_UNTRUSTED',
   'CERT_SIGNATURE_FAILURE',
 ]);
+// Words read when an error is made (getters), in the display language by then.
 const OTHER_CERTIFICATE_PROBLEMS: Record<string, string> = {
-  CERT_HAS_EXPIRED: 'has expired',
-  CERT_NOT_YET_VALID: 'is not valid yet',
-  CERT_REVOKED: 'has been revoked',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'is for another host name',
+  get CERT_HAS_EXPIRED() { return l10n.t('has expired'); },
+  get CERT_NOT_YET_VALID() { return l10n.t('is not valid yet'); },
+  get CERT_REVOKED() { return l10n.t('has been revoked'); },
+  get ERR_TLS_CERT_ALTNAME_INVALID() { return l10n.t('is for another host name'); },
 };
 const CONNECT_FAILURES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ETIMEDOUT: 'timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
+  get ECONNREFUSED() { return l10n.t('connection refused'); },
+  get ETIMEDOUT() { return l10n.t('timed out'); },
+  get EHOSTUNREACH() { return l10n.t('host unreachable'); },
+  get ENETUNREACH() { return l10n.t('network unreachable'); },
 };
 
 interface NodeErrorLike {
@@ -51,22 +53,22 @@ export function connectionError(err: unknown, url: string, certificateAdvice: st
   const coded = withCode.find((c) => typeof c.port === 'number') ?? withCode[0];
   const code = coded?.code ?? '';
   const host = target?.hostname ?? url;
-  if (UNTRUSTED.has(code)) return new CertificateError(host, 'is not trusted', code, certificateAdvice);
+  if (UNTRUSTED.has(code)) return new CertificateError(host, l10n.t('is not trusted'), code, certificateAdvice);
   if (OTHER_CERTIFICATE_PROBLEMS[code]) return new CertificateError(host, OTHER_CERTIFICATE_PROBLEMS[code], code, certificateAdvice);
   // A failed connection to another port, or a name lookup of another host,
   // than GitHub's was the connection to the proxy.
   if (coded && target) {
     const targetPort = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
     if (CONNECT_FAILURES[code] && typeof coded.port === 'number' && coded.port !== targetPort) {
-      return new ProxyError(`could not connect to the proxy at ${String(coded.address ?? '?')}:${coded.port} (${CONNECT_FAILURES[code]}): check the proxy setting`);
+      return new ProxyError(l10n.t('could not connect to the proxy at {0} ({1}): check the proxy setting', `${String(coded.address ?? '?')}:${coded.port}`, CONNECT_FAILURES[code]));
     }
     if (code === 'ENOTFOUND' && typeof coded.hostname === 'string' && coded.hostname !== target.hostname) {
-      return new ProxyError(`the proxy host ${coded.hostname} was not found: check the proxy setting`);
+      return new ProxyError(l10n.t('the proxy host {0} was not found: check the proxy setting', coded.hostname));
     }
   }
-  const words = CONNECT_FAILURES[code] ?? (code === 'ENOTFOUND' ? 'host not found' : undefined);
+  const words = CONNECT_FAILURES[code] ?? (code === 'ENOTFOUND' ? l10n.t('host not found') : undefined);
   const message = messageOf(err);
-  return new NetworkError(url, redact(words ?? (message || 'no response')), code || undefined);
+  return new NetworkError(url, redact(words ?? (message || l10n.t('no response'))), code || undefined);
 }
 
 /**

@@ -5,6 +5,7 @@
 // the global fetch works only while `http.fetchAdditionalSupport` is on.
 // The CLI passes its own agents (proxy from the environment) and CA list.
 // See docs/github-sync.md, "Transport".
+import * as l10n from '@vscode/l10n';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { Readable } from 'node:stream';
@@ -54,7 +55,8 @@ async function send(url: URL, init: RequestInit, opts: NodeFetchOptions, redirec
   // CONNECT (the agent hands it over): the tunnel to GitHub was never opened.
   if ((secure && !(res.socket as { encrypted?: boolean } | null)?.encrypted) || status === 407) {
     res.resume();
-    throw new ProxyError(`the proxy refused the connection to ${url.host} (HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''})${status === 407 ? ': it asks for a user name and password, which go in the proxy URL' : ''}`);
+    const answer = `HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ''}`;
+    throw new ProxyError(status === 407 ? l10n.t('the proxy refused the connection to {0} ({1}): it asks for a user name and password, which go in the proxy URL', url.host, answer) : l10n.t('the proxy refused the connection to {0} ({1})', url.host, answer));
   }
   const location = res.headers.location;
   if (status >= 300 && status < 400 && status !== 304 && location && init.redirect !== 'manual') {

@@ -3,6 +3,7 @@
 // connection is whole. A PR is "gone" only when GitHub says its node no longer
 // exists; a failed follow-up (404 for the request, a thread deleted meanwhile,
 // an SSO refusal) leaves it "unfetched", for the caller to fetch again by id.
+import * as l10n from '@vscode/l10n';
 import type { GitHubClient } from './client';
 import { ForbiddenError, NotFoundError } from './errors';
 import type { GraphQLErrorShape } from './httpErrors';
@@ -70,7 +71,8 @@ export async function completePullRequests(client: GitHubClient, prs: PullReques
         else out.gone.add(item.pr.id);
         return;
       }
-      const op = `ReviewMentorOverflow (${item.kind} of ${item.id})`;
+      // Named in "GitHub sent an unexpected response to …": the query's name, then in words what it read.
+      const op = `ReviewMentorOverflow (${l10n.t('{0} of {1}', item.kind, item.id)})`;
       switch (item.kind) {
         case 'reviewThreads': {
           const page = parseResponse(op, overflowSchemas.reviewThreads, node).reviewThreads;

@@ -3,6 +3,7 @@
 // hides an organisation's PRs (null results, FORBIDDEN with saml_failure)
 // from a token that is not authorised for it, and names the organisation
 // only by id in X-GitHub-SSO, so its login is looked up.
+import * as l10n from '@vscode/l10n';
 import type { GitHubClient } from './client';
 import type { GraphQLErrorShape } from './httpErrors';
 
@@ -34,16 +35,16 @@ export function describeProblems(errors: readonly GraphQLErrorShape[], orgs: rea
   const out: string[] = [];
   const saml = errors.filter(isSamlError);
   if (saml.length > 0) {
-    const who = orgs.length === 0 ? 'an organisation' : orgs.length === 1 ? `the organisation ${orgs[0]}` : `the organisations ${orgs.join(', ')}`;
+    const who = orgs.length === 0 ? l10n.t('an organisation') : orgs.length === 1 ? l10n.t('the organisation {0}', orgs[0]!) : l10n.t('the organisations {0}', orgs.join(', '));
+    const org = orgs[0] ?? l10n.t('the organisation');
     out.push(
-      `GitHub (${host}) hid ${saml.length} pull request${saml.length === 1 ? '' : 's'} of ${who}: it uses SAML single sign-on and your token is not authorised for it. ` +
-        `Authorise the token: on GitHub open Settings → Developer settings → Personal access tokens, choose "Configure SSO" next to the token and "Authorize" next to ${orgs[0] ?? 'the organisation'} ` +
-        `(signed in through VS Code: sign out of Review Mentor and sign in again, granting access to ${orgs[0] ?? 'the organisation'}). Sync keeps trying those pull requests until then.`,
+      `${saml.length === 1 ? l10n.t('GitHub ({0}) hid 1 pull request of {1}: it uses SAML single sign-on and your token is not authorised for it.', host, who) : l10n.t('GitHub ({0}) hid {1} pull requests of {2}: it uses SAML single sign-on and your token is not authorised for it.', host, saml.length, who)} ` +
+        l10n.t('Authorise the token: on GitHub open Settings → Developer settings → Personal access tokens, choose "Configure SSO" next to the token and "Authorize" next to {0} (signed in through VS Code: sign out of Review Mentor and sign in again, granting access to {0}). Sync keeps trying those pull requests until then.', org),
     );
   }
   const other = errors.filter((e) => !isSamlError(e) && e.type !== 'NOT_FOUND');
   const byMessage = new Map<string, number>();
   for (const e of other) byMessage.set(`${e.type ? `${e.type}: ` : ''}${e.message}`, (byMessage.get(`${e.type ? `${e.type}: ` : ''}${e.message}`) ?? 0) + 1);
-  for (const [message, n] of byMessage) out.push(`GitHub (${host}) could not give ${n} result${n === 1 ? '' : 's'} (${message}); sync tries them again next time.`);
+  for (const [message, n] of byMessage) out.push(n === 1 ? l10n.t('GitHub ({0}) could not give 1 result ({1}); sync tries them again next time.', host, message) : l10n.t('GitHub ({0}) could not give {1} results ({2}); sync tries them again next time.', host, n, message));
   return out;
 }

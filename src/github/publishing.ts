@@ -3,6 +3,7 @@
 // first; if the comment changed since the last sync, nothing is written and
 // the caller is told to sync first. Otherwise the marker is applied to the
 // LIVE body (never the journal's copy).
+import * as l10n from '@vscode/l10n';
 import type { Feedback } from '../core/model';
 import { stripMarkers, writeMarker, type MarkerTag } from '../core/markers';
 import type { GitHubClient } from './client';
@@ -14,14 +15,14 @@ import { commentBodySchema, parseResponse } from './schemas';
 /** The comment was edited on GitHub after the journal's copy was synced. */
 export class CommentChangedError extends GitHubError {
   constructor(readonly url: string) {
-    super(`The comment was edited on GitHub since the last sync, so the tag was not published (publishing would undo that edit). Sync, check the comment, then publish again: ${url}`);
+    super(l10n.t('The comment was edited on GitHub since the last sync, so the tag was not published (publishing would undo that edit). Sync, check the comment, then publish again: {0}', url));
   }
 }
 
 export async function readLiveComment(client: GitHubClient, id: string, signal?: AbortSignal): Promise<{ body: string; updatedAt: string }> {
   const { data } = await client.graphql('ReviewMentorCommentBody', COMMENT_BODY_QUERY, { id }, signal);
   const node = parseResponse('ReviewMentorCommentBody', commentBodySchema, data).node;
-  if (!node) throw new NotFoundError('The comment is gone from GitHub.');
+  if (!node) throw new NotFoundError(l10n.t('The comment is gone from GitHub.'));
   return node;
 }
 

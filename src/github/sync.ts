@@ -10,6 +10,7 @@
 // Each PR is completed (overflow) and written whole: its items replace the
 // stored ones, items gone from GitHub are removed. The cursor is GitHub's
 // clock at the start, never past a PR that could not be fetched.
+import * as l10n from '@vscode/l10n';
 import { type EngineerRef, type Feedback, type Journal, type SyncState, type TrackedPullRequest } from '../core/model';
 import type { GitHubClient } from './client';
 import { CancelledError, MalformedResponseError } from './errors';
@@ -182,7 +183,7 @@ export async function syncEngineer(opts: SyncOptions): Promise<SyncResult> {
       for (const f of fresh) stored[f.id] = f;
     }
     const total = streams.reduce((n, s) => n + (s.total ?? 0), 0);
-    const progress = { prs: result.prs, total, message: `${result.prs} of about ${total} pull requests` };
+    const progress = { prs: result.prs, total, message: l10n.t('{0} of about {1} pull requests', result.prs, total) };
     await writing;
     writing =
       wholePrs.length > 0
@@ -356,7 +357,7 @@ function advance(s: Stream, count: number, pageInfo: { hasNextPage: boolean; end
   }
   s.seen += count;
   if (!pageInfo.endCursor || s.seen >= SEARCH_CAP) {
-    errors.push({ message: `more than ${SEARCH_CAP} pull requests of the ${s.name} search share the update time ${s.lastUpdated}; GitHub's search cannot reach the rest` });
+    errors.push({ message: l10n.t("more than {0} pull requests of the {1} search share the update time {2}; GitHub's search cannot reach the rest", SEARCH_CAP, s.name, String(s.lastUpdated)) });
     s.done = true;
     return;
   }

@@ -16,6 +16,8 @@ export const mirrorSnapshotSchema = z.object({
   categories: z.array(categorySchema).max(LIMITS.categories),
   /** Host clock, ISO. */
   now: z.string().max(64),
+  /** vscode.env.language (a BCP 47 tag), for dates in the panel; the panel falls back to English for a tag it cannot use. */
+  language: z.string().max(64).optional(),
   sources: z.object({
     /** Logins of the journals the comments came from. */
     journals: z.array(z.string().max(LIMITS.login)).max(10_000),

@@ -140,6 +140,8 @@ export const snapshotMessageSchema = z.object({
   now: z.string().max(64),
   /** Host's IANA time zone: the journal's periods are whole days in it, as the export's are. */
   timeZone: z.string().max(64).optional(),
+  /** vscode.env.language (a BCP 47 tag), for dates in the panel; the panel falls back to English for a tag it cannot use. */
+  language: z.string().max(64).optional(),
   readOnly: z.boolean(),
   readOnlyReason: z.string().max(LIMITS.shortText).optional(),
 });

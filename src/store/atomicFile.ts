@@ -1,6 +1,7 @@
 // Crash-safe JSON files: read with a clear verdict (missing / ok / corrupt),
 // write through temp file + fsync + rename + directory fsync, so a reader or a
 // crash only ever sees the old or the new file, never a mix.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -32,14 +33,14 @@ export function parseJsonText<T>(text: string, check?: ShapeCheck): ReadResult<T
     data = JSON.parse(text);
   } catch (err) {
     // Checked only after a failed parse: trim() would copy every large shard.
-    if (text.trim() === '') return { kind: 'corrupt', reason: 'the file is empty' };
-    return { kind: 'corrupt', reason: `it is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+    if (text.trim() === '') return { kind: 'corrupt', reason: l10n.t('the file is empty') };
+    return { kind: 'corrupt', reason: l10n.t('it is not valid JSON ({0})', err instanceof Error ? err.message : String(err)) };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { kind: 'corrupt', reason: 'it does not hold a JSON object' };
+    return { kind: 'corrupt', reason: l10n.t('it does not hold a JSON object') };
   }
   const wrong = check?.(data as Record<string, unknown>);
-  if (wrong) return { kind: 'corrupt', reason: `it is valid JSON but not a journal file (${wrong})` };
+  if (wrong) return { kind: 'corrupt', reason: l10n.t('it is valid JSON but not a journal file ({0})', wrong) };
   return { kind: 'ok', data: data as T };
 }
 
@@ -112,7 +113,7 @@ export class CorruptFileError extends Error {
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file} cannot be read: ${reason}`);
+    super(l10n.t('{0} cannot be read: {1}', file, reason));
     this.name = 'CorruptFileError';
   }
 }

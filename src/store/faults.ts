@@ -2,6 +2,7 @@
 // ENOSPC, EMFILE (and their cousins) into a JournalStorageError: one line that
 // names the folder and says what to do, instead of a stack trace. Anything
 // else is passed through unchanged.
+import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import { JournalStorageError, type StorageFault } from './types';
 
@@ -15,14 +16,14 @@ const FAULTS: Record<string, StorageFault> = {
   ENFILE: 'too-many-files',
 };
 
-const ELSEWHERE = 'or choose another journal folder (setting reviewMentor.journal.folder; --journal-dir for the command line)';
+const elsewhereFolder = () => l10n.t('or choose another journal folder (setting reviewMentor.journal.folder; --journal-dir for the command line)');
 
 /**
  * The JournalStorageError for a local fault, or `err` itself when it is not
  * one. `elsewhere` is the other way out offered for permission and read-only
  * problems (by default: choose another journal folder).
  */
-export function plainStorageError(err: unknown, journalFolder: string, doing: 'read' | 'save', elsewhere = ELSEWHERE): unknown {
+export function plainStorageError(err: unknown, journalFolder: string, doing: 'read' | 'save', elsewhere = elsewhereFolder()): unknown {
   if (err instanceof JournalStorageError) return err;
   const e = err as NodeJS.ErrnoException | undefined;
   const fault = typeof e?.code === 'string' ? FAULTS[e.code] : undefined;
@@ -36,15 +37,15 @@ function messageFor(fault: StorageFault, folder: string, doing: 'read' | 'save',
   switch (fault) {
     case 'permission':
       return doing === 'save'
-        ? `Review Mentor cannot save in ${folder}: permission denied. Make the folder writable for your user account, ${elsewhere}.`
-        : `Review Mentor cannot read ${folder}: permission denied. Give your user account access to the folder, ${elsewhere}.`;
+        ? l10n.t('Review Mentor cannot save in {0}: permission denied. Make the folder writable for your user account, {1}.', folder, elsewhere)
+        : l10n.t('Review Mentor cannot read {0}: permission denied. Give your user account access to the folder, {1}.', folder, elsewhere);
     case 'read-only-disk':
-      return `Review Mentor cannot save in ${folder}: it is on a read-only disk. Remount the disk writable, ${elsewhere}.`;
+      return l10n.t('Review Mentor cannot save in {0}: it is on a read-only disk. Remount the disk writable, {1}.', folder, elsewhere);
     case 'disk-full':
-      return `Review Mentor could not save in ${folder}: the disk is full. Free some space and try again; nothing was half-written.`;
+      return l10n.t('Review Mentor could not save in {0}: the disk is full. Free some space and try again; nothing was half-written.', folder);
     case 'too-many-files':
-      return `Review Mentor could not open the files in ${folder}: too many files are open on this machine. Close some programs (or raise the open-file limit, e.g. ulimit -n) and try again.`;
+      return l10n.t('Review Mentor could not open the files in {0}: too many files are open on this machine. Close some programs (or raise the open-file limit, e.g. ulimit -n) and try again.', folder);
     case 'locked':
-      return `Another Review Mentor window or process is writing the journal in ${folder}. Try again when it has finished.`;
+      return l10n.t('Another Review Mentor window or process is writing the journal in {0}. Try again when it has finished.', folder);
   }
 }

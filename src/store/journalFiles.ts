@@ -1,6 +1,7 @@
 // The journal's files as seen by a writer holding the lock: read the main file
 // (creating, setting aside or migrating it as needed) and read or write one
 // shard. Everything here that changes the disk assumes the lock is held.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback } from '../core/model';
 import { Low } from 'lowdb';
@@ -96,11 +97,11 @@ export class JournalFiles {
   /** Moves an unreadable file aside and tells the caller before anything new is written. */
   async setAside(file: string, reason: string, part: 'main' | 'shard' | 'file'): Promise<string> {
     const movedTo = await moveAside(file);
-    const who = `the Review Mentor journal of ${this.engineer.login} (${this.engineer.host})`;
+    const { login, host } = this.engineer;
     const message =
       part === 'main'
-        ? `${capital(who)} could not be read because ${reason}. The file ${file} was moved to ${movedTo} and a new journal was started; nothing was deleted.`
-        : `Part of ${who} could not be read because ${reason}. The file ${file} was moved to ${movedTo}; the rest of the journal is intact, and the comments it held return with the next sync (tags set by hand on them are only in the moved file).`;
+        ? l10n.t('The Review Mentor journal of {0} ({1}) could not be read because {2}. The file {3} was moved to {4} and a new journal was started; nothing was deleted.', login, host, reason, file, movedTo)
+        : l10n.t('Part of the Review Mentor journal of {0} ({1}) could not be read because {2}. The file {3} was moved to {4}; the rest of the journal is intact, and the comments it held return with the next sync (tags set by hand on them are only in the moved file).', login, host, reason, file, movedTo);
     // Said once: the problem callback is where it is logged or shown (its default logs it).
     report(this.ctx, { kind: 'corrupt', file, movedTo, message });
     return movedTo;
@@ -185,10 +186,6 @@ export function report(ctx: StoreContext, p: StoreProblem): void {
   } catch (err) {
     ctx.logger.error(`The store's problem callback failed: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Identity of a file's current content as the file system sees it; undefined when it is gone. */

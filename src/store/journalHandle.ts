@@ -3,6 +3,7 @@
 // read as well as it can be. Every write takes the journal's lock, reads the
 // latest files, sets damaged ones aside, migrates, applies the change and
 // writes the touched shards and then the main file.
+import * as l10n from '@vscode/l10n';
 import { mkdirSync, promises as fsp } from 'node:fs';
 import { CURRENT_SCHEMA_VERSION, type EngineerRef, type Feedback, type Journal } from '../core/model';
 import { readJsonFile } from './atomicFile';
@@ -290,7 +291,7 @@ export class ShardedJournalHandle implements JournalHandle {
   }
 
   private async writeNow<T>(fn: (main: MainFile) => Promise<T>): Promise<T> {
-    if (this.readOnly) throw new JournalReadOnlyError(this.readOnlyReason ?? 'This journal is read-only.');
+    if (this.readOnly) throw new JournalReadOnlyError(this.readOnlyReason ?? l10n.t('This journal is read-only.'));
     this.pendingChange = undefined;
     try {
       await fsp.mkdir(this.paths.shardDir, { recursive: true });
@@ -380,11 +381,11 @@ export class ShardedJournalHandle implements JournalHandle {
     const key = `${file}\n${reason}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const who = `the Review Mentor journal of ${this.engineer.login} (${this.engineer.host})`;
+    const { login, host } = this.engineer;
     const message =
       part === 'main'
-        ? `The main file of ${who}, ${file}, could not be read because ${reason}. It was left as it is; notes, goals and the sync date are not shown until the next sync or change sets it aside and starts a fresh one (the comments are kept).`
-        : `Part of ${who}, ${file}, could not be read because ${reason}. It was left as it is; its comments are not shown until the next sync or change sets it aside and fetches them again.`;
+        ? l10n.t('The main file of the Review Mentor journal of {0} ({1}), {2}, could not be read because {3}. It was left as it is; notes, goals and the sync date are not shown until the next sync or change sets it aside and starts a fresh one (the comments are kept).', login, host, file, reason)
+        : l10n.t('Part of the Review Mentor journal of {0} ({1}), {2}, could not be read because {3}. It was left as it is; its comments are not shown until the next sync or change sets it aside and fetches them again.', login, host, file, reason);
     report(this.ctx, { kind: 'damaged', file, message });
   }
 
@@ -397,7 +398,7 @@ export class ShardedJournalHandle implements JournalHandle {
   }
 
   private markReadOnly(version: number): string {
-    const reason = `The journal of ${this.engineer.login} (${this.engineer.host}) was written by a newer version of Review Mentor (schema version ${version}; this version knows up to ${CURRENT_SCHEMA_VERSION}). It is open read-only so nothing in it is lost; update Review Mentor to change it.`;
+    const reason = l10n.t('The journal of {0} ({1}) was written by a newer version of Review Mentor (schema version {2}; this version knows up to {3}). It is open read-only so nothing in it is lost; update Review Mentor to change it.', this.engineer.login, this.engineer.host, version, CURRENT_SCHEMA_VERSION);
     if (!this.readOnly) {
       this.readOnly = true;
       this.readOnlyReason = reason;

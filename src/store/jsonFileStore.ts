@@ -2,6 +2,7 @@
 // the latest data, atomic replace, and a damaged file set aside (and reported)
 // before defaults take its place. For settings-sized data such as the
 // classifier's corrections or the tracked-engineers list.
+import * as l10n from '@vscode/l10n';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { Low } from 'lowdb';
@@ -44,7 +45,7 @@ export class JsonFileStore<T> {
         this.tell({
           kind: 'damaged',
           file: this.file,
-          message: `Review Mentor could not read ${path.basename(this.file)} because ${err.reason}. It was left as it is and the defaults are used; the next change sets it aside.`,
+          message: l10n.t('Review Mentor could not read {0} because {1}. It was left as it is and the defaults are used; the next change sets it aside.', path.basename(this.file), err.reason),
         });
       }
       return this.defaults();
@@ -101,7 +102,7 @@ export class JsonFileStore<T> {
         kind: 'corrupt',
         file: this.file,
         movedTo,
-        message: `Review Mentor could not read ${path.basename(this.file)} because ${err.reason}. It was moved to ${movedTo} and the defaults are used from now on; nothing was deleted.`,
+        message: l10n.t('Review Mentor could not read {0} because {1}. It was moved to {2} and the defaults are used from now on; nothing was deleted.', path.basename(this.file), err.reason, movedTo),
       });
       this.toldDamaged = false;
       return this.defaults();

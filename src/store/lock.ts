@@ -10,6 +10,7 @@
 //   file calls, so a waiting window never spins the extension host;
 // - a lock lost while held (its refresh failed: another process removed it)
 //   stops the write: writeFileAtomic checks assertLockHeld() before renaming.
+import * as l10n from '@vscode/l10n';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import { promises as fsp } from 'node:fs';
@@ -47,7 +48,7 @@ export async function assertLockHeld(): Promise<void> {
     return;
   }
   throw new StoreLockError(
-    `Lost the lock on ${lock.file} (${lock.compromised.message}); the write was stopped so it cannot overwrite another writer's change. Try again.`,
+    l10n.t("Lost the lock on {0} ({1}); the write was stopped so it cannot overwrite another writer's change. Try again.", lock.file, lock.compromised.message),
     path.dirname(lock.file),
   );
 }
@@ -126,7 +127,9 @@ async function acquire(file: string, opts: LockOptions & { logger?: StoreLogger 
       if (Date.now() > deadline) {
         const owner = await ownerPid(lockDir);
         throw new StoreLockError(
-          `Another Review Mentor window or process${owner ? ` (process ${owner})` : ''} has been writing the journal in ${path.dirname(file)} for over ${Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000))} s. Try again when it has finished, or close it if it is stuck.`,
+          (owner
+            ? l10n.t('Another Review Mentor window or process (process {0}) has been writing the journal in {1} for over {2} s. Try again when it has finished, or close it if it is stuck.', owner, path.dirname(file), Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)))
+            : l10n.t('Another Review Mentor window or process has been writing the journal in {0} for over {1} s. Try again when it has finished, or close it if it is stuck.', path.dirname(file), Math.max(1, Math.round((opts.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)))),
           path.dirname(file),
         );
       }

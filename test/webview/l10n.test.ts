@@ -40,4 +40,21 @@ describe('webview strings in another language', () => {
     assert.match(await page.locator('#review-item-h').innerText(), /^Von \S+ in /);
     assert.deepEqual(errors, []);
   });
+
+  it('writes dates in the language the snapshot names (vscode.env.language), English for a tag it cannot use', async () => {
+    const at = '2026-03-02T09:00:00.000Z';
+    const item = feedback({ id: 'a', createdAt: at, updatedAt: at, tags: [tag('tone', 'suggested', 0.5)] });
+    const dateIn = async (language: string | undefined) => {
+      const { page, errors } = await suite.open({ query: '&lang=de' });
+      await postHost(page, { type: 'journal/didChange', snapshot: snapshot({ feedback: [item], ...(language === undefined ? {} : { language }) }) });
+      await postHost(page, { type: 'view/show', tab: 'review' });
+      const time = page.locator('[data-testid=review-item] time');
+      await time.waitFor();
+      assert.deepEqual(errors, []);
+      return time.innerText();
+    };
+    assert.match(await dateIn('de'), /^2\. März 2026$/);
+    assert.equal(await dateIn('not a tag!'), 'Mar 2, 2026');
+    assert.equal(await dateIn(undefined), 'Mar 2, 2026');
+  });
 });

@@ -9,6 +9,7 @@ import { ReviewView } from './review';
 import { TimelineView } from './timeline';
 import { Toast } from './toast';
 import { HostBridge, type RequestInput } from './vscode';
+import { setDateLanguage } from './dates';
 import * as l10n from '@vscode/l10n';
 
 /** Computed at render time: the translations are configured after the modules load. */
@@ -61,6 +62,7 @@ export class JournalApp {
   private onSnapshot(s: JournalSnapshot, unshown: UnshownFeedback[]): void {
     const first = !this.snapshot;
     this.snapshot = s;
+    setDateLanguage(s.language);
     this.unshown = unshown;
     this.clipped = new Set(s.clipped ?? []);
     this.persist({ login: s.engineer.login, host: s.engineer.host });

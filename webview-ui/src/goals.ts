@@ -6,7 +6,7 @@ import { excerpt } from '../../src/core/journalStats';
 import { deletedStubText } from '../../src/core/deletedStubs';
 import type { Entry, EntryKind, EntryStatus } from '../../src/core/model';
 import type { AppContext } from './context';
-import { dateFmt } from './overview';
+import { formatDate } from './dates';
 import * as l10n from '@vscode/l10n';
 
 /** Built when asked: the translations are configured after the modules load. */
@@ -104,8 +104,8 @@ export class GoalsView {
           </vscode-single-select></label>` : nothing}
         ${e.kind === 'action' && !ro ? html`<label class="filter"><span class="filter-label">${l10n.t('Goal')}</span>${goalSelect(ctx, `goal-of-${e.id}`, goalOf(e, ctx.snapshot.entries)?.id, l10n.t('Goal of {0}', label),
           (goalId) => void ctx.request({ type: 'entry/update', id: e.id, patch: { goalId: goalId || null } }))}</label>` : nothing}
-        ${e.targetDate ? html`<span class="muted">${l10n.t('Target {0}', dateFmt.format(new Date(`${e.targetDate}T00:00:00Z`)))}${overdue(ctx, e) ? html` <span class="overdue">${l10n.t('(overdue)')}</span>` : nothing}</span>` : nothing}
-        <span class="muted">${l10n.t('Updated {0}', dateFmt.format(new Date(e.updatedAt)))}</span>
+        ${e.targetDate ? html`<span class="muted">${l10n.t('Target {0}', formatDate(new Date(`${e.targetDate}T00:00:00Z`)))}${overdue(ctx, e) ? html` <span class="overdue">${l10n.t('(overdue)')}</span>` : nothing}</span>` : nothing}
+        <span class="muted">${l10n.t('Updated {0}', formatDate(new Date(e.updatedAt)))}</span>
         <span class="spacer"></span>
         ${ro ? nothing : html`
           <button class="link-btn" aria-label=${l10n.t('Edit {0}', label)} @click=${() => { this.editing = { id: e.id, draft: { text: e.text, targetDate: e.targetDate ?? '' } }; ctx.rerender(); }}><span class="codicon codicon-edit" aria-hidden="true"></span> ${l10n.t('Edit')}</button>
@@ -155,7 +155,7 @@ export class GoalsView {
         ${f
           ? html`<span><strong>${f.reviewer}</strong>: ${excerpt(f.body, 100)}</span>`
           : stub
-            ? html`<span><span class="stub-note">${deletedStubText(stub, e.kind, (d) => dateFmt.format(d))}</span> <span class="muted"><strong>${stub.reviewer}</strong>: ${excerpt(stub.excerpt, 100)}</span></span>`
+            ? html`<span><span class="stub-note">${deletedStubText(stub, e.kind, formatDate)}</span> <span class="muted"><strong>${stub.reviewer}</strong>: ${excerpt(stub.excerpt, 100)}</span></span>`
             : html`<span class="muted">${l10n.t('No longer in the journal.')}</span>`}
         ${ctx.snapshot.readOnly ? nothing : html`<button class="chip-btn" aria-label=${l10n.t('Unlink this feedback')} title=${l10n.t('Unlink')} @click=${() => void ctx.request({ type: 'feedback/unlink', feedbackId: id, entryId: e.id })}><span class="codicon codicon-close" aria-hidden="true"></span></button>`}</li>`;
     })}</ul>`;

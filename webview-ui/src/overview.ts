@@ -12,7 +12,7 @@ import {
   type PeriodCounts,
 } from '../../src/core/journalStats';
 import type { CategoryGroup } from '../../src/core/model';
-import { CONFIRM_HINT, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
+import { confirmLikelyHint, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
 import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
 import type { AppContext } from './context';
@@ -20,18 +20,16 @@ import { trendBadge } from './trend';
 import { countToReview, likelyByCategory, sharesText, tagShares } from '../../src/core/review';
 import { isReceivedBy } from '../../src/core/model';
 import { ReviewView } from './review';
+import { formatDate, formatDay, formatMonth } from './dates';
 import * as l10n from '@vscode/l10n';
 
 /** Built when asked: the translations are configured after the modules load. */
 export const periodLabel = (p: PeriodId): string =>
   ({ '2w': l10n.t('Last 2 weeks'), '30d': l10n.t('Last 30 days'), '90d': l10n.t('Last 90 days'), quarter: l10n.t('This quarter'), all: l10n.t('All time') })[p];
 
-const dayFmt = new Intl.DateTimeFormat('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const monthFmt = new Intl.DateTimeFormat('en', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-export const dateFmt = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 export function bucketLabels(b: Buckets): string[] {
-  return b.starts.map((s) => (b.granularity === 'week' ? dayFmt.format(s) : monthFmt.format(s)));
+  return b.starts.map((s) => (b.granularity === 'week' ? formatDay(s) : formatMonth(s)));
 }
 
 export class OverviewView {
@@ -82,7 +80,7 @@ export class OverviewView {
         ? nothing
         : comparable
           ? html`<p class="hint">${describeComparison(state.period)}</p>`
-          : html`<p class="hint" data-testid="too-few">${l10n.t('Changes by category need at least {0} comments with a confirmed tag in both periods ({1} now, {2} before): {3} first.', MIN_CONFIRMED, counts.confirmed.current, counts.confirmed.previous ?? 0, CONFIRM_HINT)}</p>`}
+          : html`<p class="hint" data-testid="too-few">${l10n.t('Changes by category need at least {0} comments with a confirmed tag in both periods ({1} now, {2} before): {3} first.', MIN_CONFIRMED, counts.confirmed.current, counts.confirmed.previous ?? 0, confirmLikelyHint())}</p>`}
       <div class="likely-bar">
         <p class="shares" data-testid="tag-shares">${l10n.t('Tags on comments received: {0}. Only confirmed tags are counted.', sharesText(shares))}</p>
         <vscode-checkbox id="show-likely" ?checked=${state.showLikely} @change=${(e: Event) => ctx.update({ showLikely: (e.target as HTMLInputElement).checked })}>${l10n.t('Show likely categories (suggested, not confirmed)')}</vscode-checkbox>
@@ -102,7 +100,7 @@ export class OverviewView {
         <section aria-labelledby="themes-h">
           <h2 id="themes-h">${l10n.t('Most frequent themes')}</h2>
           ${!enough
-            ? html`<p class="muted" data-testid="themes-too-few">${l10n.t('Too few confirmed tags for themes ({0}; at least {1} needed). To see them, {2}.', counts.confirmed.current, MIN_CONFIRMED, CONFIRM_HINT)}</p>`
+            ? html`<p class="muted" data-testid="themes-too-few">${l10n.t('Too few confirmed tags for themes ({0}; at least {1} needed). To see them, {2}.', counts.confirmed.current, MIN_CONFIRMED, confirmLikelyHint())}</p>`
             : themes.length === 0
             ? html`<p class="muted">${l10n.t('No confirmed tags in this period.')}</p>`
             : html`<ol class="themes">${themes.map((t) => html`<li><span class="codicon codicon-${iconOf(ctx, t.id)}" aria-hidden="true"></span> ${ctx.categoryLabel(t.id)} <span class="count">${t.current}</span> ${comparable ? trendBadge(t) : nothing}</li>`)}</ol>`}
@@ -111,7 +109,7 @@ export class OverviewView {
           <h2 id="praise-h">${l10n.t('Praise received')}</h2>
           ${praise.length === 0
             ? html`<p class="muted">${l10n.t('No praise in this period yet.')}</p>`
-            : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${dateFmt.format(new Date(f.createdAt))}</figcaption></figure>`)}
+            : praise.map((f) => html`<figure class="quote"><blockquote>${excerpt(f.body, 240)}</blockquote><figcaption>— ${f.reviewer}, ${f.repo}#${f.prNumber}, ${formatDate(new Date(f.createdAt))}</figcaption></figure>`)}
         </section>
       </div>`;
   }

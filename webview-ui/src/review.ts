@@ -9,7 +9,7 @@ import { effectiveTags, suggestedTag, type Feedback } from '../../src/core/model
 import { batchCandidates, defaultDirection, reviewQueue, type ReviewAction, type ReviewDirection } from '../../src/core/review';
 import type { JournalSnapshot } from '../../src/protocol';
 import type { AppContext } from './context';
-import { dateFmt } from './overview';
+import { formatDate as localDate } from './dates';
 import { bodyOf, safeHref } from './row';
 import * as l10n from '@vscode/l10n';
 import { withParts } from './l10n';
@@ -447,5 +447,5 @@ function excerptOf(f: Feedback): string {
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : localDate(d);
 }

@@ -7,7 +7,7 @@ import { effectiveTags, suggestedTag, type Entry, type Feedback } from '../../sr
 import type { AppContext } from './context';
 import { TAG_STATE_WORDS } from '../../src/core/vocabulary';
 import { renderMarkdown, type RenderedBody } from './markdown';
-import { dateFmt } from './overview';
+import { formatDate as localDate } from './dates';
 import * as l10n from '@vscode/l10n';
 import { withParts } from './l10n';
 
@@ -118,5 +118,5 @@ function short(text: string, max = 32): string {
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : localDate(d);
 }

@@ -5,9 +5,10 @@
 // - no remote content: unless the user turns `reviewMentor.render.remoteImages`
 //   on, every image becomes a plain link ("image: alt"), so reading feedback
 //   tells no tracking pixel when or where it was read.
+import * as l10n from '@vscode/l10n';
 import type { Feedback } from '../model';
 import { effectiveTags, isGivenBy } from '../model';
-import { TAG_STATE_WORDS, likelyTag } from '../vocabulary';
+import { likelyTag } from '../vocabulary';
 import type { Taxonomy } from '../taxonomy';
 import { stripMarkers } from '../markers';
 import { labelField, visibleControls } from '../safeText';
@@ -24,17 +25,18 @@ export interface FeedbackMarkdownOptions {
 
 export function feedbackMarkdown(f: Feedback, taxonomy: Taxonomy, opts: FeedbackMarkdownOptions): string {
   const field = (s: string) => escapeMarkdown(labelField(s));
-  const who = opts.login && isGivenBy(f, opts.login) ? `Given by ${field(f.reviewer)} to ${field(f.author)}` : field(f.reviewer);
-  const head = `${who} on ${field(`${f.repo}#${f.prNumber}`)}${f.prTitle ? ` (${field(f.prTitle)})` : ''} · ${field(f.createdAt.slice(0, 10))}`;
+  const who = opts.login && isGivenBy(f, opts.login) ? l10n.t('Given by {0} to {1}', field(f.reviewer), field(f.author)) : field(f.reviewer);
+  const where = field(`${f.repo}#${f.prNumber}`);
+  const head = `${f.prTitle ? l10n.t('{0} on {1} ({2})', who, where, field(f.prTitle)) : l10n.t('{0} on {1}', who, where)} · ${field(f.createdAt.slice(0, 10))}`;
   const tags = effectiveTags(f).map((t) => field(taxonomy.labelOf(t.category)));
   const likely = likelyTag(f);
   // The words of core/vocabulary: confirmed, likely, not sure.
   const meta = [
-    tags.length ? `$(tag) ${TAG_STATE_WORDS.confirmed.word}: ${tags.join(', ')}` : undefined,
-    likely ? `$(lightbulb) ${TAG_STATE_WORDS.likely.word}: ${field(taxonomy.labelOf(likely.category))} (${Math.round((likely.confidence ?? 0) * 100)}%, not confirmed)` : undefined,
-    !tags.length && !likely ? `$(circle-outline) untagged, ${TAG_STATE_WORDS['not-sure'].word}` : undefined,
-    f.conventional?.blocking ? '$(error) blocking' : f.conventional?.blocking === false ? 'non-blocking' : undefined,
-    f.isResolved ? '$(pass) resolved' : undefined,
+    tags.length ? `$(tag) ${l10n.t('confirmed: {0}', tags.join(', '))}` : undefined,
+    likely ? `$(lightbulb) ${l10n.t('likely: {0} ({1}%, not confirmed)', field(taxonomy.labelOf(likely.category)), Math.round((likely.confidence ?? 0) * 100))}` : undefined,
+    !tags.length && !likely ? `$(circle-outline) ${l10n.t('untagged, not sure')}` : undefined,
+    f.conventional?.blocking ? `$(error) ${l10n.t('blocking')}` : f.conventional?.blocking === false ? l10n.t('non-blocking') : undefined,
+    f.isResolved ? `$(pass) ${l10n.t('resolved')}` : undefined,
     f.path ? `$(file) ${field(f.path)}${f.line ? `:${f.line}` : ''}` : undefined,
   ].filter(Boolean);
   let body = visibleControls(stripMarkers(f.body));
@@ -62,10 +64,10 @@ export function withoutRemoteImages(markdown: string): string {
     .replace(/<img\b(?:[^>\n]|\n(?![ \t]*\n))*>?/gi, (tag) => {
       const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
       const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-      const label = `image${alt ? `: ${escapeMarkdown(alt[1] ?? alt[2] ?? alt[3] ?? '')}` : ''}`;
+      const label = alt ? l10n.t('image: {0}', escapeMarkdown(alt[1] ?? alt[2] ?? alt[3] ?? '')) : l10n.t('image');
       const url = src ? (src[1] ?? src[2] ?? src[3] ?? '') : '';
       return /^https:\/\/[^\s<>()]+$/i.test(url) ? `[${label}](<${url}>)` : `\\[${label}\\]`;
     })
-    .replace(/(\\*)!\[([^\]\n]*)\]/g, (m, slashes: string, alt: string) => (slashes.length % 2 === 1 ? m : `${slashes}[image${alt.trim() ? `: ${alt}` : ''}]`))
+    .replace(/(\\*)!\[([^\]\n]*)\]/g, (m, slashes: string, alt: string) => (slashes.length % 2 === 1 ? m : `${slashes}[${alt.trim() ? l10n.t('image: {0}', alt) : l10n.t('image')}]`))
     .replace(/(\\*)!\[/g, (m, slashes: string) => (slashes.length % 2 === 1 ? m : `${slashes}\\![`));
 }

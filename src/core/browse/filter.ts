@@ -1,6 +1,7 @@
 // The Feedback view's filter: a plain object (zod schema shared with the
 // webview) and a predicate. The predicate is compiled once per filter object,
 // so testing 20,000 items does not redo the set-up work for each item.
+import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
 import { effectiveTags, isGivenBy, isReceivedBy, suggestedTag, type CategoryGroup, type Feedback } from '../model';
 import { DEFAULT_CATEGORIES, GROUP_LABELS, Taxonomy } from '../taxonomy';
@@ -144,15 +145,15 @@ export function matchesFilter(f: Feedback, filter: FeedbackFilter, login: string
 /** Short text for the view's description, e.g. "received · Testing, Security · unresolved"; '' when empty. */
 export function describeFilter(filter: FeedbackFilter, taxonomy: Taxonomy): string {
   const parts: string[] = [];
-  if (filter.direction !== 'all') parts.push(filter.direction);
-  const cats = [...(filter.group ? [`all ${GROUP_LABELS[filter.group as CategoryGroup].toLowerCase()}`] : []), ...filter.categories.map((c) => taxonomy.labelOf(c))];
+  if (filter.direction !== 'all') parts.push(filter.direction === 'received' ? l10n.t('received') : l10n.t('given'));
+  const cats = [...(filter.group ? [l10n.t('all {0}', GROUP_LABELS[filter.group as CategoryGroup].toLowerCase())] : []), ...filter.categories.map((c) => taxonomy.labelOf(c))];
   if (cats.length > 0) parts.push(list(cats));
-  if (filter.reviewers.length > 0) parts.push(`${filter.direction === 'given' ? 'to' : 'by'} ${list(filter.reviewers)}`);
-  if (filter.repos.length > 0) parts.push(`in ${list(filter.repos)}`);
+  if (filter.reviewers.length > 0) parts.push(filter.direction === 'given' ? l10n.t('to {0}', list(filter.reviewers)) : l10n.t('by {0}', list(filter.reviewers)));
+  if (filter.repos.length > 0) parts.push(l10n.t('in {0}', list(filter.repos)));
   if (filter.from && filter.to) parts.push(`${filter.from} – ${filter.to}`);
-  else if (filter.from) parts.push(`since ${filter.from}`);
-  else if (filter.to) parts.push(`until ${filter.to}`);
-  if (filter.resolved !== 'any') parts.push(filter.resolved);
+  else if (filter.from) parts.push(l10n.t('since {0}', filter.from));
+  else if (filter.to) parts.push(l10n.t('until {0}', filter.to));
+  if (filter.resolved !== 'any') parts.push(filter.resolved === 'resolved' ? l10n.t('resolved') : l10n.t('unresolved'));
   const stateWords = { any: '', tagged: TAG_STATE_WORDS.confirmed.word, untagged: UNTAGGED_WORDS.word, suggested: TAG_STATE_WORDS.likely.word, 'not-sure': TAG_STATE_WORDS['not-sure'].word };
   if (filter.tagState !== 'any') parts.push(stateWords[filter.tagState]);
   if (filter.text.trim()) parts.push(`“${filter.text.trim()}”`);

@@ -1,9 +1,10 @@
 // Groups for the Feedback tree. One pass over the items, which are sorted
 // newest first beforehand, so each group's list comes out already sorted;
 // an item with several categories is listed under each of them.
+import * as l10n from '@vscode/l10n';
 import { type Feedback } from '../model';
 import type { Taxonomy } from '../taxonomy';
-import { addToCounts, emptyCounts, tagStateOf, type TagStateCounts } from '../vocabulary';
+import { TAG_STATE_WORDS, UNTAGGED_WORDS, addToCounts, emptyCounts, tagStateOf, type TagStateCounts } from '../vocabulary';
 import { zonedMonth } from './zone';
 
 export type GroupBy = 'category' | 'pr' | 'reviewer' | 'repo' | 'month';
@@ -30,7 +31,6 @@ export type Group = FeedbackGroup;
 
 export const UNTAGGED_KEY = 'category:untagged';
 /** Label of the group of items with no confirmed tag and no suggestion (core/vocabulary: "not sure"). */
-export const NOT_SURE_LABEL = 'Not sure';
 
 export interface GroupOptions {
   /** Zone whose calendar decides the month; default UTC. */
@@ -88,7 +88,7 @@ export function groupFeedback(items: readonly Feedback[], by: GroupBy, taxonomy:
             const g = groups.get(`category:${suggestion.category}`)!;
             g.suggested = (g.suggested ?? 0) + 1;
           } else {
-            add(UNTAGGED_KEY, opts.includeSuggested ? NOT_SURE_LABEL : 'Untagged', 'circle-outline', f);
+            add(UNTAGGED_KEY, opts.includeSuggested ? TAG_STATE_WORDS['not-sure'].label : UNTAGGED_WORDS.label, 'circle-outline', f);
           }
         }
         break;
@@ -161,10 +161,11 @@ function sortGroups(groups: FeedbackGroup[], by: GroupBy, taxonomy: Taxonomy): F
   return groups.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+// Month names through l10n (core has no locale of its own); read when a group is labelled.
+const monthNames = () => [l10n.t('January'), l10n.t('February'), l10n.t('March'), l10n.t('April'), l10n.t('May'), l10n.t('June'), l10n.t('July'), l10n.t('August'), l10n.t('September'), l10n.t('October'), l10n.t('November'), l10n.t('December')];
 
 function monthLabel(month: string): string {
-  if (month === 'unknown') return 'Unknown date';
+  if (month === 'unknown') return l10n.t('Unknown date');
   const [y, m] = month.split('-');
-  return `${MONTHS[Number(m) - 1]} ${y}`;
+  return `${monthNames()[Number(m) - 1]} ${y}`;
 }

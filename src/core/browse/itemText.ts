@@ -2,9 +2,10 @@
 // and in search results (labels.ts makes each field safe): a short label (the
 // first words of the comment), the other person ("to erin" for feedback
 // given), and short flags.
+import * as l10n from '@vscode/l10n';
 import { isGivenBy, type Feedback } from '../model';
 import type { Taxonomy } from '../taxonomy';
-import { TAG_STATE_WORDS, likelyTag } from '../vocabulary';
+import { likelyTag } from '../vocabulary';
 import { firstLine } from './text';
 
 /** Longest label, in characters: the description (reviewer · repository · date) must still fit a sidebar. */
@@ -13,7 +14,7 @@ export const SHORT_LABEL_MAX = 32;
 /** The first words of the comment, cut on a word boundary; "(empty comment)" when there is nothing to show. */
 export function shortLabel(body: string, max = SHORT_LABEL_MAX): string {
   const line = firstLine(body).replace(/…$/, '');
-  if (line === '') return '(empty comment)';
+  if (line === '') return l10n.t('(empty comment)');
   if (line.length <= max) return line;
   const cut = line.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
@@ -22,16 +23,16 @@ export function shortLabel(body: string, max = SHORT_LABEL_MAX): string {
 
 /** The other person: "sam-lee" wrote it to me, or I wrote it "to sam-lee". */
 export function personText(f: Feedback, login: string): string {
-  return isGivenBy(f, login) ? `to ${f.author}` : f.reviewer;
+  return isGivenBy(f, login) ? l10n.t('to {0}', f.author) : f.reviewer;
 }
 
 /** Short flags for the end of a description: likely category, blocking, resolved, learned. */
 export function itemFlags(f: Feedback, taxonomy: Taxonomy): string[] {
   const flags: string[] = [];
   const likely = likelyTag(f);
-  if (likely) flags.push(`${TAG_STATE_WORDS.likely.word}: ${taxonomy.labelOf(likely.category)}?`);
-  if (f.conventional?.blocking) flags.push('blocking');
-  if (f.isResolved) flags.push('resolved');
-  if (f.learnedAt) flags.push('learned');
+  if (likely) flags.push(l10n.t('likely: {0}?', taxonomy.labelOf(likely.category)));
+  if (f.conventional?.blocking) flags.push(l10n.t('blocking'));
+  if (f.isResolved) flags.push(l10n.t('resolved'));
+  if (f.learnedAt) flags.push(l10n.t('learned'));
   return flags;
 }

@@ -1,5 +1,6 @@
 // Text helpers for browsing: one-line labels from markdown bodies, "3 days
 // ago", and word search over comments with a simple ranking.
+import * as l10n from '@vscode/l10n';
 import type { Feedback } from '../model';
 import { stripMarkers } from '../markers';
 import { visibleControls } from '../safeText';
@@ -39,7 +40,7 @@ export function firstLine(body: string): string {
     return truncate(plain, MAX_LABEL);
   }
   if (quoted) return truncate(quoted, MAX_LABEL);
-  return sawSuggestion || fenceInfo === 'suggestion' ? 'Suggested change' : '';
+  return sawSuggestion || fenceInfo === 'suggestion' ? l10n.t('Suggested change') : '';
 }
 
 /** Inline markdown to plain text: headings, list markers, emphasis, code, links, images, tags. */
@@ -72,16 +73,16 @@ export function relativeAge(date: string | Date, now: Date): string {
   if (Number.isNaN(t)) return '';
   const d = now.getTime() - t;
   // A clock a little ahead of ours is not "in the future" to the reader.
-  if (d < MINUTE) return 'just now';
-  if (d < HOUR) return `${Math.floor(d / MINUTE)} min ago`;
-  if (d < DAY) return `${Math.floor(d / HOUR)} h ago`;
+  if (d < MINUTE) return l10n.t('just now');
+  if (d < HOUR) return l10n.t('{0} min ago', Math.floor(d / MINUTE));
+  if (d < DAY) return l10n.t('{0} h ago', Math.floor(d / HOUR));
   const days = Math.floor(d / DAY);
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  if (days < 365) return `${Math.floor(days / 30.44)} months ago`;
+  if (days === 1) return l10n.t('yesterday');
+  if (days < 14) return l10n.t('{0} days ago', days);
+  if (days < 60) return l10n.t('{0} weeks ago', Math.floor(days / 7));
+  if (days < 365) return l10n.t('{0} months ago', Math.floor(days / 30.44));
   const years = Math.floor(days / 365.25);
-  return years <= 1 ? '1 year ago' : `${years} years ago`;
+  return years <= 1 ? l10n.t('1 year ago') : l10n.t('{0} years ago', years);
 }
 
 /** Lower-case words of a query; quotes and repeated spaces are ignored. */

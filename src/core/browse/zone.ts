@@ -2,6 +2,7 @@
 // wall-clock fields of an instant, and from those the zone's offset. Offsets
 // are cached per UTC day, because formatting with Intl is the slow part and a
 // 20,000-item tree must stay fast.
+import * as l10n from '@vscode/l10n';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const DAY = 86_400_000;
@@ -75,10 +76,10 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The instant local midnight starts `ymd` in `timeZone` (the first instant of that day). */
 export function startOfZonedDay(ymd: string, timeZone: string): number {
-  if (!DATE_PATTERN.test(ymd)) throw new RangeError(`Not a date (yyyy-mm-dd): ${ymd}`);
+  if (!DATE_PATTERN.test(ymd)) throw new RangeError(l10n.t('Not a date (yyyy-mm-dd): {0}', ymd));
   const [y, m, d] = ymd.split('-').map(Number) as [number, number, number];
   const wall = Date.UTC(y, m - 1, d);
-  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== ymd) throw new RangeError(`Not a calendar date: ${ymd}`);
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== ymd) throw new RangeError(l10n.t('Not a calendar date: {0}', ymd));
   // Guess with the offset near that wall time, then correct once: enough for
   // every real zone, including days that start at 01:00 after a DST jump.
   let ms = wall - zoneOffset(wall, timeZone);

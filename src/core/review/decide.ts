@@ -2,6 +2,7 @@
 // category. Pure: returns the changed item and the correction that teaches
 // the classifier, exactly as the single-item commands do, plus what is needed
 // to put the item back (undo).
+import * as l10n from '@vscode/l10n';
 import type { Correction } from '../classifier';
 import { effectiveTags, suggestedTag, type Feedback, type Tag } from '../model';
 import { acceptSuggestion, applyManualTags, rejectSuggestion } from '../tagging';
@@ -47,7 +48,7 @@ export function restoreTagState(f: Feedback, s: TagState): void {
 export function decide(f: Feedback, action: ReviewAction, by: string, at: string): Decided {
   const s = suggestedTag(f);
   if (action.kind === 'accept' || action.category === s?.category) {
-    if (!s) throw new ReviewDecisionError('This comment has no suggestion to accept: pick a category.');
+    if (!s) throw new ReviewDecisionError(l10n.t('This comment has no suggestion to accept: pick a category.'));
     return { item: acceptSuggestion(f, by, at), correction: { body: f.body, category: s.category, at } };
   }
   const category = action.category;

@@ -1,6 +1,7 @@
 // Shares of the three states of an item's category, for the review flow,
 // the journal and the summaries. The states themselves (confirmed, likely,
 // not sure) and their words are defined once, in core/vocabulary.
+import * as l10n from '@vscode/l10n';
 import type { Feedback } from '../model';
 import { likelyTag, tagStateOf, type TagState } from '../vocabulary';
 
@@ -59,5 +60,5 @@ export function percentages(s: TagShares): TagShares {
 /** "20% confirmed (69) · 73% likely (250) · 7% not sure (23)". */
 export function sharesText(s: TagShares): string {
   const p = percentages(s);
-  return `${p.confirmed}% confirmed (${s.confirmed}) · ${p.likely}% likely (${s.likely}) · ${p.notSure}% not sure (${s.notSure})`;
+  return [l10n.t('{0}% confirmed ({1})', p.confirmed, s.confirmed), l10n.t('{0}% likely ({1})', p.likely, s.likely), l10n.t('{0}% not sure ({1})', p.notSure, s.notSure)].join(' · ');
 }

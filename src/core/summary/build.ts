@@ -1,6 +1,7 @@
 // buildSummary: journals in, one plain Summary out (see schema.ts). Pure: the
 // clock, the time zone and the taxonomy are parameters. Renderers in this
 // folder turn the Summary into Markdown, HTML, CSV and JSON.
+import * as l10n from '@vscode/l10n';
 import { isGivenBy, isReceivedBy, liveFeedback, type Entry, type Feedback, type Journal } from '../model';
 import { countedCategories, isBlockingIssue, isBot, isPraise } from '../feedbackFacts';
 import { stripMarkers } from '../markers';
@@ -66,10 +67,10 @@ export function buildSummary(o: SummaryOptions): Summary {
   const engineers = o.journals.map((j) => engineerSummary(j, ctx));
   const notes: string[] = [];
   for (const e of engineers) {
-    if (e.items.length === 0) notes.push(`No feedback received or given by ${e.login} between ${current.firstDay} and ${current.lastDay}.`);
+    if (e.items.length === 0) notes.push(l10n.t('No feedback received or given by {0} between {1} and {2}.', e.login, current.firstDay, current.lastDay));
   }
-  if (!o.includeText) notes.push('Comment text and pull request titles are left out of this summary.');
-  if (!o.includeReviewerNames) notes.push('Reviewer names are replaced by pseudonyms.');
+  if (!o.includeText) notes.push(l10n.t('Comment text and pull request titles are left out of this summary.'));
+  if (!o.includeReviewerNames) notes.push(l10n.t('Reviewer names are replaced by pseudonyms.'));
   const span = (i: Interval) => ({ from: new Date(i.from).toISOString(), to: new Date(i.to).toISOString(), firstDay: i.firstDay, lastDay: i.lastDay, days: i.days });
   return {
     summaryVersion: SUMMARY_VERSION,
@@ -264,7 +265,7 @@ function entries(journal: Journal, kind: 'goal' | 'action', ctx: Ctx): SummaryEn
         links: e.links.map((id) => {
           const f = journal.feedback[id];
           if (!f) return { id };
-          const gone = f.deletedOnGitHubAt ? '(deleted on GitHub) ' : '';
+          const gone = f.deletedOnGitHubAt ? `${l10n.t('(deleted on GitHub)')} ` : '';
           return ctx.o.includeText ? { id, url: f.url, text: gone + ctx.names.scrub(quoteText(firstLine(f.body), LINK_MAX)) } : { id, url: f.url, ...(gone ? { text: gone.trim() } : {}) };
         }),
       };

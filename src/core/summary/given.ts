@@ -1,6 +1,7 @@
 // "Feedback you gave" in a summary: the My reviews mix and prompts for the
 // summary's period, with the summary's privacy options (pseudonyms; prompts
 // never quote comment text, only link to the comments).
+import * as l10n from '@vscode/l10n';
 import { collectGiven, mirrorReport, type Mix } from '../mirror';
 import { isGivenBy, sameLogin, type Journal } from '../model';
 import type { Taxonomy } from '../taxonomy';
@@ -29,7 +30,7 @@ export function feedbackGiven(journal: Journal, ctx: GivenContext): FeedbackGive
     groupOf: (c) => ctx.taxonomy.groupOf(c),
     labelOf: (c) => ctx.taxonomy.labelOf(c),
     nameOf: (l) => ctx.names.name(l),
-    periodPhrase: ' in this period',
+    periodPhrase: l10n.t(' in this period'),
   });
   const own = new Set(Object.values(journal.feedback).filter((f) => isGivenBy(f, login)).map((f) => f.id));
   const urls = new Map(given.map((f) => [f.id, f.url]));

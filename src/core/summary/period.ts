@@ -2,6 +2,7 @@
 // interval [from, to): a comment made exactly at `from` is in it, one made
 // exactly at `to` belongs to the next period, so adjacent periods never
 // count a comment twice or lose one.
+import * as l10n from '@vscode/l10n';
 import { addDaysToDate, assertTimeZone, daysBetween, startOfZonedDay, zonedDate, DATE_PATTERN } from '../browse/zone';
 
 export interface Interval {
@@ -24,12 +25,12 @@ export type DateInput = Date | string;
 export function toInstant(input: DateInput, timeZone: string): number {
   if (input instanceof Date) {
     const t = input.getTime();
-    if (Number.isNaN(t)) throw new RangeError('Invalid date');
+    if (Number.isNaN(t)) throw new RangeError(l10n.t('Invalid date'));
     return t;
   }
   if (DATE_PATTERN.test(input)) return startOfZonedDay(input, timeZone);
   const t = Date.parse(input);
-  if (Number.isNaN(t)) throw new RangeError(`Not a date: ${input}`);
+  if (Number.isNaN(t)) throw new RangeError(l10n.t('Not a date: {0}', input));
   return t;
 }
 
@@ -45,7 +46,7 @@ export function resolvePeriods(fromInput: DateInput, toInput: DateInput, timeZon
   assertTimeZone(timeZone);
   const from = toInstant(fromInput, timeZone);
   const to = toInstant(toInput, timeZone);
-  if (!(from < to)) throw new RangeError('The period must end after it starts.');
+  if (!(from < to)) throw new RangeError(l10n.t('The period must end after it starts.'));
   const firstDay = zonedDate(from, timeZone);
   const endDay = zonedDate(to, timeZone);
   const aligned = startOfZonedDay(firstDay, timeZone) === from && startOfZonedDay(endDay, timeZone) === to;

@@ -2,6 +2,7 @@
 // `review-mentor export` both call renderSummary, so the same journals, days,
 // time zone and options give the same bytes. Days are whole days in
 // `timeZone`; both front ends default to the machine's own zone.
+import * as l10n from '@vscode/l10n';
 import type { Journal } from '../model';
 import type { Taxonomy } from '../taxonomy';
 import { addDaysToDate } from '../browse/zone';
@@ -13,6 +14,16 @@ import { toJson } from './json';
 import type { Summary } from './schema';
 
 export { localTimeZone } from './period';
+
+/**
+ * The display language's translations (vscode.l10n.bundle). The editor loads
+ * this module as a bundle of its own (dist/summary.js) with its own copy of
+ * @vscode/l10n, which the extension's activation never configured; without a
+ * call (the CLI) the words stay English.
+ */
+export function useTranslations(contents: Record<string, string>): void {
+  l10n.config({ contents });
+}
 
 export const SUMMARY_FORMATS = { md: toMarkdown, html: toHtml, csv: toCsv, json: toJson } as const;
 export type SummaryFormat = keyof typeof SUMMARY_FORMATS;

@@ -74,7 +74,9 @@ export function registerExportCommand(app: App): void {
 // pick vanished (seen in the My reviews end-to-end journey).
 async function exportSummary(app: App, req?: ExportRequest): Promise<void> {
   // Loaded before the first question, so a damaged install says so before any choice is made.
-  const { renderSummary } = loadLazyBundle<SummaryRenderer>('summary');
+  const { renderSummary, useTranslations } = loadLazyBundle<SummaryRenderer>('summary');
+  // Its own copy of @vscode/l10n: the export is written in the display language.
+  if (vscode.l10n.bundle) useTranslations(vscode.l10n.bundle);
   const engineers = req?.engineers?.length ? req.engineers : req?.engineer ? [req.engineer] : await pickEngineers(app);
   if (!engineers || engineers.length === 0) return;
   const period = req?.period ? { ...presetDays(req.period, Date.now(), localTimeZone()), timeZone: localTimeZone() } : await pickPeriod();

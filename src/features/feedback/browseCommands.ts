@@ -57,11 +57,12 @@ export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy
   if (patch) await state.patchFilter(patch);
 }
 
+// Getters: the words are read in the display language when shown, not at import.
 const TAG_STATE_LABELS: Record<Exclude<FeedbackFilter['tagState'], 'any'>, string> = {
-  tagged: TAG_STATE_WORDS.confirmed.label,
-  untagged: UNTAGGED_WORDS.label,
-  suggested: TAG_STATE_WORDS.likely.label,
-  'not-sure': TAG_STATE_WORDS['not-sure'].label,
+  get tagged() { return TAG_STATE_WORDS.confirmed.label; },
+  get untagged() { return UNTAGGED_WORDS.label; },
+  get suggested() { return TAG_STATE_WORDS.likely.label; },
+  get 'not-sure'() { return TAG_STATE_WORDS['not-sure'].label; },
 };
 
 async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedback[], taxonomy: Taxonomy, direction: Direction): Promise<Partial<FeedbackFilter> | undefined> {

@@ -18,6 +18,8 @@ export interface JournalPanelBackend {
   categories(): readonly Category[];
   /** The host's time zone, for periods in whole days (the export's); UTC when absent. */
   timeZone?(): string;
+  /** VS Code's display language (vscode.env.language), for dates in the panel; English when absent. */
+  language?(): string;
   createEntry(engineer: EngineerRef, entry: NewEntry): Promise<Entry>;
   /** `targetDate: null` clears the date. Returns the entry after the change. */
   updateEntry(engineer: EngineerRef, id: string, patch: EntryPatch): Promise<Entry>;

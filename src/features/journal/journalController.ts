@@ -359,6 +359,7 @@ export class JournalController implements DisposableLike {
       categories: [...this.backend.categories()],
       now: this.clock().toISOString(),
       ...(this.backend.timeZone ? { timeZone: this.backend.timeZone() } : {}),
+      ...(this.backend.language ? { language: this.backend.language().slice(0, 64) } : {}),
       readOnly: reason !== undefined,
       ...(reason !== undefined ? { readOnlyReason: reason.slice(0, 1_000) } : {}),
     };

@@ -66,6 +66,7 @@ function journalBackend(app: App): JournalPanelBackend {
     },
     categories: () => app.taxonomy.current.categories,
     timeZone: () => localTimeZone(),
+    language: () => vscode.env.language,
     createEntry: async (engineer, input) => {
       const now = new Date().toISOString();
       const entry: Entry = {

@@ -9,6 +9,8 @@ export interface MirrorBackend {
   /** The reviewer's own journal and every other journal on the same host that the extension keeps (tracked engineers, the demo team). */
   journals(reviewer: EngineerRef): Promise<Journal[]>;
   categories(): readonly Category[];
+  /** VS Code's display language (vscode.env.language), for dates in the panel; English when absent. */
+  language?(): string;
   /** At its line in a workspace clone, else a read-only preview of its diff hunk. */
   openInEditor(reviewer: EngineerRef, item: Feedback): Promise<void>;
   openExternal(url: string): Promise<boolean>;

@@ -123,6 +123,7 @@ export class MirrorController implements DisposableLike {
       items: given.items,
       categories: [...this.backend.categories()],
       now: this.clock().toISOString(),
+      ...(this.backend.language ? { language: this.backend.language().slice(0, 64) } : {}),
       sources: { journals: given.journals, onlyInOthers: given.onlyInOthers },
     };
   }

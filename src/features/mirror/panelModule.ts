@@ -9,6 +9,10 @@ import type { ExportRequest } from '../export/exportCommand';
 import type { MirrorBackend } from './backend';
 import { MirrorPanels } from './mirrorPanel';
 import { journalsAround } from './sources';
+import { shareL10nBundle } from '../../platform/l10n';
+
+// A bundle of its own carries its own copy of @vscode/l10n: hand it the display language too.
+shareL10nBundle();
 
 export function createMirrorPanels(app: App): MirrorPanels {
   return new MirrorPanels(app.context.extensionUri, mirrorBackend(app), app.log, () => readConfig().remoteImages);
@@ -18,6 +22,7 @@ function mirrorBackend(app: App): MirrorBackend {
   return {
     journals: (reviewer) => journalsAround(app, reviewer),
     categories: () => app.taxonomy.current.categories,
+    language: () => vscode.env.language,
     openInEditor: async (reviewer, item) => {
       await vscode.commands.executeCommand(Commands.openFeedback, { kind: 'feedback', engineer: reviewer, item, parentKey: 'my-reviews' });
     },

@@ -3,11 +3,21 @@
 // quick-pick titles, placeholders and prompts go through vscode.l10n.t, whose
 // English strings are in l10n/bundle.l10n.json (npm run l10n:export).
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ts from 'typescript';
+import * as l10n from '@vscode/l10n';
+import { stateCounts, TAG_STATE_WORDS } from '../../../src/core/vocabulary';
+import { relativeAge } from '../../../src/core/browse/text';
+import { buildSummary, toHtml } from '../../../src/core/summary';
+import { DEFAULT_CATEGORIES, Taxonomy } from '../../../src/core/taxonomy';
+import { danaJournal, FROM, NOW, TO } from '../summary/fixture';
+
+const summaryStub = () => buildSummary({ journals: [danaJournal()], from: FROM, to: TO, now: NOW, timeZone: 'UTC', includeText: true, includeReviewerNames: true, excludeBots: true, taxonomy: new Taxonomy(DEFAULT_CATEGORIES) });
 import { rawManifest, nls } from './manifest';
-import { isL10nCall, tsFiles, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
+import { isL10nCall, tsFiles, unlocalisedCoreText, unlocalisedStrings, untranslatedTemplateText } from './l10nRules';
 
 /** Manifest fields VS Code shows to people. */
 function visibleManifestStrings(): { where: string; value: string }[] {
@@ -104,6 +114,87 @@ describe('localisation', () => {
       "bar.text = `$(checklist) ${vscode.l10n.t('{0} to review', n)}`; item.id = `${host}/${login}`; const t = new vscode.TreeItem(engineer.login);",
     ].join('\n');
     assert.deepEqual(unlocalisedStrings('good.ts', good), []);
+  });
+
+  // Core, GitHub and the store build words away from the vscode API: returned, joined, pushed onto lists.
+  const coreFiles = () => [
+    'src/core/vocabulary.ts', 'src/core/deletedStubs.ts',
+    ...['browse', 'pastFeedback', 'summary', 'review', 'mirror'].flatMap((d) => tsFiles(`src/core/${d}`)),
+    ...tsFiles('src/github'), ...tsFiles('src/store'),
+  ];
+
+  it('passes the words built in src/core (vocabulary, browse, past feedback, deleted stubs, summaries, review, mirror), src/github and src/store through l10n.t', () => {
+    assert.ok(coreFiles().length >= 60, `${coreFiles().length} files checked`);
+    assert.deepEqual(coreFiles().flatMap((f) => unlocalisedCoreText(f)), []);
+  });
+
+  it('catches words built in place in core, GitHub and store code (checked on code that breaks the rule)', () => {
+    const bad = [
+      "export const WORDS = { confirmed: { label: l10n.t('Confirmed'), word: 'confirmed', meaning: l10n.t('counted') } };",
+      "function comments(n: number) { return `${n} comment${n === 1 ? '' : 's'}`; }",
+      "const personText = (f: Feedback) => (f.given ? `to ${f.author}` : f.reviewer);",
+      "if (f.conventional?.blocking) flags.push('blocking');",
+      "out.push(`<p class=\"muted\">Nothing stands out this period.</p>`);",
+      "const gone = f.deleted ? '(deleted on GitHub) ' : '';",
+      "class AuthError extends GitHubError { constructor(message = 'Sign in again.') { super(message); } }",
+      "class CancelledError extends GitHubError { constructor() { super(`Sync cancelled after ${n} pull requests.`); } }",
+      "report({ kind: 'damaged', file, message: `Could not read ${file}.` });",
+      "if (d < MINUTE) return 'just now';",
+      "return [l10n.t('{0}% confirmed', a), `${b}% likely`].join(' · ');",
+    ].join('\n');
+    assert.deepEqual(unlocalisedCoreText('bad.ts', bad).map((f) => f.split(' ')[1]), ['word:', 'return:', '=>:', 'push:', 'push:', 'const:', 'default:', 'super:', 'message:', 'return:', 'return:']);
+    const good = [
+      "export function tagStateOf(f: Feedback): TagState { return f.tags.length ? 'confirmed' : 'not-sure'; }",
+      "const key = `category:${tag.category}`; const file = `journal-${login}.json`; parts.push(`${f.repo}#${f.prNumber}`);",
+      "out.push('<ul class=\"points\">', `<li>${esc(p.text)}</li>`, '</ul>'); const sep = ' · ';",
+      "if (status === 'resolved') return l10n.t('resolved'); throw new MalformedResponseError('ReviewMentorFeedback', problems);",
+      "this.name = 'StoreLockError'; logger.warn(`Took over the lock ${dir}: it was stale.`);",
+      "return `${monthNames()[m]} ${y}`;",
+    ].join('\n');
+    assert.deepEqual(unlocalisedCoreText('good.ts', good), []);
+  });
+
+  it('speaks German in core words once the extension hands @vscode/l10n the German bundle, English again without it (the CLI)', () => {
+    const de = JSON.parse(readFileSync('l10n/bundle.l10n.de.json', 'utf8')) as Record<string, string>;
+    const now = new Date('2026-03-10T12:00:00Z');
+    const words = () => [TAG_STATE_WORDS.likely.label, stateCounts({ confirmed: 3, likely: 1, notSure: 2 }), relativeAge('2026-03-09T11:00:00Z', now)];
+    const english = words();
+    assert.deepEqual(english, ['Likely', '3 confirmed · 1 likely · 2 not sure', 'yesterday']);
+    try {
+      l10n.config({ contents: de });
+      assert.deepEqual(words(), ['Wahrscheinlich', '3 bestätigt · 1 wahrscheinlich · 2 unsicher', 'gestern']);
+      // A summary exported from the extension names its language for screen readers.
+      assert.match(toHtml(summaryStub()), /<html lang="de">[\s\S]*Review-Zusammenfassung: dana/);
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.deepEqual(words(), english);
+    assert.match(toHtml(summaryStub()), /<html lang="en">/);
+  });
+
+  it('hands the display language to the summary bundle, which carries its own copy of @vscode/l10n (dist/summary.js)', async function () {
+    this.timeout(60_000);
+    const { build } = await import('esbuild');
+    const dir = mkdtempSync(join(tmpdir(), 'rm-l10n-summary-'));
+    try {
+      const outfile = join(dir, 'summary.js');
+      // As esbuild.config.mjs builds it; the copy of @vscode/l10n inside is not this test's.
+      await build({ entryPoints: ['src/core/summary/render.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'error' });
+      const bundle = createRequire(__filename)(outfile) as typeof import('../../../src/core/summary/render');
+      const request = { journals: [danaJournal()], fromDay: FROM, toDay: TO, timeZone: 'UTC', now: NOW, includeText: true, includeReviewerNames: true, excludeBots: true, taxonomy: new Taxonomy(DEFAULT_CATEGORIES) };
+      const de = JSON.parse(readFileSync('l10n/bundle.l10n.de.json', 'utf8')) as Record<string, string>;
+      try {
+        l10n.config({ contents: de }); // what activation does for the extension's own copy
+        assert.match(bundle.renderSummary(request, 'md'), /^# Review summary: dana/, 'not handed the translations, the bundle writes English');
+        bundle.useTranslations(de);
+        assert.match(bundle.renderSummary(request, 'md'), /^# Review-Zusammenfassung: dana[\s\S]*## Gesprächspunkte/);
+      } finally {
+        l10n.config({ contents: {} });
+        bundle.useTranslations({});
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   // The panels: the journal (tabs, review flow) and My reviews. Lit templates hold no English of their own.

@@ -48,6 +48,9 @@ function mentionsNever(node: ts.Node): boolean {
   return (ts.isIdentifier(node) && node.text === 'never') || (ts.forEachChild(node, (c) => mentionsNever(c) || undefined) ?? false);
 }
 
+/** A literal that is one identifier-like token: an id or a class name (`this.name = 'StoreLockError'`), not words. */
+const isToken = (n: ts.Node) => (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && /^[A-Za-z]\w*$/.test(n.text);
+
 const calleeName = (e: ts.Expression) => (ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '');
 
 /** Every user-visible string written in place and not passed through l10n.t, as file:line. */
@@ -63,10 +66,11 @@ export function unlocalisedStrings(file: string, text = readFileSync(file, 'utf8
       const at = TEXT_ARGUMENTS.get(name);
       if (at !== undefined && args[at]) report(literalText(args[at]!), name);
       // Errors thrown in the extension reach people (notifications, the panels' toasts).
-      if (ts.isNewExpression(node) && name.endsWith('Error') && args[0] && !mentionsNever(args[0])) report(literalText(args[0]), `new ${name}`);
+      // A single token (an operation's name, 'ReviewMentorFeedback') is an id, not a message.
+      if (ts.isNewExpression(node) && name.endsWith('Error') && args[0] && !mentionsNever(args[0]) && !isToken(args[0])) report(literalText(args[0]), `new ${name}`);
     }
     if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && TEXT_PROPERTIES.has(node.name.text)) report(literalText(node.initializer), node.name.text);
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ASSIGNED_PROPERTIES.has(node.left.name.text)) report(literalText(node.right), `.${node.left.name.text} =`);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && ASSIGNED_PROPERTIES.has(node.left.name.text) && !(node.left.name.text === 'name' && isToken(node.right))) report(literalText(node.right), `.${node.left.name.text} =`);
     if (isL10nCall(node)) return; // its own argument is the English source string
     ts.forEachChild(node, visit);
   };
@@ -130,4 +134,90 @@ export function untranslatedTemplateText(file: string, text = readFileSync(file,
   };
   visit(source);
   return found;
+}
+
+/**
+ * Prose: two words in a row ("not sure", "to erin"), or a capitalised word
+ * ("Untagged"). Ids, keys, file names and single lower-case tokens ("likely",
+ * "not-sure", "journal.json") are not prose, so ids that are returned or
+ * compared are left alone.
+ */
+function isProse(text: string): boolean {
+  const t = readable(text);
+  return /\p{L}{2,}[,;:.!?)]?\s+["“(]?\p{L}/u.test(t) || /^\s*[A-Z][a-z]+\b/.test(t);
+}
+
+/** What a reader sees of a literal: HTML tags and entities, and codicons, are not words. */
+const readable = (text: string) => text.replace(/<[^>]*>/g, ' ').replace(/&[#\w]+;/g, ' ').replace(/\$\([\w~-]+\)/g, ' ');
+
+/** Like literalText, but only text that reads as prose (a template's holes split it into parts). */
+function proseText(node: ts.Node): ts.Node | undefined {
+  const hit = literalText(node);
+  if (!hit) return undefined;
+  const parts = ts.isTemplateExpression(hit) ? [hit.head.text, ...hit.templateSpans.map((s) => s.literal.text)] : ts.isStringLiteral(hit) || ts.isNoSubstitutionTemplateLiteral(hit) ? [hit.text] : [];
+  // A template whose own parts are not prose may still hold a prose literal in a hole.
+  // A word next to a hole is assembled text too: `${n} comments`, `to ${login}`, `${p}% likely`.
+  const joined = readable(parts.join('\uE000'));
+  if (/\p{Ll}{2,}\s*\uE000|\uE000[\s%]*\p{L}\p{Ll}+/u.test(joined)) return hit; // HTTP ${status} is not a word
+  if (parts.join(' ').includes('<') ? isProse(parts.join(' ')) : parts.some(isProse) || (ts.isTemplateExpression(hit) && hit.templateSpans.some((s) => proseText(s.expression)))) return hit;
+  return undefined;
+}
+
+/** A literal with words once markup is set aside (a list item may be one word: 'blocking'). */
+function wordsIn(node: ts.Node): ts.Node | undefined {
+  const hit = literalText(node);
+  if (!hit) return undefined;
+  const parts = ts.isTemplateExpression(hit) ? [hit.head.text, ...hit.templateSpans.map((s) => s.literal.text)] : ts.isStringLiteral(hit) || ts.isNoSubstitutionTemplateLiteral(hit) ? [hit.text] : [];
+  return /[A-Za-z]/.test(readable(parts.join(' '))) || proseText(node) ? hit : undefined;
+}
+
+/** Properties of plain objects whose values people read: the vocabulary's words, problems' messages, a talking point's text. */
+const CORE_TEXT_PROPERTIES = new Set([...TEXT_PROPERTIES, 'word', 'meaning', 'message', 'reason', 'intro', 'heading', 'hint', 'note']);
+
+/** The log stays English: read by whoever debugs, attached to bug reports, grepped. */
+const LOG_CALL = /\b(logger|log)\??\.(info|warn|error|debug|trace)$/;
+
+/**
+ * Text in these modules that is not for people, named one by one: GraphQL,
+ * a style sheet, a stop-word list, the lock's reasons (they go to the log),
+ * and errors only a programming mistake raises.
+ */
+const NOT_FOR_PEOPLE: { file: RegExp; what: RegExp }[] = [
+  { file: /src\/github\/queries\.ts$/, what: /./ }, // GraphQL documents and their parts
+  { file: /src\/core\/summary\/html\.ts$/, what: / const: `\s*:root\{/ }, // the page's CSS
+  { file: /src\/core\/summary\/themes\.ts$/, what: / const: `\s*able across/ }, // stop words, never shown
+  { file: /src\/store\/lock\.ts$/, what: /was not refreshed for|belonged to process/ }, // "Took over the lock: it ..." in the log
+  { file: /src\/github\/nodeFetch\.ts$/, what: / new TypeError: / }, // fetch()'s contract (a URL or body we never build), worded as undici does
+  { file: /src\/store\/migrations\.ts$/, what: / new Error: / }, // a schema version without a migration is a bug
+];
+
+/**
+ * Every user-visible string written in place in code that builds text away
+ * from the vscode API (src/core, src/github, src/store): what unlocalisedStrings
+ * finds, plus prose that is returned, pushed onto a list, passed to super(),
+ * given as a parameter's default, kept in a variable, or set as a text
+ * property (label, word, meaning, message, reason...). Literal single words are
+ * caught as text properties and list items; elsewhere they may be ids.
+ */
+export function unlocalisedCoreText(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const found = new Set(unlocalisedStrings(file, text));
+  const report = (n: ts.Node | undefined, what: string) => n && found.add(`${file}:${source.getLineAndCharacterOfPosition(n.getStart()).line + 1} ${what}: ${n.getText().slice(0, 70)}`);
+    const visit = (node: ts.Node) => {
+    if (isL10nCall(node)) return;
+    if (ts.isCallExpression(node) && LOG_CALL.test(node.expression.getText())) return;
+    if (ts.isReturnStatement(node) && node.expression) report(proseText(node.expression), 'return');
+    if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) report(proseText(node.body), '=>');
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node.expression);
+      if (name === 'push' || name === 'unshift') for (const a of node.arguments) report(wordsIn(a), name);
+      if (node.expression.kind === ts.SyntaxKind.SuperKeyword) for (const a of node.arguments) report(proseText(a), 'super');
+    }
+    if (ts.isParameter(node) && node.initializer) report(proseText(node.initializer), 'default');
+    if (ts.isVariableDeclaration(node) && node.initializer) report(proseText(node.initializer), 'const');
+    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && CORE_TEXT_PROPERTIES.has(node.name.text)) report(literalText(node.initializer), node.name.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...found].filter((f) => !NOT_FOR_PEOPLE.some((n) => n.file.test(file) && n.what.test(f)));
 }

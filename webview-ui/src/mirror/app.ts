@@ -12,6 +12,7 @@ import { MirrorBridge, type MirrorRequestInput } from './bridge';
 import { categoryTable, mixTable, type MixColumn } from './mixView';
 import { peopleTable } from './peopleView';
 import { PAGE, promptsList } from './promptsView';
+import { setDateLanguage } from '../dates';
 import * as l10n from '@vscode/l10n';
 
 /** Computed at render time: the translations are configured after the modules load. */
@@ -61,6 +62,7 @@ export class MirrorApp {
 
   private onSnapshot(s: MirrorSnapshot): void {
     this.snapshot = s;
+    setDateLanguage(s.language);
     this.byId = new Map(s.items.map((f) => [f.id, f]));
     this.persist({ login: s.reviewer.login, host: s.reviewer.host });
     this.render();

@@ -7,6 +7,7 @@ import { effectiveTags, suggestedTag, type Feedback } from '../../../src/core/mo
 import type { Prompt } from '../../../src/core/mirror';
 import { renderMarkdown } from '../markdown';
 import type { MirrorRequestInput } from './bridge';
+import { formatDate as localDate } from '../dates';
 import * as l10n from '@vscode/l10n';
 import { withParts } from '../l10n';
 
@@ -81,9 +82,8 @@ function comment(f: Feedback, ctx: PromptsContext): TemplateResult {
   </li>`;
 }
 
-const dateFmt = new Intl.DateTimeFormat('en', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : dateFmt.format(d);
+  return Number.isNaN(d.getTime()) ? '' : localDate(d);
 }
