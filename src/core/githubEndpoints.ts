@@ -8,6 +8,7 @@
 //                                     ROOT/api/v3, ROOT/api/graphql
 // Pure: no I/O, so the extension, the CLI and the tests share it.
 
+import * as l10n from '@vscode/l10n';
 export type GitHubKind = 'github.com' | 'ghe-cloud' | 'ghe-server';
 
 export interface GitHubEndpoints {
@@ -28,7 +29,7 @@ export interface GitHubEndpoints {
 /** A server URL that cannot name a GitHub server. */
 export class InvalidServerUrlError extends Error {
   constructor(readonly input: string, reason: string) {
-    super(`"${input}" is not a GitHub server URL (${reason}). Use the address you open in a browser, for example https://github.example.com or https://acme.ghe.com, or leave it empty for github.com.`);
+    super(l10n.t('"{0}" is not a GitHub server URL ({1}). Use the address you open in a browser, for example https://github.example.com or https://acme.ghe.com, or leave it empty for github.com.', input, reason));
     this.name = 'InvalidServerUrlError';
   }
 }
@@ -85,9 +86,9 @@ function parseServerUrl(raw: string): URL {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InvalidServerUrlError(raw, 'not a URL');
+    throw new InvalidServerUrlError(raw, l10n.t('not a URL'));
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidServerUrlError(raw, `${url.protocol.replace(':', '')} is not http or https`);
-  if (!url.hostname) throw new InvalidServerUrlError(raw, 'no host name');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidServerUrlError(raw, l10n.t('{0} is not http or https', url.protocol.replace(':', '')));
+  if (!url.hostname) throw new InvalidServerUrlError(raw, l10n.t('no host name'));
   return url;
 }

@@ -1,5 +1,6 @@
 // Categories feedback is tagged with. Ids are stable: a label can be renamed
 // through settings, but the id written into journals and markers never changes.
+import * as l10n from '@vscode/l10n';
 import type { CategoryGroup } from './model';
 
 export interface Category {
@@ -11,27 +12,38 @@ export interface Category {
   icon: string;
 }
 
-export const DEFAULT_CATEGORIES: readonly Category[] = [
-  { id: 'correctness', label: 'Correctness', group: 'technical', description: 'Bugs, edge cases, wrong results', icon: 'bug' },
-  { id: 'design', label: 'Design', group: 'technical', description: 'Structure, abstractions, architecture', icon: 'symbol-structure' },
-  { id: 'testing', label: 'Testing', group: 'technical', description: 'Tests, coverage, test quality', icon: 'beaker' },
-  { id: 'performance', label: 'Performance', group: 'technical', description: 'Speed, memory, efficiency', icon: 'dashboard' },
-  { id: 'security', label: 'Security', group: 'technical', description: 'Vulnerabilities, secrets, trust boundaries', icon: 'shield' },
-  { id: 'readability', label: 'Readability', group: 'technical', description: 'Naming, clarity, style', icon: 'eye' },
-  { id: 'documentation', label: 'Documentation', group: 'technical', description: 'Comments, docs, changelogs', icon: 'book' },
-  { id: 'tooling', label: 'Tooling', group: 'technical', description: 'Build, CI, dependencies, config', icon: 'tools' },
-  { id: 'communication', label: 'Communication', group: 'interpersonal', description: 'PR descriptions, explaining decisions', icon: 'comment-discussion' },
-  { id: 'collaboration', label: 'Collaboration', group: 'interpersonal', description: 'Working with others, responsiveness', icon: 'organization' },
-  { id: 'tone', label: 'Tone', group: 'interpersonal', description: 'How feedback is phrased and received', icon: 'mirror' },
-  { id: 'mentoring', label: 'Mentoring', group: 'interpersonal', description: 'Teaching and helping others grow', icon: 'mortar-board' },
-  { id: 'praise', label: 'Praise', group: 'interpersonal', description: 'Recognition of good work', icon: 'heart' },
-  { id: 'ownership', label: 'Ownership', group: 'interpersonal', description: 'Follow-through, taking responsibility', icon: 'pass' },
-];
+/**
+ * The built-in categories, their labels and descriptions in the display
+ * language (English without an l10n bundle: the CLI, tests). A function, not a
+ * constant, so the words are looked up after the extension has shared
+ * VS Code's bundle; ids, groups and icons never change.
+ */
+export function defaultCategories(): Category[] {
+  return [
+    { id: 'correctness', label: l10n.t('Correctness'), group: 'technical', description: l10n.t('Bugs, edge cases, wrong results'), icon: 'bug' },
+    { id: 'design', label: l10n.t('Design'), group: 'technical', description: l10n.t('Structure, abstractions, architecture'), icon: 'symbol-structure' },
+    { id: 'testing', label: l10n.t('Testing'), group: 'technical', description: l10n.t('Tests, coverage, test quality'), icon: 'beaker' },
+    { id: 'performance', label: l10n.t('Performance'), group: 'technical', description: l10n.t('Speed, memory, efficiency'), icon: 'dashboard' },
+    { id: 'security', label: l10n.t('Security'), group: 'technical', description: l10n.t('Vulnerabilities, secrets, trust boundaries'), icon: 'shield' },
+    { id: 'readability', label: l10n.t('Readability'), group: 'technical', description: l10n.t('Naming, clarity, style'), icon: 'eye' },
+    { id: 'documentation', label: l10n.t('Documentation'), group: 'technical', description: l10n.t('Comments, docs, changelogs'), icon: 'book' },
+    { id: 'tooling', label: l10n.t('Tooling'), group: 'technical', description: l10n.t('Build, CI, dependencies, config'), icon: 'tools' },
+    { id: 'communication', label: l10n.t('Communication'), group: 'interpersonal', description: l10n.t('PR descriptions, explaining decisions'), icon: 'comment-discussion' },
+    { id: 'collaboration', label: l10n.t('Collaboration'), group: 'interpersonal', description: l10n.t('Working with others, responsiveness'), icon: 'organization' },
+    { id: 'tone', label: l10n.t('Tone'), group: 'interpersonal', description: l10n.t('How feedback is phrased and received'), icon: 'mirror' },
+    { id: 'mentoring', label: l10n.t('Mentoring'), group: 'interpersonal', description: l10n.t('Teaching and helping others grow'), icon: 'mortar-board' },
+    { id: 'praise', label: l10n.t('Praise'), group: 'interpersonal', description: l10n.t('Recognition of good work'), icon: 'heart' },
+    { id: 'ownership', label: l10n.t('Ownership'), group: 'interpersonal', description: l10n.t('Follow-through, taking responsibility'), icon: 'pass' },
+  ];
+}
 
-export const GROUP_LABELS: Record<CategoryGroup, string> = {
-  technical: 'Technical',
-  interpersonal: 'Interpersonal',
-};
+/** The built-in categories as first loaded: for ids, groups and icons (labels in English). */
+export const DEFAULT_CATEGORIES: readonly Category[] = defaultCategories();
+
+/** "Technical" or "Interpersonal" in the display language. */
+export function groupLabel(group: CategoryGroup): string {
+  return group === 'technical' ? l10n.t('Technical') : l10n.t('Interpersonal');
+}
 
 /** A user-supplied category, as read from settings (untrusted). */
 export interface CategoryInput {
@@ -62,7 +74,7 @@ export class Taxonomy {
    * Invalid entries are skipped and reported, never half-applied.
    */
   static fromSettings(extra: readonly CategoryInput[] = []): { taxonomy: Taxonomy; problems: TaxonomyProblem[] } {
-    const categories = DEFAULT_CATEGORIES.map((c) => ({ ...c }));
+    const categories = defaultCategories();
     const problems: TaxonomyProblem[] = [];
     extra.forEach((input, index) => {
       const problem = validateCategoryInput(input);
@@ -77,7 +89,7 @@ export class Taxonomy {
         if (typeof input.description === 'string') existing.description = input.description;
         if (typeof input.icon === 'string') existing.icon = input.icon;
         if (input.group !== undefined && input.group !== existing.group) {
-          problems.push({ index, message: `"${id}" is a default category; its group cannot change.` });
+          problems.push({ index, message: l10n.t('"{0}" is a default category; its group cannot change.', id) });
         }
         return;
       }
@@ -102,7 +114,7 @@ export class Taxonomy {
 
   /** Label for display; unknown ids (from newer versions or other users) are shown as they are. */
   labelOf(id: string): string {
-    return this.byId.get(id)?.label ?? `${id} (unknown)`;
+    return this.byId.get(id)?.label ?? l10n.t('{0} (unknown)', id);
   }
 
   groupOf(id: string): CategoryGroup | undefined {
@@ -115,15 +127,15 @@ export class Taxonomy {
 }
 
 function validateCategoryInput(input: CategoryInput): string | undefined {
-  if (typeof input !== 'object' || input === null) return 'Each extra category must be an object.';
+  if (typeof input !== 'object' || input === null) return l10n.t('Each extra category must be an object.');
   if (typeof input.id !== 'string' || !ID_PATTERN.test(input.id)) {
-    return 'The id must be lower-case letters, digits or dashes, starting with a letter (at most 40).';
+    return l10n.t('The id must be lower-case letters, digits or dashes, starting with a letter (at most 40).');
   }
   const isDefault = DEFAULT_CATEGORIES.some((c) => c.id === input.id);
   if (!isDefault) {
-    if (typeof input.label !== 'string' || input.label.trim() === '') return `Category "${input.id}" needs a label.`;
+    if (typeof input.label !== 'string' || input.label.trim() === '') return l10n.t('Category "{0}" needs a label.', input.id);
     if (input.group !== 'technical' && input.group !== 'interpersonal') {
-      return `Category "${input.id}" needs a group: "technical" or "interpersonal".`;
+      return l10n.t('Category "{0}" needs a group: "technical" or "interpersonal".', input.id);
     }
   }
   return undefined;

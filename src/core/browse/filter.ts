@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { z } from 'zod';
 import { effectiveTags, isGivenBy, isReceivedBy, suggestedTag, type CategoryGroup, type Feedback } from '../model';
-import { DEFAULT_CATEGORIES, GROUP_LABELS, Taxonomy } from '../taxonomy';
+import { DEFAULT_CATEGORIES, groupLabel, Taxonomy } from '../taxonomy';
 import { TAG_STATE_WORDS, UNTAGGED_WORDS, tagStateOf } from '../vocabulary';
 import { matchesWords, queryWords } from './text';
 import { addDaysToDate, DATE_PATTERN, startOfZonedDay } from './zone';
@@ -146,7 +146,7 @@ export function matchesFilter(f: Feedback, filter: FeedbackFilter, login: string
 export function describeFilter(filter: FeedbackFilter, taxonomy: Taxonomy): string {
   const parts: string[] = [];
   if (filter.direction !== 'all') parts.push(filter.direction === 'received' ? l10n.t('received') : l10n.t('given'));
-  const cats = [...(filter.group ? [l10n.t('all {0}', GROUP_LABELS[filter.group as CategoryGroup].toLowerCase())] : []), ...filter.categories.map((c) => taxonomy.labelOf(c))];
+  const cats = [...(filter.group ? [l10n.t('all {0}', groupLabel(filter.group as CategoryGroup).toLowerCase())] : []), ...filter.categories.map((c) => taxonomy.labelOf(c))];
   if (cats.length > 0) parts.push(list(cats));
   if (filter.reviewers.length > 0) parts.push(filter.direction === 'given' ? l10n.t('to {0}', list(filter.reviewers)) : l10n.t('by {0}', list(filter.reviewers)));
   if (filter.repos.length > 0) parts.push(l10n.t('in {0}', list(filter.repos)));

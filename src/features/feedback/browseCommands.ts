@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CategoryGroup, EngineerRef, Feedback } from '../../core/model';
 import type { Taxonomy } from '../../core/taxonomy';
-import { GROUP_LABELS } from '../../core/taxonomy';
+import { groupLabel } from '../../core/taxonomy';
 import type { GroupBy } from '../../core/browse/group';
 import { EMPTY_FILTER, type FeedbackFilter } from '../../core/browse/filter';
 import { searchFeedback } from '../../core/browse/text';
@@ -43,7 +43,7 @@ export async function pickFilter(state: BrowseState, items: Feedback[], taxonomy
   const f = state.filter;
   const given = state.direction === 'given';
   const aspects: (vscode.QuickPickItem & { aspect: FilterAspect })[] = [
-    { label: `$(tag) ${vscode.l10n.t('Category or group')}`, description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? GROUP_LABELS[f.group] : ''), aspect: 'category' },
+    { label: `$(tag) ${vscode.l10n.t('Category or group')}`, description: f.categories.map((c) => taxonomy.labelOf(c)).join(', ') || (f.group ? groupLabel(f.group) : ''), aspect: 'category' },
     { label: `$(person) ${given ? vscode.l10n.t('Pull request author') : vscode.l10n.t('Reviewer')}`, description: f.reviewers.join(', '), aspect: 'reviewer' },
     { label: `$(repo) ${vscode.l10n.t('Repository')}`, description: f.repos.join(', '), aspect: 'repo' },
     { label: `$(calendar) ${vscode.l10n.t('Date range')}`, description: [f.from, f.to].filter(Boolean).join(' – '), aspect: 'dates' },
@@ -71,14 +71,14 @@ async function pickAspect(aspect: FilterAspect, f: FeedbackFilter, items: Feedba
       return { ...EMPTY_FILTER };
     case 'category': {
       const groupItems = (['technical', 'interpersonal'] as CategoryGroup[]).map((g) => ({
-        label: vscode.l10n.t('All {0}', GROUP_LABELS[g].toLowerCase()),
+        label: vscode.l10n.t('All {0}', groupLabel(g).toLowerCase()),
         picked: f.group === g,
         group: g as CategoryGroup | undefined,
         id: undefined as string | undefined,
       }));
       const categoryItems = taxonomy.categories.map((c) => ({
         label: `$(${c.icon}) ${c.label}`,
-        description: GROUP_LABELS[c.group],
+        description: groupLabel(c.group),
         picked: f.categories.includes(c.id),
         group: undefined as CategoryGroup | undefined,
         id: c.id as string | undefined,

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CategoryGroup, Feedback } from '../../core/model';
 import { effectiveTags, suggestedTag } from '../../core/model';
-import { GROUP_LABELS, type Taxonomy } from '../../core/taxonomy';
+import { groupLabel, type Taxonomy } from '../../core/taxonomy';
 
 type CategoryItem = vscode.QuickPickItem & { id?: string };
 
@@ -12,7 +12,7 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
   const suggestion = items.length === 1 ? suggestedTag(items[0]!) : undefined;
   const picks: CategoryItem[] = [];
   for (const group of ['technical', 'interpersonal'] as CategoryGroup[]) {
-    picks.push({ label: GROUP_LABELS[group], kind: vscode.QuickPickItemKind.Separator });
+    picks.push({ label: groupLabel(group), kind: vscode.QuickPickItemKind.Separator });
     for (const c of taxonomy.inGroup(group)) {
       const suggested = suggestion?.category === c.id;
       picks.push({
@@ -41,7 +41,7 @@ export async function pickCategories(items: Feedback[], taxonomy: Taxonomy, titl
 export async function pickOneCategory(taxonomy: Taxonomy, title: string, exclude?: string): Promise<string | undefined> {
   const picks: CategoryItem[] = [];
   for (const group of ['technical', 'interpersonal'] as CategoryGroup[]) {
-    picks.push({ label: GROUP_LABELS[group], kind: vscode.QuickPickItemKind.Separator });
+    picks.push({ label: groupLabel(group), kind: vscode.QuickPickItemKind.Separator });
     for (const c of taxonomy.inGroup(group)) {
       if (c.id !== exclude) picks.push({ label: `$(${c.icon}) ${c.label}`, description: c.description, id: c.id });
     }

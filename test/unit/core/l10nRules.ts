@@ -189,6 +189,9 @@ const NOT_FOR_PEOPLE: { file: RegExp; what: RegExp }[] = [
   { file: /src\/store\/lock\.ts$/, what: /was not refreshed for|belonged to process/ }, // "Took over the lock: it ..." in the log
   { file: /src\/github\/nodeFetch\.ts$/, what: / new TypeError: / }, // fetch()'s contract (a URL or body we never build), worded as undici does
   { file: /src\/store\/migrations\.ts$/, what: / new Error: / }, // a schema version without a migration is a bug
+  { file: /src\/core\/markers\.ts$/, what: / new RangeError: / }, // callers pass taxonomy ids: a bug signal
+  { file: /src\/core\/exportTarget\.ts$/, what: / return: 'Open'$/ }, // OpenAction ids; exportCommand's actionLabel words them
+  { file: /src\/core\/engineerSelection\.ts$/, what: / reason: '[a-z-]+'$/ }, // ids of why nobody is picked; the view words them
 ];
 
 /**
