@@ -83,7 +83,7 @@ type StatRead = Exclude<ReadResult<unknown>, { kind: 'ok' }> | { kind: 'ok'; dat
  * Blocking calls on purpose: a shard is ~180 KB, mostly in the page cache,
  * and parsing it blocks anyway. Async calls cost five thread-pool round trips
  * per shard (open, fstat, read, read to EOF, close); at 256 shards that was
- * ~15% of a cold load's CPU (docs/store.md). The caller yields between shards (see
+ * ~20% of a cold load's CPU (docs/store.md). The caller yields between shards (see
  * ShardCache.nextTurn), so the event loop still runs between files.
  */
 function readWithStat(file: string): StatRead {
