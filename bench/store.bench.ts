@@ -1,12 +1,12 @@
 // Journal store: load time and tag-write latency on a journal of 50,000
 // feedback items, against the naive layout (one JSON file rewritten per tag),
 // measured in the same run on the same disk.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Feedback, Journal } from '../src/core/model';
-import { JournalStore } from '../src/store';
+import { JournalStore, journalPaths } from '../src/store';
 import { readJsonFile, writeJsonAtomic } from '../src/store/atomicFile';
 import { withFileLock } from '../src/store/lock';
 
@@ -91,6 +91,19 @@ export async function run(): Promise<Record<string, number | string>> {
     if (Object.keys(journal!.feedback).length !== ITEMS) throw new Error('bench journal lost items');
     loads.sort((a, b) => a - b);
 
+    // The floor under any cold load of this layout, in the same run: read every shard and JSON.parse it, keeping the
+    // result, with no store code around it. What the store adds is loadMs / this; only fewer bytes get under it.
+    const shardDir = journalPaths(root, engineer).shardDir;
+    const shardFiles = readdirSync(shardDir).map((n) => path.join(shardDir, n));
+    const floor: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const parsed = shardFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as unknown);
+      floor.push(performance.now() - t0);
+      if (parsed.length !== shardFiles.length) throw new Error('bench floor lost a shard');
+    }
+    floor.sort((a, b) => a - b);
+
     // Tag writes on a loaded handle (its index is warm, as in the extension).
     const handle = await new JournalStore({ rootDir: root }).open(engineer);
     await handle.load();
@@ -153,6 +166,8 @@ export async function run(): Promise<Record<string, number | string>> {
       'store.loadMs': round(percentile(loads, 50)),
       'store.loadMaxMs': round(loads[loads.length - 1]!),
       'store.loadCpuMs': round(percentile(loadCpu, 50)),
+      'store.loadParseFloorMs': round(percentile(floor, 50)),
+      'store.loadVsParseFloor': round(percentile(loads, 50) / percentile(floor, 50)),
       'store.warmLoadMs': round(percentile(warm, 50)),
       'store.warmLoadCpuMs': round(percentile(warmCpu, 50)),
       'store.warmLoadAfterTagMs': round(percentile(afterTag, 50)),

@@ -5,7 +5,7 @@
 // when the file was older than TRUST_AFTER_MS when it was read (as git does
 // with "racily clean" entries); a newer one is re-read on the next load.
 // Callers must treat loaded items as read-only: they are shared between loads.
-import { promises as fsp, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fsp, readSync, type BigIntStats } from 'node:fs';
 import { parseJsonText, type ReadResult } from './atomicFile';
 import { shardShape } from './shape';
 import type { ShardFile } from './journalFiles';
@@ -22,6 +22,7 @@ export class ShardCache {
   private readonly entries = new Map<number, Entry>();
   /** Shards parsed (not reused) since the handle was made; for tests and the benchmark. */
   parsed = 0;
+  private lastTurn: Promise<void> = Promise.resolve();
 
   /** The shard, reused from the last read when unchanged on disk. */
   async read(index: number, file: string): Promise<ReadResult<ShardFile>> {
@@ -38,7 +39,8 @@ export class ShardCache {
       if (keyOf(st) === cached.key) return { kind: 'ok', data: cached.data };
     }
     this.entries.delete(index);
-    const r = await readWithStat(file);
+    await this.nextTurn();
+    const r = readWithStat(file);
     if (r.kind !== 'ok') return r;
     this.parsed++;
     const data = r.data as ShardFile;
@@ -51,6 +53,17 @@ export class ShardCache {
   /** The shard as last parsed, whether or not it is still current; for diffing a change. */
   peek(index: number): ShardFile | undefined {
     return this.entries.get(index)?.data;
+  }
+
+  /**
+   * Resolves on a later turn of the event loop than the previous uncached
+   * read, so a cold load of 256 shards reads and parses one shard per turn
+   * (I/O and timers run in between) instead of blocking for the whole load.
+   */
+  private nextTurn(): Promise<void> {
+    const turn = this.lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.lastTurn = turn;
+    return turn;
   }
 
   forget(index?: number): void {
@@ -66,10 +79,17 @@ function keyOf(st: BigIntStats): string {
 /** One open: fstat first, then read, so the key is never newer than the content. */
 type StatRead = Exclude<ReadResult<unknown>, { kind: 'ok' }> | { kind: 'ok'; data: unknown; stat: BigIntStats };
 
-async function readWithStat(file: string): Promise<StatRead> {
-  let fh: fsp.FileHandle;
+/**
+ * Blocking calls on purpose: a shard is ~180 KB, mostly in the page cache,
+ * and parsing it blocks anyway. Async calls cost five thread-pool round trips
+ * per shard (open, fstat, read, read to EOF, close); at 256 shards that was
+ * ~20% of a cold load's CPU (docs/store.md). The caller yields between shards (see
+ * ShardCache.nextTurn), so the event loop still runs between files.
+ */
+function readWithStat(file: string): StatRead {
+  let fd: number;
   try {
-    fh = await fsp.open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw err;
@@ -77,11 +97,37 @@ async function readWithStat(file: string): Promise<StatRead> {
   let stat: BigIntStats;
   let text: string;
   try {
-    stat = await fh.stat({ bigint: true });
-    text = await fh.readFile('utf8');
+    stat = fstatSync(fd, { bigint: true });
+    text = readToEnd(fd, Number(stat.size));
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   const r = parseJsonText<unknown>(text, shardShape);
   return r.kind === 'ok' ? { ...r, stat } : r;
+}
+
+/**
+ * One read buffer for every shard: reads are synchronous, so it is never in
+ * use twice at once, and a fresh 180 KB buffer per shard (malloc, page faults,
+ * free) cost measurable time. Kept only up to SCRATCH_MAX bytes.
+ */
+const SCRATCH_MAX = 8 << 20;
+let scratch = Buffer.allocUnsafe(0);
+
+/** The whole file as UTF-8; reads past `size` in case the file grew after fstat (a hand edit in place). */
+function readToEnd(fd: number, size: number): string {
+  let buf = scratch.length > size ? scratch : Buffer.allocUnsafe(size + (size >> 2) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger);
+      buf = bigger;
+    }
+    const n = readSync(fd, buf, length, buf.length - length, length);
+    if (n === 0) break;
+    length += n;
+  }
+  if (buf !== scratch && buf.length <= SCRATCH_MAX) scratch = buf;
+  return buf.toString('utf8', 0, length);
 }

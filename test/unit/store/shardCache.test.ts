@@ -68,4 +68,38 @@ describe('store: shard parse cache', () => {
     await h.updateMeta(() => undefined);
     assert.ok(readdirSync(p.shardDir).some((n) => n.includes('corrupt')));
   });
+
+  it('a cold load reads shards of very different sizes whole, multi-byte text included', async () => {
+    const w = await new JournalStore({ rootDir: t.dir, shardCount: 8 }).open(ada);
+    // Big, small, big again: one read buffer serves every shard, so a small shard after a big one must not carry its tail.
+    const bodies = ['x'.repeat(2_000_000) + ' é', 'short ✓', 'ü'.repeat(700_000) + ' 🙂', 'tiny', '', 'naïve café', '日本語のコメント'.repeat(5_000), 'end'];
+    const items = bodies.map((body, i) => feedback(`b${i}`, i + 1, { body }));
+    await w.upsertFeedback(items);
+    const j = await (await new JournalStore({ rootDir: t.dir }).open(ada)).load();
+    assert.deepEqual(
+      items.map((f) => j.feedback[f.id]?.body),
+      bodies,
+    );
+  });
+
+  it('a cold load lets the event loop run between shards', async () => {
+    const w = await new JournalStore({ rootDir: t.dir, shardCount: 64 }).open(ada);
+    await w.upsertFeedback(Array.from({ length: 64 }, (_, i) => feedback(`e${i}`, i + 1)));
+    const fresh = (await new JournalStore({ rootDir: t.dir }).open(ada)) as ShardedJournalHandle;
+    // Shards parsed so far, as seen by a callback that runs once per turn of the event loop.
+    const seen = new Set<number>();
+    let counting = true;
+    const tick = () => {
+      if (!counting) return;
+      seen.add(fresh.cache.parsed);
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const j = await fresh.load();
+    counting = false;
+    assert.equal(Object.keys(j.feedback).length, 64);
+    const total = fresh.cache.parsed;
+    const between = [...seen].filter((n) => n > 0 && n < total).length;
+    assert.ok(between >= total - 1, `the event loop ran at ${between} of the ${total - 1} points between shards`);
+  });
 });
