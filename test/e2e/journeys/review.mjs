@@ -33,14 +33,16 @@ async function exportMarkdown(h, file) {
   // Demo: several engineers; pick priya-dev only.
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
-  // The first step is the engineer picker (several journals) or the period: wait until one has its title.
-  const engineerStep = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Export a summary for' });
-  const periodStep = page.locator('.quick-input-widget .quick-input-title', { hasText: /^Period$/ });
-  await engineerStep.or(periodStep).first().waitFor({ timeout: 20_000 });
-  if (await engineerStep.isVisible()) {
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: ME }).first();
-    if ((await row.getAttribute('aria-checked')) !== 'true') await row.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+  // The first step is the engineer picker (several journals) or the period. Told apart by
+  // their rows, not the title: the reused quick input can show the last title for a moment.
+  const engineerRow = page.locator('.quick-input-list .monaco-list-row', { hasText: ME }).first();
+  const periodRow = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Last 30 days' }).first();
+  await engineerRow.or(periodRow).first().waitFor({ timeout: 20_000 });
+  if (await engineerRow.isVisible()) {
+    if ((await engineerRow.getAttribute('aria-checked')) !== 'true') await engineerRow.locator('.monaco-checkbox, input[type=checkbox]').first().click();
+    await page.waitForFunction((me) => [...document.querySelectorAll('.quick-input-list .monaco-list-row')].some((r) => r.textContent?.includes(me) && r.getAttribute('aria-checked') === 'true'), ME, { timeout: 10_000 });
     await page.keyboard.press('Enter');
+    await periodRow.waitFor({ timeout: 20_000 });
   }
   await choose(page, 'Last 30 days');
   await choose(page, 'Markdown');
