@@ -66,6 +66,29 @@ function l10nMessages(files: string[]): Set<string> {
   return messages;
 }
 
+/**
+ * The English messages of l10n.t calls that fill a placeholder with a date or
+ * time already formatted in the display language (toLocale*String, Intl
+ * relative time through ago(), the panels' formatDate): untranslated, they read
+ * "Synced vor 5 Minuten" in a German VS Code.
+ */
+function messagesWithLocalDates(files: string[]): Set<string> {
+  const messages = new Set<string>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if (isL10nCall(node)) {
+        const [first, ...rest] = (node as ts.CallExpression).arguments;
+        const localDate = rest.some((a) => /\b(ago|formatDate|formatDay|formatMonth|toLocale\w*String)\(/.test(a.getText()));
+        if (localDate && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) messages.add(first.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return messages;
+}
+
 describe('localisation', () => {
   it('takes every user-visible manifest string from package.nls.json', () => {
     const strings = visibleManifestStrings();
@@ -228,6 +251,15 @@ describe('localisation', () => {
       'html`<!-- Long comment --><code>npm run sandbox</code>`;',
     ].join('\n');
     assert.deepEqual(untranslatedTemplateText('good.ts', good), []);
+  });
+
+  it('translates, in every language it ships, each message that carries a date or time in the display language (no "Synced vor 5 Minuten")', () => {
+    const dated = messagesWithLocalDates([...tsFiles('src'), ...tsFiles('webview-ui/src')]);
+    assert.ok(dated.has('Synced {0}') && dated.has('Updated {0}'), `found: ${[...dated].join(' | ')}`);
+    for (const f of readdirSync('l10n').filter((n) => /^bundle\.l10n\.[\w-]+\.json$/.test(n))) {
+      const t = JSON.parse(readFileSync(join('l10n', f), 'utf8')) as Record<string, string>;
+      assert.deepEqual([...dated].filter((m) => !(m in t)), [], `${f} leaves these half translated`);
+    }
   });
 
   it('keeps l10n/bundle.l10n.json in step with the code (npm run l10n:export)', () => {
