@@ -125,7 +125,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Review
       }
     }),
   );
-  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms`);
+  // The display language decides every translated word: say it where bug reports look.
+  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms (display language ${vscode.env.language})`);
   // Sign-in is restored after activation so start-up never waits on the network.
   // Its answer (even "nobody", which fires no change) settles who the views show.
   // auth.current, not restore's answer: a sign-in made meanwhile stands.

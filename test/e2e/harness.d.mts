@@ -27,6 +27,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   extension?: 'dev' | 'none';
   viewport?: { width: number; height: number };
+  locale?: string;
 }
 export interface HostResults {
   passed: number;
@@ -45,6 +46,7 @@ export class Harness {
   readonly settingsFile: string;
   readonly serverLog: string;
   env: Record<string, string>;
+  locale: string | undefined;
   port: number;
   page: Page | undefined;
   pageErrors: string[];

@@ -136,6 +136,8 @@ export class Harness {
    * @param {'dev' | 'none'} [o.extension] 'dev' loads this repo through extensionDevelopmentPath (default);
    *   'none' loads nothing (use installVsix() then)
    * @param {{ width: number, height: number }} [o.viewport]
+   * @param {string} [o.locale] VS Code's display language (code-server's --locale); it takes
+   *   effect only with a language pack for it installed (see languagePack.mjs)
    */
   constructor(o = {}) {
     this.name = o.name ?? 'e2e';
@@ -154,6 +156,8 @@ export class Harness {
     this.env = { ...(o.env ?? {}) };
     this.extension = o.extension ?? 'dev';
     this.viewport = o.viewport ?? { width: 1400, height: 900 };
+    /** Display language passed as code-server's --locale; change it before openWorkbench(). */
+    this.locale = o.locale;
     this.port = 0;
     this.proc = undefined;
     this.context = undefined;
@@ -316,7 +320,7 @@ export class Harness {
     this.port = await freePort();
     const out = [];
     this.serverOutput = out;
-    const [command, args] = this.serverCommand(this.serverArgs(['--bind-addr', `127.0.0.1:${this.port}`, this.workspace]));
+    const [command, args] = this.serverCommand(this.serverArgs(['--bind-addr', `127.0.0.1:${this.port}`, ...(this.locale ? ['--locale', this.locale] : []), this.workspace]));
     const proc = spawn(command, args, {
       env: this.serverEnv(),
       detached: true, // own process group, so close() can end it with all its children

@@ -66,6 +66,33 @@ function l10nMessages(files: string[]): Set<string> {
   return messages;
 }
 
+/**
+ * The English messages of l10n.t calls that fill a placeholder with words
+ * already in the display language: a date or time formatted in it
+ * (toLocale*String, Intl relative time through ago(), the panels' formatDate)
+ * or a translated vocabulary word or count (core/vocabulary, relativeAge, a
+ * nested l10n.t).
+ * Untranslated, they read "Synced vor 5 Minuten" or "Untagged, unsicher" in a
+ * German VS Code. A message with no words of its own ("{0}: {1}") needs none.
+ */
+function messagesWithTranslatedParts(files: string[]): Set<string> {
+  const messages = new Set<string>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const visit = (node: ts.Node) => {
+      if (isL10nCall(node)) {
+        const [first, ...rest] = (node as ts.CallExpression).arguments;
+        const translatedPart = rest.some((a) => /\b(ago|formatDate|formatDay|formatMonth|toLocale\w*String|relativeAge|comments|stateComments|stateCounts)\(|\b(TAG_STATE_WORDS|UNTAGGED_WORDS)\b|\bl10n\.t\(/.test(a.getText()));
+        const ownWords = (m: string) => /\p{L}/u.test(m.replace(/\{\d+\}/g, ''));
+        if (translatedPart && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && ownWords(first.text)) messages.add(first.text);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return messages;
+}
+
 describe('localisation', () => {
   it('takes every user-visible manifest string from package.nls.json', () => {
     const strings = visibleManifestStrings();
@@ -228,6 +255,16 @@ describe('localisation', () => {
       'html`<!-- Long comment --><code>npm run sandbox</code>`;',
     ].join('\n');
     assert.deepEqual(untranslatedTemplateText('good.ts', good), []);
+  });
+
+  it('translates, in every language it ships, each message that carries a date or a word already in the display language (no "Synced vor 5 Minuten", no "Untagged, unsicher")', () => {
+    const dated = messagesWithTranslatedParts([...tsFiles('src'), ...tsFiles('webview-ui/src')]);
+    assert.ok(dated.has('Synced {0}') && dated.has('Updated {0}') && dated.has('Untagged, {0}'), `found: ${[...dated].join(' | ')}`);
+    assert.ok(!dated.has('{0}: {1}'), 'a message of placeholders and punctuation only needs no translation');
+    for (const f of readdirSync('l10n').filter((n) => /^bundle\.l10n\.[\w-]+\.json$/.test(n))) {
+      const t = JSON.parse(readFileSync(join('l10n', f), 'utf8')) as Record<string, string>;
+      assert.deepEqual([...dated].filter((m) => !(m in t)), [], `${f} leaves these half translated`);
+    }
   });
 
   it('keeps l10n/bundle.l10n.json in step with the code (npm run l10n:export)', () => {
