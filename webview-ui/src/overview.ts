@@ -12,6 +12,7 @@ import {
   type PeriodCounts,
 } from '../../src/core/journalStats';
 import type { CategoryGroup } from '../../src/core/model';
+import { groupLabel } from '../../src/core/taxonomy';
 import { confirmLikelyHint, MIN_CONFIRMED, TAG_STATE_WORDS, UNTAGGED_WORDS, enoughConfirmed } from '../../src/core/vocabulary';
 import { PERIODS, type PeriodId } from '../../src/protocol';
 import { chartSeries, TrendChart, type ChartSeries } from './chart';
@@ -70,8 +71,8 @@ export class OverviewView {
       <section class="cards" aria-label=${l10n.t('Feedback received, {0}', periodLabel(state.period).toLowerCase())}>
         ${card(l10n.t('Received'), counts.total, 'total-count')}
         ${card(TAG_STATE_WORDS.confirmed.label, counts.confirmed, 'confirmed-count', TAG_STATE_WORDS.confirmed.meaning)}
-        ${card(l10n.t('Technical'), counts.byGroup.technical, 'group-technical', undefined, comparable)}
-        ${card(l10n.t('Interpersonal'), counts.byGroup.interpersonal, 'group-interpersonal', undefined, comparable)}
+        ${card(groupLabel('technical'), counts.byGroup.technical, 'group-technical', undefined, comparable)}
+        ${card(groupLabel('interpersonal'), counts.byGroup.interpersonal, 'group-interpersonal', undefined, comparable)}
         ${card(UNTAGGED_WORDS.label, counts.untagged, 'untagged-count', UNTAGGED_WORDS.meaning, true,
           html`<div class="card-sub" data-testid="untagged-split">${counts.likely.current} ${TAG_STATE_WORDS.likely.word} · ${counts.notSure.current} ${TAG_STATE_WORDS['not-sure'].word}</div>`)}
         <div class="card"><div class="card-label">${l10n.t('Open goals / actions')}</div><div class="card-value" data-testid="open-entries">${openGoals} / ${openActions}</div></div>
@@ -169,7 +170,7 @@ function categoryTable(ctx: AppContext, counts: PeriodCounts, group: CategoryGro
   const showLikely = ctx.state.showLikely;
   const ids = new Set(ctx.snapshot.categories.filter((c) => c.group === group).map((c) => c.id));
   const rows = counts.byCategory.filter((c) => ids.has(c.id));
-  const title = group === 'technical' ? l10n.t('Technical') : l10n.t('Interpersonal');
+  const title = groupLabel(group);
   return html`<table class="cat-table" aria-label=${group === 'technical' ? l10n.t('Technical categories') : l10n.t('Interpersonal categories')}>
     <thead><tr><th scope="col">${title}</th><th scope="col" class="num">${l10n.t('Count')}</th><th scope="col" class="num">${l10n.t('Trend')}</th>${showLikely ? html`<th scope="col" class="num likely" title=${l10n.t('Suggested, not confirmed: not part of the count')}>${l10n.t('Likely')}</th>` : nothing}</tr></thead>
     <tbody>${rows.map((c) => html`<tr data-category=${c.id} class=${c.current === 0 ? 'zero' : ''}>

@@ -5,6 +5,7 @@
 // esc() also makes control characters visible and drops bidi controls.
 import * as l10n from '@vscode/l10n';
 import { visibleControls } from '../safeText';
+import { groupLabel } from '../taxonomy';
 import type { CategoryCount, EngineerSummary, Quote, Summary, SummaryEntry, Trend } from './schema';
 import { change, periodText, reviewUrl, safeUrl, sharesLine, title, tooFew, W } from './format';
 import { givenTitle, givenText, type GivenText } from './givenText';
@@ -102,8 +103,8 @@ function engineer(e: EngineerSummary, team: boolean, withText: boolean, minConfi
   const rows = [
     [W.total(), r.total, true],
     [W.confirmed(), r.confirmed, true],
-    [W.technical(), r.byGroup.technical, r.comparable],
-    [W.interpersonal(), r.byGroup.interpersonal, r.comparable],
+    [groupLabel('technical'), r.byGroup.technical, r.comparable],
+    [groupLabel('interpersonal'), r.byGroup.interpersonal, r.comparable],
     [W.untagged(), r.untagged, true],
   ] as const;
   for (const [label, t, show] of rows) {

@@ -5,6 +5,7 @@
 // display language, the CLI's in English (no bundle). Markdown syntax stays outside them.
 import * as l10n from '@vscode/l10n';
 import { visibleControls } from '../safeText';
+import { groupLabel } from '../taxonomy';
 import type { EngineerSummary, Quote, Summary, SummaryEntry } from './schema';
 import { change, periodText, reviewUrl, safeUrl, sharesLine, title } from './format';
 import { givenTitle, givenText, type GivenText } from './givenText';
@@ -53,8 +54,8 @@ function engineer(e: EngineerSummary, base: number, withText: boolean, minConfir
   const rows = [
     [W.total(), r.total, change(r.total)],
     [W.confirmed(), r.confirmed, change(r.confirmed)],
-    [W.technical(), r.byGroup.technical, delta(r.byGroup.technical)],
-    [W.interpersonal(), r.byGroup.interpersonal, delta(r.byGroup.interpersonal)],
+    [groupLabel('technical'), r.byGroup.technical, delta(r.byGroup.technical)],
+    [groupLabel('interpersonal'), r.byGroup.interpersonal, delta(r.byGroup.interpersonal)],
     [W.untagged(), r.untagged, change(r.untagged)],
   ] as const;
   for (const [label, t, d] of rows) out.push(`| ${label} | ${t.current} | ${t.previous} | ${d} |`);

@@ -4,6 +4,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { percent, type Mix, type Split } from '../../../src/core/mirror';
 import * as l10n from '@vscode/l10n';
+import { groupLabel } from '../../../src/core/taxonomy';
 
 interface Segment {
   key: string;
@@ -48,8 +49,8 @@ const axes = (): Axis[] => [
     title: l10n.t('Topics'),
     split: (m) => m.group,
     segments: [
-      { key: 'technical', label: l10n.t('Technical') },
-      { key: 'interpersonal', label: l10n.t('Interpersonal') },
+      { key: 'technical', label: groupLabel('technical') },
+      { key: 'interpersonal', label: groupLabel('interpersonal') },
       { key: 'both', label: l10n.t('Both') },
       { key: 'untagged', label: l10n.t('Untagged') },
     ],
